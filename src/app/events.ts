@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { type Change, findChange } from '../core/changes.ts';
+import { type Checked, failed, passed } from '../core/checked.ts';
+import { createEvent, type NewEventInput } from '../core/event/create-event.ts';
+import type { Ctx } from '../core/model/actor.ts';
+import type { EventInfo } from '../core/model/event.ts';
+import type { Revision, RevisionMeta } from '../core/revision.ts';
+import { buildDemo } from '../demo/build-demo.ts';
+import { demoEvent } from '../demo/oct2022-ptg.ts';
+import type { EventDocument } from '../store/event-document.ts';
+import type { Runtime } from './execute.ts';
+import type { Who } from './operations.ts';
+
+/** Creates an event with its grid (organisers only). */
+export async function addEvent(
+  runtime: Runtime,
+  who: Who,
+  input: NewEventInput,
+): Promise<Checked<EventInfo>> {
+  const existing = (await runtime.store.listEvents()).map((event) => event.slug);
+  const ctx: Ctx = { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+  const decision = createEvent(existing, input, ctx);
+  if (!decision.ok) return decision;
+  const event = eventOf(decision.changes);
+  await publishNew(runtime, event, decision.changes, metaOf(ctx));
+  return passed(event);
+}
+
+/**
+ * Loads the demo event into an empty database, with the board set as it would be at `now`.
+ * Does nothing when the event is already there, so restarting keeps what people changed.
+ */
+export async function seedDemo(runtime: Runtime, now: string): Promise<boolean> {
+  if (await runtime.store.findEventId(demoEvent.slug)) return false;
+  const { event, changes } = buildDemo(now, runtime.newId ?? randomUUID);
+  await publishNew(runtime, event, changes, {
+    at: runtime.clock.now(),
+    actorId: null,
+    actorName: 'Convene demo set-up',
+    source: 'demo',
+  });
+  return true;
+}
+
+/** Writes an exported event into this database; its slug and id must be free. */
+export async function importEventDocument(
+  runtime: Runtime,
+  document: EventDocument,
+): Promise<Checked<EventInfo>> {
+  if (document.format !== 'convene-event' || document.version !== 1) {
+    return failed('invalid_input', 'This file is not an event exported by convene export.');
+  }
+  if (
+    (await runtime.store.findEventId(document.event.slug)) ||
+    (await runtime.store.findEventId(document.event.id))
+  ) {
+    return failed('event_exists', `There is already an event "${document.event.slug}" in this database.`);
+  }
+  await runtime.store.importEvent(document);
+  runtime.models.forget(document.event.id);
+  return passed(document.event);
+}
+
+async function publishNew(
+  runtime: Runtime,
+  event: EventInfo,
+  changes: readonly Change[],
+  meta: RevisionMeta,
+): Promise<Revision> {
+  const revision = await runtime.store.createEvent(event, changes, meta);
+  await runtime.bus.publish(revision).catch(() => {});
+  return revision;
+}
+
+function eventOf(changes: readonly Change[]): EventInfo {
+  const saved = findChange(changes, 'event.saved');
+  if (!saved) throw new Error('createEvent returned no event');
+  return saved.event;
+}
+
+function metaOf(ctx: Ctx): RevisionMeta {
+  return {
+    at: ctx.now,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.name ?? null,
+    source: ctx.source,
+  };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Bus } from '../bus/bus.ts';
+import type { Decision } from '../core/decision.ts';
+import { type Refusal, refusal } from '../core/errors.ts';
+import type { Actor, Ctx, Source } from '../core/model/actor.ts';
+import type { EventState } from '../core/model/event-state.ts';
+import { applyRevision } from '../core/projections/apply-change.ts';
+import type { Revision } from '../core/revision.ts';
+import { isUniqueViolation } from '../store/database.ts';
+import type { Store } from '../store/store.ts';
+import type { Clock } from './clock.ts';
+import type { ReadModels } from './read-models.ts';
+
+/** What every write needs: the store, the bus, the read models and the clock. */
+export interface Runtime {
+  readonly store: Store;
+  readonly bus: Bus;
+  readonly models: ReadModels;
+  readonly clock: Clock;
+  readonly newId?: () => string;
+}
+
+/** The result of a write: the committed revision and the reply, or the refusal. */
+export type Outcome =
+  | {
+      readonly ok: true;
+      readonly reply: string;
+      readonly revision: Revision | null;
+      readonly state: EventState;
+    }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+export type Decide = (state: EventState, ctx: Ctx) => Decision;
+
+/**
+ * Runs one write to an event: under the event's lock, bring the state up to the last committed
+ * revision, let the core decide, commit the changes with their audit row, and publish only after
+ * the commit. A unique index that still refuses (a race the lock did not see, e.g. a write from an
+ * older version) is answered by deciding again on fresh state, so it ends as a refusal, never a 500.
+ */
+export async function execute(
+  runtime: Runtime,
+  eventRef: string,
+  who: { actor: Actor | null; source: Source },
+  decide: Decide,
+): Promise<Outcome> {
+  const loaded = await runtime.models.get(eventRef);
+  if (!loaded)
+    return { ok: false, refusal: refusal('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`) };
+  const eventId = loaded.event.id;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptWrite(runtime, eventId, who, decide);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      await runtime.models.catchUp(eventId);
+    }
+  }
+}
+
+async function attemptWrite(
+  runtime: Runtime,
+  eventId: string,
+  who: { actor: Actor | null; source: Source },
+  decide: Decide,
+): Promise<Outcome> {
+  let decision: Decision | null = null;
+  let decidedOn: EventState | null = null;
+  const revision = await runtime.store.commitRevision(eventId, async (writer) => {
+    let state = runtime.models.cached(eventId) ?? (await runtime.models.get(eventId));
+    if (!state) return null;
+    if (state.revision < writer.previousRevision) {
+      const missed = await writer.revisionsAfter(state.revision);
+      runtime.models.accept(missed);
+      state = missed.reduce((current, next) => applyRevision(current, next.revision, next.changes), state);
+    }
+    const ctx: Ctx = { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+    decidedOn = state;
+    decision = decide(state, ctx);
+    if (!decision.ok || decision.changes.length === 0) return null;
+    return {
+      changes: decision.changes,
+      meta: {
+        at: ctx.now,
+        actorId: who.actor?.userId ?? null,
+        actorName: who.actor?.name ?? null,
+        source: who.source,
+      },
+    };
+  });
+  const decided = decision as Decision | null;
+  const state = decidedOn as EventState | null;
+  if (!decided || !state) return { ok: false, refusal: refusal('unknown_event') };
+  if (!decided.ok) return decided;
+  if (!revision) return { ok: true, reply: decided.reply, revision: null, state };
+  runtime.models.accept([revision]);
+  await runtime.bus.publish(revision).catch(() => {});
+  return { ok: true, reply: decided.reply, revision, state: runtime.models.cached(eventId) ?? state };
+}

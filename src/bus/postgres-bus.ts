@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Revision } from '../core/revision.ts';
+import type { Bus, BusMessage } from './bus.ts';
+import { deliver } from './memory-bus.ts';
+
+const channel = 'convene_revisions';
+/** NOTIFY payloads must stay under 8000 bytes; larger revisions travel as a pointer. */
+const maxInlinePayload = 7000;
+
+interface Notice {
+  readonly origin: string;
+  readonly eventId: string;
+  readonly revision: number;
+  readonly full?: Revision;
+}
+
+/**
+ * Carries revisions between instances that share one PostgreSQL database, over LISTEN/NOTIFY.
+ * Local subscribers hear a revision at once; other instances hear it from the database. When the
+ * listening connection drops, it reconnects with backoff and asks everyone to resynchronise.
+ */
+export class PostgresBus implements Bus {
+  private readonly origin = randomUUID();
+  private readonly listeners = new Set<(message: BusMessage) => void>();
+  private readonly resyncListeners = new Set<() => void>();
+  private readonly publisher: pg.Pool;
+  private client: pg.Client | null = null;
+  private closed = false;
+  private retryDelay = 250;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  private constructor(private readonly url: string) {
+    this.publisher = new pg.Pool({ connectionString: url, max: 2 });
+    this.publisher.on('error', () => {});
+  }
+
+  /** Connects the listening session before returning, so no later revision is missed. */
+  static async connect(url: string): Promise<PostgresBus> {
+    const bus = new PostgresBus(url);
+    await bus.listen();
+    return bus;
+  }
+
+  async publish(revision: Revision): Promise<void> {
+    deliver(this.listeners, { eventId: revision.eventId, revision: revision.revision, full: revision });
+    const notice: Notice = {
+      origin: this.origin,
+      eventId: revision.eventId,
+      revision: revision.revision,
+      full: revision,
+    };
+    let payload = JSON.stringify(notice);
+    if (Buffer.byteLength(payload) > maxInlinePayload) {
+      payload = JSON.stringify({
+        origin: this.origin,
+        eventId: revision.eventId,
+        revision: revision.revision,
+      });
+    }
+    await this.publisher.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
+  subscribe(listener: (message: BusMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.listeners.clear();
+    await this.client?.end().catch(() => {});
+    await this.publisher.end();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', (message) => this.receive(message.payload));
+    client.on('error', () => this.reconnect(client));
+    client.on('end', () => this.reconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    this.client = client;
+    this.retryDelay = 250;
+  }
+
+  private receive(payload: string | undefined): void {
+    if (!payload) return;
+    let notice: Notice;
+    try {
+      notice = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    if (notice.origin === this.origin) return;
+    deliver(this.listeners, {
+      eventId: notice.eventId,
+      revision: notice.revision,
+      full: notice.full ?? null,
+    });
+  }
+
+  private reconnect(dropped: pg.Client): void {
+    if (this.closed || this.client !== dropped) return;
+    this.client = null;
+    dropped.end().catch(() => {});
+    this.retryTimer = setTimeout(async () => {
+      try {
+        await this.listen();
+        for (const listener of this.resyncListeners) listener();
+      } catch {
+        this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+        this.client = dropped;
+        this.reconnect(dropped);
+      }
+    }, this.retryDelay);
+  }
+}

@@ -1,0 +1,70 @@
+import { ConfigError, readConfig } from '../config.ts';
+import { type OpenRuntime, openRuntime } from '../runtime.ts';
+import { type CliIo, type Command, UsageError } from './command.ts';
+import { serve } from './serve.ts';
+import { teamModeratorAdd, teamModeratorRemove } from './team.ts';
+import { tokenCreate, tokenList, tokenRevoke } from './token.ts';
+import { exportEvent, importEvent } from './transfer.ts';
+import { userAdd } from './user.ts';
+
+/** Every sub-command by the words that name it. */
+const commands: Record<string, Command> = {
+  serve,
+  'user add': userAdd,
+  'team moderator add': teamModeratorAdd,
+  'team moderator remove': teamModeratorRemove,
+  'token create': tokenCreate,
+  'token list': tokenList,
+  'token revoke': tokenRevoke,
+  export: exportEvent,
+  import: importEvent,
+};
+
+/** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */
+export async function runCli(
+  argv: readonly string[],
+  io: Omit<CliIo, 'runtime'> & { env: NodeJS.ProcessEnv },
+): Promise<number> {
+  const name = Object.keys(commands)
+    .sort((a, b) => b.length - a.length)
+    .find((words) => words.split(' ').every((word, index) => argv[index] === word));
+  if (!name || argv[0] === 'help' || argv[0] === '--help') {
+    (name || argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? io.out : io.err)(helpText());
+    return name || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
+  }
+  const command = commands[name] as Command;
+  let opened: OpenRuntime | null = null;
+  try {
+    const config = readConfig(io.env);
+    return await command.run(argv.slice(name.split(' ').length), {
+      ...io,
+      runtime: async () => {
+        opened ??= await openRuntime(config);
+        return opened;
+      },
+    });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  } finally {
+    if (name !== 'serve') await (opened as OpenRuntime | null)?.close();
+  }
+}
+
+function helpText(): string {
+  const width = Math.max(...Object.values(commands).map((command) => command.usage.length));
+  return [
+    'Convene: run a Project Teams Gathering.',
+    '',
+    ...Object.values(commands).map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
+    '',
+    'The database is DATABASE_URL (default sqlite:./data/convene.sqlite); see the README for the rest.',
+  ].join('\n');
+}

@@ -1,0 +1,38 @@
+import { parseInstant } from './core/model/instant.ts';
+
+/** Where the demo clock starts when `CONVENE_NOW` is not set: Tuesday afternoon of the event. */
+export const defaultDemoNow = '2022-10-18T14:20:00Z';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly baseUrl: string;
+  /** in demo mode the clock starts here and runs forward; null means real time */
+  readonly clockStart: string | null;
+  readonly demo: boolean;
+}
+
+/** Reads the environment; a bad value stops start-up with a sentence saying which and why. */
+export function readConfig(
+  env: NodeJS.ProcessEnv,
+  overrides: { port?: number; demo?: boolean } = {},
+): Config {
+  const port = overrides.port ?? (env.PORT ? Number(env.PORT) : 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, not "${env.PORT}".`);
+  const demo = overrides.demo ?? false;
+  const start = env.CONVENE_NOW ? parseInstant(env.CONVENE_NOW) : null;
+  if (env.CONVENE_NOW && !start)
+    throw new ConfigError(`CONVENE_NOW must be an ISO date-time such as ${defaultDemoNow}.`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || 'sqlite:./data/convene.sqlite',
+    baseUrl: (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    clockStart: start ?? (demo ? defaultDemoNow : null),
+    demo,
+  };
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,84 @@
+import type { Motd, Topic } from '../model/board.ts';
+import type { EventState } from '../model/event-state.ts';
+import type { Instant } from '../model/instant.ts';
+import type { Room } from '../model/room.ts';
+import type { Slot } from '../model/slot.ts';
+import type { Team } from '../model/team.ts';
+import { topicExpiresAt } from './topic-expiry.ts';
+
+export interface BoardNow {
+  readonly team: Team;
+  readonly topic: Topic;
+  /** where the team meets in the current slot (usually one room, none between blocks) */
+  readonly rooms: readonly Room[];
+}
+
+export interface BoardNext {
+  readonly team: Team;
+  readonly items: readonly Topic[];
+}
+
+/** What the live board shows at one instant. */
+export interface BoardView {
+  readonly currentSlot: Slot | null;
+  readonly nextSlot: Slot | null;
+  /** approved teams with a topic that has not expired, by name */
+  readonly now: readonly BoardNow[];
+  readonly next: readonly BoardNext[];
+  readonly motd: readonly Motd[];
+  /** the view stays the same until this instant unless a change arrives; null when nothing is ahead */
+  readonly validUntil: Instant | null;
+}
+
+/** The board at `now`: live topics, what comes next, banners, and the current slot. */
+export function boardView(state: EventState, now: Instant): BoardView {
+  const currentSlot = state.slots.find((slot) => slot.start <= now && now < slot.end) ?? null;
+  const nextSlot = state.slots.find((slot) => slot.start > now) ?? null;
+  const horizon: Instant[] = [];
+  const boardNow: BoardNow[] = [];
+  const boardNext: BoardNext[] = [];
+  const teams = state.teams
+    .filter((team) => team.status === 'approved' && state.board[team.id])
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  for (const team of teams) {
+    const status = state.board[team.id];
+    if (!status) continue;
+    const live = (topic: Topic) => {
+      const expiry = topicExpiresAt(state, team.id, topic.at);
+      if (expiry <= now) return false;
+      horizon.push(expiry);
+      return true;
+    };
+    if (status.now && live(status.now)) {
+      boardNow.push({
+        team,
+        topic: status.now,
+        rooms: currentSlot ? roomsOf(state, team.id, currentSlot.id) : [],
+      });
+    }
+    const items = status.next.filter(live);
+    if (items.length > 0) boardNext.push({ team, items });
+  }
+  const motd = state.motd.filter((banner) => {
+    if (banner.expiresAt === null) return true;
+    if (banner.expiresAt <= now) return false;
+    horizon.push(banner.expiresAt);
+    return true;
+  });
+  if (currentSlot) horizon.push(currentSlot.end);
+  if (nextSlot) horizon.push(nextSlot.start);
+  const validUntil = horizon.reduce<Instant | null>(
+    (soonest, at) => (soonest === null || at < soonest ? at : soonest),
+    null,
+  );
+  return { currentSlot, nextSlot, now: boardNow, next: boardNext, motd, validUntil };
+}
+
+function roomsOf(state: EventState, teamId: string, slotId: string): Room[] {
+  const roomIds = new Set(
+    state.bookings
+      .filter((booking) => booking.teamId === teamId && booking.slotId === slotId)
+      .map((b) => b.roomId),
+  );
+  return state.rooms.filter((room) => roomIds.has(room.id));
+}

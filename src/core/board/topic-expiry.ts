@@ -1,0 +1,17 @@
+import type { EventState } from '../model/event-state.ts';
+import { addMinutes, type Instant, utcDay } from '../model/instant.ts';
+import { teamBlocks } from '../schedule/blocks.ts';
+
+/**
+ * When a topic set at `at` stops showing: at the end of the team's booked block that contains `at`;
+ * set before a block, at the end of the team's next block that UTC day; otherwise at the end of
+ * that UTC day. No organiser has to wipe the board by hand.
+ */
+export function topicExpiresAt(state: EventState, teamId: string, at: Instant): Instant {
+  const blocks = teamBlocks(state, teamId, false);
+  const containing = blocks.find((block) => block.start <= at && at < block.end);
+  if (containing) return containing.end;
+  const laterToday = blocks.find((block) => block.start > at && utcDay(block.start) === utcDay(at));
+  if (laterToday) return laterToday.end;
+  return addMinutes(`${utcDay(at)}T00:00:00Z`, 24 * 60);
+}

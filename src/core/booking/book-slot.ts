@@ -1,0 +1,85 @@
+import { accept, type Decision, refuse, refused } from '../decision.ts';
+import type { Ctx } from '../model/actor.ts';
+import type { Booking } from '../model/booking.ts';
+import type { EventState } from '../model/event-state.ts';
+import { findRoom, findSlot, findTeam, isUnavailable } from '../model/lookup.ts';
+import { checkTeamManager, isOrganizer, moderatesTeam } from '../permissions.ts';
+import { describeInterval } from '../text/describe-time.ts';
+import { checkBookingOpen, checkCaps, checkNotStarted } from './booking-rules.ts';
+
+export interface BookSlotInput {
+  /** team id or slug */
+  readonly team: string;
+  /** room id, slug or name */
+  readonly room: string;
+  /** slot id or code */
+  readonly slot: string;
+  /** an organiser sets rules 3–5 aside; the booking records it */
+  readonly override?: boolean;
+}
+
+/**
+ * Books a free cell for a team, enforcing every booking rule in order.
+ * Refuses with `unauthenticated`, `unknown_team`, `team_not_approved`, `forbidden`, `unknown_room`,
+ * `unknown_slot`, `slot_taken`, `team_busy`, `in_past`, `not_open`, `daily_cap` or `total_cap`.
+ */
+export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Decision {
+  if (!ctx.actor) return refuse('unauthenticated');
+  const team = findTeam(state, input.team);
+  if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
+  const denied = checkTeamManager(ctx.actor, team);
+  if (denied) return refused(denied);
+  if (team.status !== 'approved') {
+    return refuse('team_not_approved', `${team.slug} is not on the official team list, so it cannot book.`);
+  }
+  if (input.override && !isOrganizer(ctx.actor)) {
+    return refuse('forbidden', 'Only organisers can set the booking limits aside.');
+  }
+  const room = findRoom(state, input.room);
+  if (!room) return refuse('unknown_room', `There is no room "${input.room}" in this event.`);
+  const slot = findSlot(state, input.slot);
+  if (!slot) return refuse('unknown_slot', `There is no slot "${input.slot}" in this event.`);
+  if (isUnavailable(state, room.id, slot.id)) {
+    return refuse('unknown_slot', `${room.name} is not available in ${slot.code}.`);
+  }
+  const when = describeInterval(slot.start, slot.end);
+  const holder = state.bookings.find((booking) => booking.roomId === room.id && booking.slotId === slot.id);
+  if (holder) {
+    const holderTeam = state.teams.find((candidate) => candidate.id === holder.teamId);
+    const by = holder.teamId === team.id ? `${team.slug} itself` : (holderTeam?.slug ?? 'another team');
+    return refuse('slot_taken', `${room.name} is already booked by ${by} on ${when}.`);
+  }
+  const elsewhere = state.bookings.find(
+    (booking) => booking.teamId === team.id && booking.slotId === slot.id,
+  );
+  if (elsewhere) {
+    const otherRoom = state.rooms.find((candidate) => candidate.id === elsewhere.roomId);
+    return refuse(
+      'team_busy',
+      `${team.slug} already meets in ${otherRoom?.name ?? 'another room'} on ${when}.`,
+    );
+  }
+  const setAside = [
+    checkNotStarted(slot, ctx, room.name),
+    checkBookingOpen(state, team, ctx),
+    checkCaps(state, team, slot),
+  ].filter((found) => found !== null);
+  const [firstBroken] = setAside;
+  if (firstBroken && !input.override) return refused(firstBroken);
+  const booking: Booking = {
+    id: ctx.newId(),
+    teamId: team.id,
+    roomId: room.id,
+    slotId: slot.id,
+    kind: moderatesTeam(ctx.actor, team) ? 'self' : 'assigned',
+    createdBy: ctx.actor.userId,
+    createdAt: ctx.now,
+    source: ctx.source,
+    override: setAside.length > 0,
+  };
+  const note = booking.override ? ` (set aside: ${setAside.map((broken) => broken.code).join(', ')})` : '';
+  return accept(
+    [{ type: 'booking.created', booking }],
+    `Booked ${room.name} for ${team.slug} on ${when}${note}.`,
+  );
+}

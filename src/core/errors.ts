@@ -1,0 +1,45 @@
+/**
+ * The refusal catalogue: every reason Convene can give for saying no, with a stable code.
+ * Adapters map a code to an HTTP status or a chat reply; the code and its meaning never change.
+ */
+export const refusalCodes = {
+  slot_taken: 'The room is already booked in that slot.',
+  team_busy: 'The team already meets in another room in that slot.',
+  daily_cap: 'The team would go over its limit of booked time for that UTC day.',
+  total_cap: 'The team would go over its limit of booked time for the whole event.',
+  not_open: 'Booking has not opened yet for this kind of team.',
+  in_past: 'The slot has already started.',
+  forbidden: 'You are not allowed to do this.',
+  unauthenticated: 'Sign in or send a valid API token first.',
+  unknown_event: 'There is no such event.',
+  unknown_team: 'There is no such team in this event.',
+  unknown_room: 'There is no such room in this event.',
+  unknown_slot: 'There is no such slot, or the room is not available in it.',
+  unknown_booking: 'There is no such booking.',
+  unknown_user: 'There is no such user.',
+  unknown_motd: 'There is no such banner.',
+  team_not_approved: 'The team is not on the official list.',
+  team_exists: 'A team with that short name already exists.',
+  room_exists: 'A room with that short name already exists.',
+  event_exists: 'An event with that short name already exists.',
+  invalid_input: 'The request is not valid.',
+  invalid_url: 'Links must be full http:// or https:// addresses.',
+  not_found: 'There is nothing at this address.',
+  rate_limited: 'Too many requests; wait a moment and try again.',
+} as const;
+
+export type RefusalCode = keyof typeof refusalCodes;
+
+/** A refusal is a value, not an exception: a stable code and a sentence a person understands. */
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
+export function refusal(code: RefusalCode, message: string = refusalCodes[code]): Refusal {
+  return { code, message };
+}
+
+export function isRefusalCode(value: string): value is RefusalCode {
+  return Object.hasOwn(refusalCodes, value);
+}

@@ -1,0 +1,30 @@
+import { accept, type Decision, refuse, refused } from '../decision.ts';
+import type { Ctx } from '../model/actor.ts';
+import type { EventInfo } from '../model/event.ts';
+import { checkOrganizer } from '../permissions.ts';
+import { buildGrid } from '../schedule/build-grid.ts';
+import { checkEventInfo } from './check-event.ts';
+
+export type NewEventInput = Omit<EventInfo, 'id' | 'createdAt'>;
+
+/**
+ * Organisers create an event with its slot grid.
+ * Refuses with `unauthenticated`, `forbidden`, `event_exists`, `invalid_input` or `invalid_url`.
+ */
+export function createEvent(existingSlugs: readonly string[], input: NewEventInput, ctx: Ctx): Decision {
+  const denied = checkOrganizer(ctx.actor);
+  if (denied) return refused(denied);
+  if (existingSlugs.includes(input.slug))
+    return refuse('event_exists', `There is already an event "${input.slug}".`);
+  const checked = checkEventInfo({ ...input, id: ctx.newId(), createdAt: ctx.now });
+  if (!checked.ok) return refused(checked.refusal);
+  const event = checked.value;
+  const slots = buildGrid(event, ctx.newId);
+  return accept(
+    [
+      { type: 'event.saved', event },
+      { type: 'grid.saved', slots, unavailable: [] },
+    ],
+    `Created ${event.slug} with ${slots.length} slots.`,
+  );
+}

@@ -1,0 +1,18 @@
+import type { Instant } from './instant.ts';
+
+/** One interval of the event's grid, the same for every room. */
+export interface Slot {
+  readonly id: string;
+  /** short name people type, e.g. `tue13`; unique in the event */
+  readonly code: string;
+  readonly start: Instant;
+  readonly end: Instant;
+  /** the name of the window the slot belongs to */
+  readonly window: string;
+}
+
+/** A room that cannot be used in a slot. */
+export interface Unavailability {
+  readonly roomId: string;
+  readonly slotId: string;
+}

@@ -1,0 +1,11 @@
+import type { Instant } from './instant.ts';
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly ircNick: string | null;
+  readonly timeZone: string | null;
+  readonly isOrganizer: boolean;
+  readonly createdAt: Instant;
+}

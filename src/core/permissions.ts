@@ -1,0 +1,29 @@
+import { type Refusal, refusal } from './errors.ts';
+import type { Actor } from './model/actor.ts';
+import type { Team } from './model/team.ts';
+
+export function isOrganizer(actor: Actor | null): boolean {
+  return actor?.isOrganizer === true;
+}
+
+export function moderatesTeam(actor: Actor | null, team: Team): boolean {
+  return actor?.userId != null && team.moderators.includes(actor.userId);
+}
+
+/** Rule 6: only the team's moderators or an organiser act for a team. */
+export function canManageTeam(actor: Actor | null, team: Team): boolean {
+  return isOrganizer(actor) || moderatesTeam(actor, team);
+}
+
+/** `unauthenticated` without an actor, `forbidden` for anyone but the team's moderators and organisers. */
+export function checkTeamManager(actor: Actor | null, team: Team): Refusal | null {
+  if (!actor) return refusal('unauthenticated');
+  if (canManageTeam(actor, team)) return null;
+  return refusal('forbidden', `Only ${team.slug}'s moderators or an organiser can do this for ${team.slug}.`);
+}
+
+/** `unauthenticated` without an actor, `forbidden` for anyone but organisers. */
+export function checkOrganizer(actor: Actor | null): Refusal | null {
+  if (!actor) return refusal('unauthenticated');
+  return actor.isOrganizer ? null : refusal('forbidden', 'Only organisers can do this.');
+}

@@ -1,0 +1,111 @@
+import { accept, type Decision, refuse, refused } from '../decision.ts';
+import type { Ctx } from '../model/actor.ts';
+import type { EventState } from '../model/event-state.ts';
+import { findTeam } from '../model/lookup.ts';
+import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
+import { checkOrganizer } from '../permissions.ts';
+import { checkLine } from '../text/plain-text.ts';
+import { isValidSlug, slugify } from '../text/slugify.ts';
+import { paletteColour } from './colour.ts';
+
+export interface CreateTeamInput {
+  readonly name: string;
+  /** defaults to the name made into a slug */
+  readonly slug?: string;
+  readonly kind: TeamKind;
+  readonly crossProject: boolean;
+  /** organisers add approved teams; the sign-up flow adds requested ones */
+  readonly status?: TeamStatus;
+  readonly moderators?: readonly string[];
+}
+
+/**
+ * Checks a new team against the event without deciding who may add it: a name, a typeable slug
+ * that no other team uses, and the next palette colour. Refuses with `invalid_input` or `team_exists`.
+ */
+export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): Decision {
+  const name = checkLine(input.name, 'team name', 120);
+  if (!name.ok) return refused(name.refusal);
+  const slug = (input.slug ?? slugify(name.value)).toLowerCase();
+  if (!isValidSlug(slug)) {
+    return refuse(
+      'invalid_input',
+      `"${slug.slice(0, 50)}" cannot be a team's short name: use up to 60 lower-case letters, digits and hyphens.`,
+    );
+  }
+  const existing = findTeam(state, slug);
+  if (existing) return refuse('team_exists', `There is already a team "${slug}" (${existing.name}).`);
+  const team: Team = {
+    id: ctx.newId(),
+    slug,
+    name: name.value,
+    kind: input.kind,
+    crossProject: input.crossProject,
+    colour: paletteColour(state.teams.length),
+    etherpadUrl: null,
+    videoUrl: null,
+    location: null,
+    status: input.status ?? 'approved',
+    moderators: [...new Set(input.moderators ?? [])],
+    createdAt: ctx.now,
+  };
+  return accept([{ type: 'team.saved', team }], `Added ${team.slug} (${team.name}) as ${team.status}.`);
+}
+
+/** Organisers add a team to the event. Refuses with `unauthenticated`, `forbidden`, or like `newTeam`. */
+export function createTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): Decision {
+  const denied = checkOrganizer(ctx.actor);
+  if (denied) return refused(denied);
+  return newTeam(state, input, ctx);
+}
+
+export interface UpdateTeamInput {
+  readonly team: string;
+  readonly name?: string;
+  readonly kind?: TeamKind;
+  readonly crossProject?: boolean;
+  readonly status?: TeamStatus;
+}
+
+/**
+ * Organisers rename a team, change its kind or cross-project flag, approve or withdraw it.
+ * Withdrawing leaves its bookings in place for organisers to release.
+ * Refuses with `unauthenticated`, `forbidden`, `unknown_team` or `invalid_input`.
+ */
+export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx): Decision {
+  const denied = checkOrganizer(ctx.actor);
+  if (denied) return refused(denied);
+  const team = findTeam(state, input.team);
+  if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
+  const name = input.name === undefined ? null : checkLine(input.name, 'team name', 120);
+  if (name && !name.ok) return refused(name.refusal);
+  const updated: Team = {
+    ...team,
+    name: name?.value ?? team.name,
+    kind: input.kind ?? team.kind,
+    crossProject: input.crossProject ?? team.crossProject,
+    status: input.status ?? team.status,
+  };
+  return accept([{ type: 'team.saved', team: updated }], `Updated ${team.slug}.`);
+}
+
+/**
+ * Organisers grant or take away moderation of a team. The user must exist (the caller resolves it).
+ * Refuses with `unauthenticated`, `forbidden` or `unknown_team`.
+ */
+export function setModerator(
+  state: EventState,
+  input: { team: string; userId: string; moderator: boolean },
+  ctx: Ctx,
+): Decision {
+  const denied = checkOrganizer(ctx.actor);
+  if (denied) return refused(denied);
+  const team = findTeam(state, input.team);
+  if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
+  const others = team.moderators.filter((userId) => userId !== input.userId);
+  const moderators = input.moderator ? [...others, input.userId] : others;
+  return accept(
+    [{ type: 'team.saved', team: { ...team, moderators } }],
+    input.moderator ? `Granted moderation of ${team.slug}.` : `Took away moderation of ${team.slug}.`,
+  );
+}

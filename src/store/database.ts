@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Connection {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** the PostgreSQL connection string, for the change bus to LISTEN on */
+  readonly postgresUrl: string | null;
+}
+
+// PostgreSQL returns bigint (count(*), sums) as strings; every number here fits a double.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/**
+ * Opens the database named by a URL: `postgres://…` (or `postgresql://…`), `sqlite:PATH`, or a
+ * bare file path. SQLite runs with foreign keys on, WAL and a busy timeout so a CLI command and the
+ * server can share the file.
+ */
+export function connect(url: string, options: { poolSize?: number } = {}): Connection {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // A dropped idle connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: 'postgres',
+      postgresUrl: url,
+    };
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    dialect: 'sqlite',
+    postgresUrl: null,
+  };
+}
+
+/** A unique constraint refused a write, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,380 @@
+import { type Kysely, Migrator } from 'kysely';
+import type { Change } from '../core/changes.ts';
+import type { EventInfo } from '../core/model/event.ts';
+import type { User } from '../core/model/user.ts';
+import { ircNickKey } from '../core/people/check-user.ts';
+import type { Revision, RevisionMeta } from '../core/revision.ts';
+import { type Connection, connect, type Dialect } from './database.ts';
+import type { EventDocument } from './event-document.ts';
+import { migrations } from './migrations/index.ts';
+import { persistChange } from './persist-change.ts';
+import { readEvent } from './read-event.ts';
+import {
+  bookingToRow,
+  eventFromRow,
+  eventToRow,
+  revisionFromRow,
+  revisionToRow,
+  roomToRow,
+  slotToRow,
+  teamToRow,
+  userFromRow,
+} from './rows.ts';
+import type { Database } from './schema.ts';
+import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
+
+/** Thrown inside a transaction to roll it back when a write decides to commit nothing. */
+const nothingToCommit = Symbol('nothing to commit');
+
+/** The one Store implementation, over Kysely, for SQLite and PostgreSQL alike. */
+export class KyselyStore implements Store {
+  readonly dialect: Dialect;
+  readonly postgresUrl: string | null;
+  readonly db: Kysely<Database>;
+
+  constructor(connection: Connection) {
+    this.db = connection.db;
+    this.dialect = connection.dialect;
+    this.postgresUrl = connection.postgresUrl;
+  }
+
+  static open(url: string, options: { poolSize?: number } = {}): KyselyStore {
+    return new KyselyStore(connect(url, options));
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: { getMigrations: async () => migrations } });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async listEvents(): Promise<EventInfo[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .orderBy('starts_on', 'desc')
+      .orderBy('slug')
+      .execute();
+    return rows.map(eventFromRow);
+  }
+
+  async findEventId(ref: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('events')
+      .select('id')
+      .where((eb) => eb.or([eb('slug', '=', ref.toLowerCase()), eb('id', '=', ref)]))
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async loadEvent(eventId: string) {
+    return (await readEvent(this.db, eventId))?.state ?? null;
+  }
+
+  async revisionsAfter(eventId: string, revision: number): Promise<Revision[]> {
+    return readRevisions(this.db, eventId, revision);
+  }
+
+  async commitRevision(
+    eventId: string,
+    prepare: (writer: RevisionWriter) => Promise<PreparedRevision | null>,
+  ): Promise<Revision | null> {
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        // Raising the revision first takes the event's row lock (PostgreSQL) or the write lock
+        // (SQLite) before anything is read, so every rule below sees all earlier writes.
+        const bumped = await tx
+          .updateTable('events')
+          .set((eb) => ({ revision: eb('revision', '+', 1) }))
+          .where('id', '=', eventId)
+          .returning('revision')
+          .executeTakeFirstOrThrow();
+        const previousRevision = bumped.revision - 1;
+        const prepared = await prepare({
+          previousRevision,
+          revisionsAfter: (revision) => readRevisions(tx, eventId, revision),
+        });
+        if (!prepared) throw nothingToCommit;
+        return await writeRevision(tx, {
+          eventId,
+          revision: bumped.revision,
+          ...prepared.meta,
+          changes: prepared.changes,
+        });
+      });
+    } catch (error) {
+      if (error === nothingToCommit) return null;
+      throw error;
+    }
+  }
+
+  async createEvent(event: EventInfo, changes: readonly Change[], meta: RevisionMeta): Promise<Revision> {
+    return this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('events')
+        .values({ ...eventToRow(event), revision: 1 })
+        .execute();
+      return writeRevision(tx, { eventId: event.id, revision: 1, ...meta, changes });
+    });
+  }
+
+  async exportEvent(eventId: string): Promise<EventDocument | null> {
+    const read = await readEvent(this.db, eventId);
+    if (!read) return null;
+    const { state, bookingHistory } = read;
+    const revisions = await readRevisions(this.db, eventId, 0);
+    const userIds = new Set<string>();
+    for (const team of state.teams) for (const id of team.moderators) userIds.add(id);
+    for (const booking of bookingHistory)
+      for (const id of [booking.createdBy, booking.cancelledBy]) if (id) userIds.add(id);
+    for (const revision of revisions) if (revision.actorId) userIds.add(revision.actorId);
+    return {
+      format: 'convene-event',
+      version: 1,
+      exportedAt: revisions.at(-1)?.at ?? state.event.createdAt,
+      revision: state.revision,
+      event: state.event,
+      rooms: state.rooms,
+      slots: state.slots,
+      unavailable: state.unavailable,
+      teams: state.teams,
+      bookings: bookingHistory,
+      board: state.board,
+      motd: state.motd,
+      users: await this.listUsers([...userIds]),
+      revisions,
+    };
+  }
+
+  async importEvent(document: EventDocument): Promise<void> {
+    const eventId = document.event.id;
+    await this.db.transaction().execute(async (tx) => {
+      for (const user of document.users) {
+        await tx
+          .insertInto('users')
+          .values(userToRow(user))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+      await tx
+        .insertInto('events')
+        .values({ ...eventToRow(document.event), revision: document.revision })
+        .execute();
+      if (document.rooms.length > 0)
+        await tx
+          .insertInto('rooms')
+          .values(document.rooms.map((room) => roomToRow(eventId, room)))
+          .execute();
+      for (const batch of chunks(document.slots, 200))
+        await tx
+          .insertInto('slots')
+          .values(batch.map((slot) => slotToRow(eventId, slot)))
+          .execute();
+      if (document.unavailable.length > 0) {
+        await tx
+          .insertInto('room_unavailability')
+          .values(
+            document.unavailable.map((cell) => ({
+              event_id: eventId,
+              room_id: cell.roomId,
+              slot_id: cell.slotId,
+            })),
+          )
+          .execute();
+      }
+      for (const team of document.teams) {
+        await tx.insertInto('teams').values(teamToRow(eventId, team)).execute();
+        if (team.moderators.length > 0) {
+          await tx
+            .insertInto('team_moderators')
+            .values(team.moderators.map((userId) => ({ team_id: team.id, user_id: userId })))
+            .execute();
+        }
+      }
+      for (const batch of chunks(document.bookings, 200)) {
+        await tx
+          .insertInto('bookings')
+          .values(batch.map((booking) => bookingToRow(eventId, booking)))
+          .execute();
+      }
+      for (const [teamId, status] of Object.entries(document.board)) {
+        const topics = [
+          ...(status.now ? [{ position: 0, topic: status.now }] : []),
+          ...status.next.map((topic, index) => ({ position: index + 1, topic })),
+        ];
+        for (const { position, topic } of topics) {
+          await tx
+            .insertInto('board_topics')
+            .values({ event_id: eventId, team_id: teamId, position, text: topic.text, set_at: topic.at })
+            .execute();
+        }
+      }
+      for (const [position, motd] of document.motd.entries()) {
+        await tx
+          .insertInto('motd')
+          .values({
+            id: motd.id,
+            event_id: eventId,
+            position,
+            level: motd.level,
+            message: motd.message,
+            expires_at: motd.expiresAt,
+          })
+          .execute();
+      }
+      for (const batch of chunks(document.revisions, 100))
+        await tx.insertInto('event_revisions').values(batch.map(revisionToRow)).execute();
+    });
+  }
+
+  async createUser(user: NewUser, id: string, at: string): Promise<User> {
+    const row = userToRow({ ...user, id, timeZone: null, createdAt: at });
+    await this.db.insertInto('users').values(row).execute();
+    return userFromRow(row);
+  }
+
+  async findUser(id: string): Promise<User | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? userFromRow(row) : null;
+  }
+
+  async findUserByEmail(email: string): Promise<User | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
+    return row ? userFromRow(row) : null;
+  }
+
+  async findUserByIrcNick(nick: string): Promise<User | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('irc_nick_key', '=', ircNickKey(nick))
+      .executeTakeFirst();
+    return row ? userFromRow(row) : null;
+  }
+
+  async listUsers(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(userFromRow);
+  }
+
+  async setOrganizer(userId: string, isOrganizer: boolean): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ is_organizer: isOrganizer ? 1 : 0 })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  async createToken(token: {
+    id: string;
+    userId: string;
+    hash: string;
+    label: string;
+    at: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('api_tokens')
+      .values({
+        id: token.id,
+        user_id: token.userId,
+        token_hash: token.hash,
+        label: token.label,
+        created_at: token.at,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+  }
+
+  async userForToken(hash: string, at: string): Promise<User | null> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('users')
+      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
+      .where('api_tokens.token_hash', '=', hash)
+      .where('api_tokens.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return null;
+    // Recording use at most once a minute keeps every API call from being a write.
+    if (!row.last_used_at || row.last_used_at.slice(0, 16) !== at.slice(0, 16)) {
+      await this.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: at })
+        .where('id', '=', row.token_id)
+        .execute();
+    }
+    return userFromRow(row);
+  }
+
+  async listTokens(userId: string) {
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    }));
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}
+
+async function readRevisions(db: Kysely<Database>, eventId: string, after: number): Promise<Revision[]> {
+  const rows = await db
+    .selectFrom('event_revisions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('revision', '>', after)
+    .orderBy('revision')
+    .execute();
+  return rows.map(revisionFromRow);
+}
+
+async function writeRevision(tx: Kysely<Database>, revision: Revision): Promise<Revision> {
+  for (const change of revision.changes) await persistChange(tx, revision.eventId, change, revision);
+  await tx.insertInto('event_revisions').values(revisionToRow(revision)).execute();
+  return revision;
+}
+
+function userToRow(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    irc_nick: user.ircNick,
+    irc_nick_key: user.ircNick ? ircNickKey(user.ircNick) : null,
+    time_zone: user.timeZone,
+    is_organizer: user.isOrganizer ? 1 : 0,
+    created_at: user.createdAt,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
+  return result;
+}

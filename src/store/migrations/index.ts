@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './0001-core.ts';
+
+/** Every migration, by name, in the order they run. One set serves SQLite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  '0001-core': core,
+};

@@ -1,0 +1,159 @@
+/**
+ * The tables as Kysely sees them. One shape for SQLite and PostgreSQL: only text, integer and real
+ * columns; booleans are 0/1; instants are ISO text written by the application; ids are made by the
+ * application; nested values are JSON text.
+ */
+export interface Database {
+  events: EventsTable;
+  rooms: RoomsTable;
+  slots: SlotsTable;
+  room_unavailability: RoomUnavailabilityTable;
+  teams: TeamsTable;
+  team_moderators: TeamModeratorsTable;
+  bookings: BookingsTable;
+  board_topics: BoardTopicsTable;
+  motd: MotdTable;
+  event_revisions: EventRevisionsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+}
+
+export interface EventsTable {
+  id: string;
+  slug: string;
+  revision: number;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  time_zone: string;
+  mode: string;
+  status: string;
+  contact: string;
+  chat: string;
+  etherpad_template: string | null;
+  slot_minutes: number;
+  windows_json: string;
+  daily_cap_minutes: number | null;
+  total_cap_minutes: number | null;
+  cross_project_opens_at: string | null;
+  others_open_at: string | null;
+  content_json: string;
+  coc_version: string;
+  coc_url: string | null;
+  coc_text: string;
+  created_at: string;
+}
+
+export interface RoomsTable {
+  id: string;
+  event_id: string;
+  slug: string;
+  name: string;
+  url: string | null;
+  description: string;
+  capacity: number | null;
+  features_json: string;
+  position: number;
+}
+
+export interface SlotsTable {
+  id: string;
+  event_id: string;
+  code: string;
+  start_at: string;
+  end_at: string;
+  window_name: string;
+}
+
+export interface RoomUnavailabilityTable {
+  event_id: string;
+  room_id: string;
+  slot_id: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  event_id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  cross_project: number;
+  colour: string;
+  etherpad_url: string | null;
+  video_url: string | null;
+  location: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface TeamModeratorsTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface BookingsTable {
+  id: string;
+  event_id: string;
+  team_id: string;
+  room_id: string;
+  slot_id: string;
+  kind: string;
+  created_by: string | null;
+  created_at: string;
+  source: string;
+  override: number;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  cancel_source: string | null;
+}
+
+export interface BoardTopicsTable {
+  event_id: string;
+  team_id: string;
+  /** 0 for the "now" topic, 1… for "next" in order */
+  position: number;
+  text: string;
+  set_at: string;
+}
+
+export interface MotdTable {
+  id: string;
+  event_id: string;
+  position: number;
+  level: string;
+  message: string;
+  expires_at: string | null;
+}
+
+export interface EventRevisionsTable {
+  event_id: string;
+  revision: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  source: string;
+  changes_json: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  irc_nick: string | null;
+  /** lower-cased nick, unique when set: IRC nicks are case-insensitive */
+  irc_nick_key: string | null;
+  time_zone: string | null;
+  is_organizer: number;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the token; the token itself is shown once and never stored */
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}

@@ -1,0 +1,83 @@
+import type { Change } from '../core/changes.ts';
+import type { EventInfo } from '../core/model/event.ts';
+import type { EventState } from '../core/model/event-state.ts';
+import type { User } from '../core/model/user.ts';
+import type { Revision, RevisionMeta } from '../core/revision.ts';
+import type { Dialect } from './database.ts';
+import type { EventDocument } from './event-document.ts';
+
+/** What a write needs from the store while it holds the event's lock. */
+export interface RevisionWriter {
+  /** the revision committed before this write; the new one is this plus one */
+  readonly previousRevision: number;
+  /** the committed revisions after `revision`, read under the lock */
+  revisionsAfter(revision: number): Promise<Revision[]>;
+}
+
+/** What a write hands back to be committed, or `null` to commit nothing. */
+export interface PreparedRevision {
+  readonly changes: readonly Change[];
+  readonly meta: RevisionMeta;
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly name: string;
+  readonly ircNick: string | null;
+  readonly isOrganizer: boolean;
+}
+
+/**
+ * The storage contract, met the same way by SQLite and PostgreSQL (the contract tests run on both).
+ *
+ * Writes to an event are serialised by the event's row: `commitRevision` raises the revision first,
+ * which locks the row until commit on both databases, so rules checked inside the callback see every
+ * earlier write. Unique indexes back rules 1 and 2 in case anything slips past.
+ */
+export interface Store {
+  readonly dialect: Dialect;
+  /** the PostgreSQL URL for the change bus, or null on SQLite */
+  readonly postgresUrl: string | null;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  listEvents(): Promise<EventInfo[]>;
+  /** the event's id by slug (or id), or null */
+  findEventId(ref: string): Promise<string | null>;
+  loadEvent(eventId: string): Promise<EventState | null>;
+  /** committed revisions after `revision`, in order */
+  revisionsAfter(eventId: string, revision: number): Promise<Revision[]>;
+  /**
+   * Takes the event's write lock, lets `prepare` decide, then persists its changes and the audit
+   * row in the same transaction. `prepare` returning null rolls back and consumes no revision.
+   * Throws when a unique constraint refuses the changes (see `isUniqueViolation`).
+   */
+  commitRevision(
+    eventId: string,
+    prepare: (writer: RevisionWriter) => Promise<PreparedRevision | null>,
+  ): Promise<Revision | null>;
+  /** inserts a new event with its first revision (the changes of `createEvent`) */
+  createEvent(event: EventInfo, changes: readonly Change[], meta: RevisionMeta): Promise<Revision>;
+  /** the whole event with its history and the users it mentions, for `convene export` */
+  exportEvent(eventId: string): Promise<EventDocument | null>;
+  /** writes an exported event into this database; its slug must be free */
+  importEvent(document: EventDocument): Promise<void>;
+
+  createUser(user: NewUser, id: string, at: string): Promise<User>;
+  findUser(id: string): Promise<User | null>;
+  findUserByEmail(email: string): Promise<User | null>;
+  findUserByIrcNick(nick: string): Promise<User | null>;
+  listUsers(ids: readonly string[]): Promise<User[]>;
+  setOrganizer(userId: string, isOrganizer: boolean): Promise<void>;
+
+  createToken(token: { id: string; userId: string; hash: string; label: string; at: string }): Promise<void>;
+  /** the user behind a live token, marking the token used */
+  userForToken(hash: string, at: string): Promise<User | null>;
+  listTokens(
+    userId: string,
+  ): Promise<
+    { id: string; label: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }[]
+  >;
+  /** revokes a token by id; false when there was none to revoke */
+  revokeToken(id: string, at: string): Promise<boolean>;
+}

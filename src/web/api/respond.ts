@@ -1,0 +1,39 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Outcome } from '../../app/execute.ts';
+import type { Who } from '../../app/operations.ts';
+import { refusal } from '../../core/errors.ts';
+import type { EventState } from '../../core/model/event-state.ts';
+import type { WebDeps } from '../deps.ts';
+import { sendRefusal } from '../plugins/errors.ts';
+
+/** The event named in the path, or a 404 already sent. */
+export async function eventOr404(
+  deps: WebDeps,
+  reply: FastifyReply,
+  ref: string,
+): Promise<EventState | null> {
+  const state = await deps.runtime.models.get(ref);
+  if (!state) sendRefusal(reply, refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`));
+  return state;
+}
+
+/** Who sent an API write (`source: api`), or a 401 already sent for a bad token. */
+export async function whoOr401(request: FastifyRequest, reply: FastifyReply): Promise<Who | null> {
+  const identity = await request.identify();
+  if (!identity.ok) {
+    sendRefusal(reply, identity.refusal);
+    return null;
+  }
+  return { actor: identity.value, source: 'api' };
+}
+
+/** Sends a write's result: the refusal, or `body(outcome)` with `status`. */
+export function sendOutcome(
+  reply: FastifyReply,
+  outcome: Outcome,
+  status: number,
+  body: (done: Extract<Outcome, { ok: true }>) => unknown = (done) => ({ reply: done.reply }),
+): FastifyReply {
+  if (!outcome.ok) return sendRefusal(reply, outcome.refusal);
+  return reply.status(status).send(body(outcome));
+}

@@ -1,0 +1,73 @@
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { actorForToken } from '../app/people.ts';
+import { accountRoutes } from './api/account-routes.ts';
+import { adminRoutes } from './api/admin-routes.ts';
+import { bookingRoutes } from './api/booking-routes.ts';
+import { ErrorResponse } from './api/common.schema.ts';
+import { motdRoutes } from './api/motd-routes.ts';
+import { sharedSchemas } from './api/read.schema.ts';
+import { readRoutes } from './api/read-routes.ts';
+import { teamRoutes } from './api/team-routes.ts';
+import type { WebDeps } from './deps.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
+
+export interface AppOptions {
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The whole HTTP side, built but not listening: tests call `inject()` on it, the server calls
+ * `listen()`. Routes translate and present; every rule is the core's.
+ */
+export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Open event streams must not keep the server from shutting down.
+    forceCloseConnections: true,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorsPlugin);
+  await app.register(identityPlugin);
+  app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Convene API',
+        version: '1',
+        description:
+          'Events, teams, rooms, the schedule and the live board of a Project Teams Gathering. Writes need `Authorization: Bearer <token>` (`convene token create EMAIL`). Errors are `{"error": {"code", "message"}}` with a 4xx status.',
+      },
+      servers: [{ url: deps.baseUrl }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),
+    },
+  });
+  app.addSchema(ErrorResponse);
+  for (const schema of sharedSchemas) app.addSchema(schema);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  await app.register(
+    async (api) => {
+      await api.register(readRoutes(deps));
+      await api.register(bookingRoutes(deps));
+      await api.register(teamRoutes(deps));
+      await api.register(motdRoutes(deps));
+      await api.register(adminRoutes(deps));
+      await api.register(accountRoutes(deps));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

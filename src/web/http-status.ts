@@ -1,0 +1,28 @@
+import type { RefusalCode } from '../core/errors.ts';
+
+/** The HTTP status each refusal is answered with; every code is a 4xx. */
+export const httpStatusOf: Record<RefusalCode, number> = {
+  slot_taken: 409,
+  team_busy: 409,
+  daily_cap: 409,
+  total_cap: 409,
+  not_open: 409,
+  in_past: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  unknown_event: 404,
+  unknown_team: 404,
+  unknown_room: 404,
+  unknown_slot: 404,
+  unknown_booking: 404,
+  unknown_user: 404,
+  unknown_motd: 404,
+  team_not_approved: 409,
+  team_exists: 409,
+  room_exists: 409,
+  event_exists: 409,
+  invalid_input: 400,
+  invalid_url: 400,
+  not_found: 404,
+  rate_limited: 429,
+};

@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Refusal, refusal } from '../../core/errors.ts';
+import { httpStatusOf } from '../http-status.ts';
+
+/** Sends a refusal as `{"error": {"code", "message"}}` with its 4xx status. */
+export function sendRefusal(reply: FastifyReply, found: Refusal): FastifyReply {
+  return reply
+    .status(httpStatusOf[found.code])
+    .type('application/json; charset=utf-8')
+    .send({ error: found });
+}
+
+/**
+ * Every failure leaves as the same JSON shape. Bad requests (schema, JSON syntax, size) are 4xx with
+ * a code; anything else is a bug: logged with the request id, answered without internals.
+ */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setNotFoundHandler((request, reply) => {
+    sendRefusal(
+      reply,
+      refusal(
+        'not_found',
+        `There is nothing at ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}.`,
+      ),
+    );
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      return sendRefusal(reply, refusal('invalid_input', describeValidation(error)));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return sendRefusal(reply, refusal('rate_limited'));
+    if (status >= 400 && status < 500) {
+      const message =
+        status === 413
+          ? 'The request body is too large.'
+          : status === 415
+            ? 'Send JSON with Content-Type: application/json.'
+            : 'The request could not be read; send valid JSON.';
+      return sendRefusal(reply, refusal(status === 404 ? 'not_found' : 'invalid_input', message));
+    }
+    request.log.error({ err: error, reqId: request.id }, 'request failed');
+    return reply.status(500).send({
+      error: { code: 'internal', message: `Something went wrong on our side (reference ${request.id}).` },
+    });
+  });
+});
+
+function describeValidation(error: FastifyError): string {
+  const [first] = error.validation ?? [];
+  if (!first) return 'The request is not valid.';
+  const where = (error.validationContext ?? 'body').replace('querystring', 'query');
+  const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const missing = (first.params as { missingProperty?: string }).missingProperty;
+  if (missing) return `The ${where} needs a "${[path, missing].filter(Boolean).join('.')}" field.`;
+  return `In the ${where}, ${path ? `"${path}"` : 'the value'} ${first.message ?? 'is not valid'}.`;
+}

@@ -1,0 +1,114 @@
+import type { Decision } from '../../src/core/decision.ts';
+import { createEvent, type NewEventInput } from '../../src/core/event/create-event.ts';
+import { saveRoom } from '../../src/core/event/rooms.ts';
+import type { Actor, Ctx, Source } from '../../src/core/model/actor.ts';
+import { blankEventState, type EventState } from '../../src/core/model/event-state.ts';
+import type { Instant } from '../../src/core/model/instant.ts';
+import { applyChange } from '../../src/core/projections/apply-change.ts';
+import { createTeam, setModerator } from '../../src/core/teams/team-admin.ts';
+
+/** Ids that tests can predict: `id-1`, `id-2`, … */
+export function sequentialIds(prefix = 'id'): () => string {
+  let next = 0;
+  return () => `${prefix}-${++next}`;
+}
+
+export const organizer: Actor = { userId: 'user-organizer', name: 'Olive Organiser', isOrganizer: true };
+export const novaModerator: Actor = { userId: 'user-nova', name: 'Nia Nova', isOrganizer: false };
+export const cinderModerator: Actor = { userId: 'user-cinder', name: 'Cid Cinder', isOrganizer: false };
+export const tcModerator: Actor = { userId: 'user-tc', name: 'Tess Council', isOrganizer: false };
+export const attendee: Actor = { userId: 'user-attendee', name: 'Ada Attendee', isOrganizer: false };
+
+/** Two days (Mon 17 and Tue 18 Oct 2022), one window 13:00–17:00 UTC, hourly slots. */
+export const smallEvent: NewEventInput = {
+  slug: 'test-ptg',
+  title: 'Test PTG',
+  startsOn: '2022-10-17',
+  endsOn: '2022-10-18',
+  timeZone: 'Europe/Paris',
+  mode: 'virtual',
+  status: 'published',
+  contact: 'ptg@example.org',
+  chat: '#test-events',
+  etherpadTemplate: 'https://pads.example.org/p/{event}-{team}',
+  slotMinutes: 60,
+  windows: [{ name: 'Americas / Europe', start: '13:00', end: '17:00' }],
+  rules: {
+    dailyCapMinutes: 180,
+    totalCapMinutes: 300,
+    crossProjectOpensAt: '2022-09-12T00:00:00Z',
+    othersOpenAt: '2022-09-19T00:00:00Z',
+  },
+  content: { about: 'About.', audience: 'Contributors.', notFor: 'Sales.', why: 'Work.', faq: 'None yet.' },
+  codeOfConduct: { version: '1', url: 'https://example.org/coc', text: 'Be kind.' },
+};
+
+/** Before the event, after both booking phases opened. */
+export const beforeEvent: Instant = '2022-10-01T12:00:00Z';
+
+export function ctxOf(
+  actor: Actor | null,
+  now: Instant = beforeEvent,
+  source: Source = 'api',
+  newId = sequentialIds('new'),
+): Ctx {
+  return { actor, now, source, newId };
+}
+
+/** Applies an accepted decision, failing the test with the refusal otherwise. */
+export function applied(state: EventState, decision: Decision): EventState {
+  if (!decision.ok)
+    throw new Error(`expected acceptance, got ${decision.refusal.code}: ${decision.refusal.message}`);
+  return decision.changes.reduce(applyChange, state);
+}
+
+/**
+ * The small event with rooms `bexar`, `austin` and "Ballroom A"; teams nova and cinder (projects),
+ * tc (cross-project) and a requested team `pending`; each with its moderator.
+ */
+export function buildEventState(event: NewEventInput = smallEvent): EventState {
+  const ids = sequentialIds();
+  const ctx = ctxOf(organizer, '2022-09-01T00:00:00Z', 'api', ids);
+  const created = createEvent([], event, ctx);
+  if (!created.ok) throw new Error(created.refusal.message);
+  const [first, ...rest] = created.changes;
+  let state = rest.reduce(applyChange, blankEventState((first as { event: EventState['event'] }).event));
+  for (const name of ['bexar', 'austin', 'Ballroom A'])
+    state = applied(
+      state,
+      saveRoom(state, { name, url: `https://video.example.org/${encodeURIComponent(name)}` }, ctx),
+    );
+  state = applied(
+    state,
+    createTeam(state, { name: 'Nova/Placement', slug: 'nova', kind: 'project', crossProject: false }, ctx),
+  );
+  state = applied(state, createTeam(state, { name: 'Cinder', kind: 'project', crossProject: false }, ctx));
+  state = applied(
+    state,
+    createTeam(state, { name: 'Technical Committee', slug: 'tc', kind: 'other', crossProject: true }, ctx),
+  );
+  state = applied(
+    state,
+    createTeam(state, { name: 'Pending', kind: 'project', crossProject: false, status: 'requested' }, ctx),
+  );
+  for (const [team, actor] of [
+    ['nova', novaModerator],
+    ['cinder', cinderModerator],
+    ['tc', tcModerator],
+    ['pending', novaModerator],
+  ] as const) {
+    state = applied(
+      state,
+      setModerator(state, { team, userId: actor.userId as string, moderator: true }, ctx),
+    );
+  }
+  return state;
+}
+
+/** The slot starting at `day` `hour`:00 UTC. */
+export function slotAt(state: EventState, day: string, hour: number) {
+  const start = `${day}T${String(hour).padStart(2, '0')}:00:00Z`;
+  const slot = state.slots.find((candidate) => candidate.start === start);
+  if (!slot) throw new Error(`no slot at ${start}`);
+  return slot;
+}
