@@ -19,6 +19,7 @@ import {
   slotToRow,
   teamToRow,
   userFromRow,
+  userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
@@ -232,7 +233,7 @@ export class KyselyStore implements Store {
   }
 
   async createUser(user: NewUser, id: string, at: string): Promise<User> {
-    const row = userToRow({ ...user, id, timeZone: null, createdAt: at });
+    const row = userToRow({ ...user, id, timeZone: null, listedInFindPeople: false, createdAt: at });
     await this.db.insertInto('users').values(row).execute();
     return userFromRow(row);
   }
@@ -272,6 +273,63 @@ export class KyselyStore implements Store {
       .set({ is_organizer: isOrganizer ? 1 : 0 })
       .where('id', '=', userId)
       .execute();
+  }
+
+  async setListedInFindPeople(userId: string, listed: boolean): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ listed_in_find_people: listed ? 1 : 0 })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  async setFeedSecret(userId: string, secret: string | null): Promise<void> {
+    await this.db.updateTable('users').set({ feed_secret: secret }).where('id', '=', userId).execute();
+  }
+
+  async userForFeedSecret(secret: string): Promise<User | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('feed_secret', '=', secret)
+      .executeTakeFirst();
+    return row ? userFromRow(row) : null;
+  }
+
+  async followTeam(userId: string, teamId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('team_follows')
+      .values({ user_id: userId, team_id: teamId, created_at: at })
+      .onConflict((oc) => oc.columns(['user_id', 'team_id']).doNothing())
+      .execute();
+  }
+
+  async unfollowTeam(userId: string, teamId: string): Promise<void> {
+    await this.db
+      .deleteFrom('team_follows')
+      .where('user_id', '=', userId)
+      .where('team_id', '=', teamId)
+      .execute();
+  }
+
+  async followedTeamIds(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('team_follows')
+      .select('team_id')
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((row) => row.team_id);
+  }
+
+  async followerIds(teamId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('team_follows')
+      .select('user_id')
+      .where('team_id', '=', teamId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((row) => row.user_id);
   }
 
   async createToken(token: {
@@ -358,19 +416,6 @@ async function writeRevision(tx: Kysely<Database>, revision: Revision): Promise<
   for (const change of revision.changes) await persistChange(tx, revision.eventId, change, revision);
   await tx.insertInto('event_revisions').values(revisionToRow(revision)).execute();
   return revision;
-}
-
-function userToRow(user: User) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    irc_nick: user.ircNick,
-    irc_nick_key: user.ircNick ? ircNickKey(user.ircNick) : null,
-    time_zone: user.timeZone,
-    is_organizer: user.isOrganizer ? 1 : 0,
-    created_at: user.createdAt,
-  };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -6,6 +6,7 @@ import type { Room } from '../core/model/room.ts';
 import type { Slot } from '../core/model/slot.ts';
 import type { Team, TeamKind, TeamStatus } from '../core/model/team.ts';
 import type { User } from '../core/model/user.ts';
+import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision } from '../core/revision.ts';
 import type { BookingRecord } from './event-document.ts';
 import type { Database } from './schema.ts';
@@ -220,6 +221,22 @@ export function userFromRow(row: Row<'users'>): User {
     ircNick: row.irc_nick,
     timeZone: row.time_zone,
     isOrganizer: row.is_organizer === 1,
+    listedInFindPeople: row.listed_in_find_people === 1,
     createdAt: row.created_at,
+  };
+}
+
+export function userToRow(user: User, feedSecret: string | null = null): Row<'users'> {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    irc_nick: user.ircNick,
+    irc_nick_key: user.ircNick ? ircNickKey(user.ircNick) : null,
+    time_zone: user.timeZone,
+    is_organizer: user.isOrganizer ? 1 : 0,
+    listed_in_find_people: user.listedInFindPeople ? 1 : 0,
+    feed_secret: feedSecret,
+    created_at: user.createdAt,
   };
 }

@@ -16,6 +16,7 @@ export interface Database {
   event_revisions: EventRevisionsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  team_follows: TeamFollowsTable;
 }
 
 export interface EventsTable {
@@ -144,6 +145,10 @@ export interface UsersTable {
   irc_nick_key: string | null;
   time_zone: string | null;
   is_organizer: number;
+  /** the person agreed to be listed in "find people" with their check-ins */
+  listed_in_find_people: number;
+  /** the secret in the address of the person's own calendar feed; rotated on request */
+  feed_secret: string | null;
   created_at: string;
 }
 
@@ -156,4 +161,11 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** Teams a person follows: their personal calendar and the topics they hear about. */
+export interface TeamFollowsTable {
+  user_id: string;
+  team_id: string;
+  created_at: string;
 }

@@ -69,6 +69,17 @@ export interface Store {
   findUserByIrcNick(nick: string): Promise<User | null>;
   listUsers(ids: readonly string[]): Promise<User[]>;
   setOrganizer(userId: string, isOrganizer: boolean): Promise<void>;
+  setListedInFindPeople(userId: string, listed: boolean): Promise<void>;
+  /** the secret of the user's own calendar address; a new one replaces the old */
+  setFeedSecret(userId: string, secret: string | null): Promise<void>;
+  userForFeedSecret(secret: string): Promise<User | null>;
+
+  followTeam(userId: string, teamId: string, at: string): Promise<void>;
+  unfollowTeam(userId: string, teamId: string): Promise<void>;
+  /** ids of the teams the user follows, in every event */
+  followedTeamIds(userId: string): Promise<string[]>;
+  /** ids of the users following a team */
+  followerIds(teamId: string): Promise<string[]>;
 
   createToken(token: { id: string; userId: string; hash: string; label: string; at: string }): Promise<void>;
   /** the user behind a live token, marking the token used */

@@ -7,5 +7,7 @@ export interface User {
   readonly ircNick: string | null;
   readonly timeZone: string | null;
   readonly isOrganizer: boolean;
+  /** agreed to appear, with check-ins, in "find people" */
+  readonly listedInFindPeople: boolean;
   readonly createdAt: Instant;
 }

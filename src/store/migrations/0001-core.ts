@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('irc_nick_key', 'text', (col) => col.unique())
     .addColumn('time_zone', 'text')
     .addColumn('is_organizer', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('listed_in_find_people', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('feed_secret', 'text', (col) => col.unique())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .execute();
 
@@ -159,6 +161,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('team_follows')
+    .addColumn('user_id', 'text', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('team_id', 'text', (col) => col.notNull().references('teams.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('team_follows_pk', ['user_id', 'team_id'])
+    .execute();
+
+  await db.schema
     .createTable('board_topics')
     .addColumn('event_id', 'text', (col) => col.notNull().references('events.id').onDelete('cascade'))
     .addColumn('team_id', 'text', (col) => col.notNull().references('teams.id').onDelete('cascade'))
@@ -183,6 +193,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     'motd',
     'board_topics',
+    'team_follows',
     'bookings',
     'team_moderators',
     'teams',
