@@ -5,6 +5,7 @@ import { actorForToken } from '../app/people.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
+import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
@@ -65,6 +66,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(commandRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
