@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from '../config.ts';
 import { type OpenRuntime, openRuntime } from '../runtime.ts';
+import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
 import { serve } from './serve.ts';
 import { teamModeratorAdd, teamModeratorRemove } from './team.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   'token revoke': tokenRevoke,
   export: exportEvent,
   import: importEvent,
+  bot,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */
@@ -54,7 +56,7 @@ export async function runCli(
     }
     throw error;
   } finally {
-    if (name !== 'serve') await (opened as OpenRuntime | null)?.close();
+    if (name !== 'serve' && name !== 'bot') await (opened as OpenRuntime | null)?.close();
   }
 }
 
