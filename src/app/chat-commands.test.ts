@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ChatEvent, chatNow, openChatEvent, type Person } from '../../test/support/chat-event.ts';
+import {
+  type ChatEvent,
+  chatNow,
+  openChatEvent,
+  type Person,
+  people,
+} from '../../test/support/chat-event.ts';
+import { commandLines } from '../../test/support/command-lines.ts';
 import type { Source } from '../core/model/actor.ts';
+import type { EventState } from '../core/model/event-state.ts';
+import { pick, seededRandom } from '../demo/seeded-random.ts';
 import { type CommandRequest, runChatCommand } from './chat-commands.ts';
 
 let chat: ChatEvent;
@@ -130,4 +139,26 @@ describe('runChatCommand', () => {
   it('refuses an event that does not exist (unknown_event)', async () => {
     expect(await run('nova', 'help', { event: 'nope' })).toMatchObject({ code: 'unknown_event' });
   });
+
+  it('survives 1,500 generated lines against the database, which then agrees with memory', async () => {
+    const random = seededRandom(7);
+    const lines = commandLines(99);
+    const persons = Object.keys(people) as Person[];
+    let lastReply: string | null = null;
+    for (let index = 0; index < 1500; index++) {
+      const answer = await run(random() < 0.1 ? null : pick(random, persons), lines.next(lastReply), {
+        bare: random() < 0.7 ? 'personal' : 'ignore',
+      });
+      lastReply = answer.handled ? answer.reply : null;
+    }
+    // Records made in the same second load by id, so compare them without their order.
+    const comparable = (state: EventState | null) =>
+      state && {
+        ...state,
+        teams: [...state.teams].sort((a, b) => a.id.localeCompare(b.id)),
+        bookings: [...state.bookings].sort((a, b) => a.id.localeCompare(b.id)),
+      };
+    const state = (await chat.runtime.models.get('test-ptg'))!;
+    expect(comparable(await chat.runtime.store.loadEvent(state.event.id))).toEqual(comparable(state));
+  }, 120_000);
 });
