@@ -67,8 +67,11 @@ async function attemptWrite(
   let decision: Decision | null = null;
   let decidedOn: EventState | null = null;
   const revision = await runtime.store.commitRevision(eventId, async (writer) => {
-    let state = runtime.models.cached(eventId) ?? (await runtime.models.get(eventId));
+    // Inside the transaction only the writer may touch the database: on SQLite the connection is
+    // held by this transaction, and any other query would wait for it forever.
+    let state = runtime.models.cached(eventId) ?? (await writer.loadEvent());
     if (!state) return null;
+    runtime.models.adopt(state);
     if (state.revision < writer.previousRevision) {
       const missed = await writer.revisionsAfter(state.revision);
       runtime.models.accept(missed);

@@ -98,6 +98,10 @@ export class KyselyStore implements Store {
         const prepared = await prepare({
           previousRevision,
           revisionsAfter: (revision) => readRevisions(tx, eventId, revision),
+          loadEvent: async () => {
+            const read = await readEvent(tx, eventId);
+            return read ? { ...read.state, revision: previousRevision } : null;
+          },
         });
         if (!prepared) throw nothingToCommit;
         return await writeRevision(tx, {

@@ -12,6 +12,8 @@ export interface RevisionWriter {
   readonly previousRevision: number;
   /** the committed revisions after `revision`, read under the lock */
   revisionsAfter(revision: number): Promise<Revision[]>;
+  /** the whole event as committed, read under the lock */
+  loadEvent(): Promise<EventState | null>;
 }
 
 /** What a write hands back to be committed, or `null` to commit nothing. */
