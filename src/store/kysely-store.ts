@@ -76,6 +76,15 @@ export class KyselyStore implements Store {
     return (await readEvent(this.db, eventId))?.state ?? null;
   }
 
+  async currentRevision(eventId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('events')
+      .select('revision')
+      .where('id', '=', eventId)
+      .executeTakeFirst();
+    return row?.revision ?? null;
+  }
+
   async revisionsAfter(eventId: string, revision: number): Promise<Revision[]> {
     return readRevisions(this.db, eventId, revision);
   }

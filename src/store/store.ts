@@ -47,6 +47,8 @@ export interface Store {
   /** the event's id by slug (or id), or null */
   findEventId(ref: string): Promise<string | null>;
   loadEvent(eventId: string): Promise<EventState | null>;
+  /** the event's last committed revision, or null when there is no such event */
+  currentRevision(eventId: string): Promise<number | null>;
   /** committed revisions after `revision`, in order */
   revisionsAfter(eventId: string, revision: number): Promise<Revision[]>;
   /**

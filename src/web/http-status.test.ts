@@ -13,7 +13,12 @@ describe('the refusal catalogue', () => {
 
   it('is documented in docs/errors.md, code by code, with the same status', () => {
     const text = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
-    const documented = [...text.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm)].map((match) => [match[1], Number(match[2])]);
-    expect(documented).toEqual(Object.keys(refusalCodes).map((code) => [code, httpStatusOf[code as keyof typeof refusalCodes]]));
+    const documented = [...text.matchAll(/^\| `([a-z_]+)`\s*\| (\d{3})\s*\|/gm)].map((match) => [
+      match[1],
+      Number(match[2]),
+    ]);
+    expect(documented).toEqual(
+      Object.keys(refusalCodes).map((code) => [code, httpStatusOf[code as keyof typeof refusalCodes]]),
+    );
   });
 });
