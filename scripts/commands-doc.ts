@@ -17,7 +17,7 @@ const sections: Record<Scope, { title: string; intro: string }> = {
   organiser: {
     title: 'Organiser commands',
     intro:
-      'Start with `~`; for organisers only. Those marked *asks first* answer with what they would change and a code; send the same command followed by `confirm CODE` to go ahead. The code stops working as soon as the effect would differ.',
+      'Start with `~`; for organisers only. Those marked _asks first_ answer with what they would change and a code; send the same command followed by `confirm CODE` to go ahead. The code stops working as soon as the effect would differ.',
   },
 };
 
@@ -48,7 +48,7 @@ function describe(entry: CommandEntry): string[] {
     entry.aliases.length > 0
       ? `Also written ${entry.aliases.map((alias) => `\`${alias}\``).join(', ')}.`
       : '',
-    entry.confirm ? '*Asks first.*' : '',
+    entry.confirm ? '_Asks first._' : '',
   ].filter(Boolean);
   return [
     `### \`${entry.usage}\``,

@@ -1,35 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { addEvent } from '../../src/app/events.ts';
-import type { Runtime } from '../../src/app/execute.ts';
-import { type Operations, operations } from '../../src/app/operations.ts';
-import { actorOf, addUser, createApiToken, setModeratorByEmail } from '../../src/app/people.ts';
-import { ReadModels } from '../../src/app/read-models.ts';
-import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import type { Actor } from '../../src/core/model/actor.ts';
-import { systemActor } from '../../src/core/model/actor.ts';
 import type { User } from '../../src/core/model/user.ts';
-import { KyselyStore } from '../../src/store/kysely-store.ts';
-import { smallEvent } from './builders.ts';
-import { FixedClock } from './fixed-clock.ts';
+import { ircNickKey } from '../../src/core/people/check-user.ts';
+import { attendee, cinderModerator, novaModerator, organizer } from './builders.ts';
+import { openTestRuntime, type TestRuntime } from './runtime.ts';
+import { storeKinds } from './stores.ts';
 
-/** The people of the chat suites: nicks in mixed case on purpose (IRC compares them without case). */
+/** The chat suites' people and their IRC nicks, in mixed case on purpose (IRC ignores case). */
 export const people = {
-  organizer: { email: 'olive@example.org', name: 'Olive Organiser', ircNick: 'OliveOrg', isOrganizer: true },
-  nova: { email: 'nia@example.org', name: 'Nia Nova', ircNick: 'NiaNova' },
-  cinder: { email: 'cid@example.org', name: 'Cid Cinder', ircNick: 'CidCinder' },
-  attendee: { email: 'ada@example.org', name: 'Ada Attendee', ircNick: 'AdaAttendee' },
+  organizer: { actor: organizer, nick: 'OliveOrg' },
+  nova: { actor: novaModerator, nick: 'NiaNova' },
+  cinder: { actor: cinderModerator, nick: 'CidCinder' },
+  attendee: { actor: attendee, nick: 'AdaAttendee' },
 } as const;
 
 export type Person = keyof typeof people;
 
 export interface ChatEvent {
-  readonly runtime: Runtime & { readonly ops: Operations };
-  readonly clock: FixedClock;
+  readonly runtime: TestRuntime;
+  readonly clock: TestRuntime['clock'];
   readonly users: Record<Person, User>;
   readonly actors: Record<Person, Actor>;
-  readonly tokens: Record<Person, string>;
+  readonly tokens: TestRuntime['tokens'];
   close(): Promise<void>;
 }
 
@@ -37,65 +28,35 @@ export interface ChatEvent {
 export const chatNow = '2022-10-17T12:00:00Z';
 
 /**
- * The small test event (`test-ptg`, rooms bexar, austin and "Ballroom A", teams nova, cinder, tc
- * and a requested `pending`) in a fresh SQLite file, with an organiser, a moderator each for nova
- * and cinder, an attendee, and an API token for each. The clock stands at `chatNow`.
+ * The test runtime's small event (`test-ptg`) on a fresh SQLite file, with each person's IRC nick
+ * linked and the clock at `chatNow`.
  */
 export async function openChatEvent(): Promise<ChatEvent> {
-  const dir = mkdtempSync(join(tmpdir(), 'convene-chat-'));
-  const store = KyselyStore.open(`sqlite:${join(dir, 'convene.sqlite')}`);
-  await store.migrate();
-  const bus = new MemoryBus();
-  const models = new ReadModels(store, bus, 60_000);
-  const clock = new FixedClock('2022-09-01T00:00:00Z');
-  const base: Runtime = { store, bus, models, clock };
-  const runtime = { ...base, ops: operations(base) };
-  const system = { actor: systemActor, source: 'cli' as const };
-  const created = await addEvent(runtime, system, smallEvent);
-  if (!created.ok) throw new Error(created.refusal.message);
-  for (const name of ['bexar', 'austin', 'Ballroom A']) {
-    await runtime.ops.saveRoom(smallEvent.slug, system, {
-      name,
-      url: `https://video.example.org/${encodeURIComponent(name)}`,
-    });
-  }
-  for (const team of [
-    { name: 'Nova/Placement', slug: 'nova', kind: 'project', crossProject: false },
-    { name: 'Cinder', kind: 'project', crossProject: false },
-    { name: 'Technical Committee', slug: 'tc', kind: 'other', crossProject: true },
-    { name: 'Pending', kind: 'project', crossProject: false, status: 'requested' },
-  ] as const) {
-    await runtime.ops.createTeam(smallEvent.slug, system, team);
-  }
+  const sqlite = storeKinds.find((kind) => kind.name === 'sqlite');
+  if (!sqlite) throw new Error('no SQLite store kind');
+  const runtime = await openTestRuntime(sqlite);
   const users = {} as Record<Person, User>;
-  const tokens = {} as Record<Person, string>;
+  const actors = {} as Record<Person, Actor>;
   for (const [key, person] of Object.entries(people) as [Person, (typeof people)[Person]][]) {
-    const added = await addUser(runtime, person);
-    if (!added.ok) throw new Error(added.refusal.message);
-    users[key] = added.value;
-    tokens[key] = (await createApiToken(runtime, added.value.id, 'tests')).token;
+    const userId = person.actor.userId as string;
+    // Linking a nick is a profile setting; the suites set it directly.
+    await runtime.store.db
+      .updateTable('users')
+      .set({ irc_nick: person.nick, irc_nick_key: ircNickKey(person.nick) })
+      .where('id', '=', userId)
+      .execute();
+    const user = await runtime.store.findUser(userId);
+    if (!user) throw new Error(`no user ${userId}`);
+    users[key] = user;
+    actors[key] = person.actor;
   }
-  for (const [team, email] of [
-    ['nova', people.nova.email],
-    ['cinder', people.cinder.email],
-  ] as const) {
-    await setModeratorByEmail(runtime, system, { event: smallEvent.slug, team, email, moderator: true });
-  }
-  clock.set(chatNow);
-  const actors = Object.fromEntries(
-    Object.entries(users).map(([key, user]) => [key, actorOf(user)]),
-  ) as Record<Person, Actor>;
+  runtime.clock.set(chatNow);
   return {
     runtime,
-    clock,
+    clock: runtime.clock,
     users,
     actors,
-    tokens,
-    async close() {
-      models.close();
-      await bus.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    tokens: runtime.tokens,
+    close: () => runtime.close(),
   };
 }
