@@ -34,6 +34,8 @@ export interface IrcBotOptions {
 const defaultBackoff = { firstMs: 1000, maxMs: 60_000 };
 /** WHOIS answers are remembered this long, so a busy nick costs one lookup a minute. */
 const accountCacheMs = 60_000;
+/** Lines one nick may have waiting; more are dropped, so one flooder cannot pile up work. */
+const maxWaitingPerNick = 50;
 
 /**
  * The IRC adapter: connects (TLS, server password and SASL where offered), joins the channel, and
@@ -49,7 +51,7 @@ export class IrcBot extends EventEmitter {
   private readonly client = new Client();
   private readonly roster = new ChannelRoster();
   private readonly outbox: Outbox;
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, { done: Promise<void>; waiting: number }>();
   private readonly accounts = new Map<string, { account: string | null; at: number }>();
   private readonly whoisWaiting = new Map<string, ((event: WhoisEvent | null) => void)[]>();
   private readonly backoff: { readonly firstMs: number; readonly maxMs: number };
@@ -100,7 +102,7 @@ export class IrcBot extends EventEmitter {
       this.client.quit('Convene is stopping');
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000))]);
     }
-    await Promise.allSettled(this.queues.values());
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.done));
   }
 
   private connect(): void {
@@ -131,55 +133,105 @@ export class IrcBot extends EventEmitter {
     const client = this.client;
     const channel = this.settings.channel;
     const ours = (name: string) => client.caseCompare(name, channel);
-    client.on('registered', () => {
-      this.attempts = 0;
-      this.log.info(`IRC: registered as ${client.user.nick}; joining ${channel}`);
-      client.join(channel);
-    });
-    client.on('nick in use', (event) => {
-      if (!client.connected) return;
-      client.changeNick(`${event.nick.slice(0, 28)}_`);
-    });
-    client.on('join', (event) => {
-      if (!ours(event.channel)) return;
-      if (client.caseCompare(event.nick, client.user.nick)) {
+    client.on(
+      'registered',
+      this.guarded('registered', () => {
+        this.attempts = 0;
+        this.log.info(`IRC: registered as ${client.user.nick}; joining ${channel}`);
+        client.join(channel);
+      }),
+    );
+    client.on(
+      'nick in use',
+      this.guarded('nick in use', (event) => {
+        if (client.connected) client.changeNick(`${event.nick.slice(0, 28)}_`);
+      }),
+    );
+    client.on(
+      'join',
+      this.guarded('join', (event) => {
+        if (!ours(event.channel)) return;
+        if (!client.caseCompare(event.nick, client.user.nick)) return this.roster.join(event.nick);
         this.log.info(`IRC: joined ${channel}`);
         this.outbox.resume();
         this.emit('joined');
-      } else this.roster.join(event.nick);
-    });
-    client.on('userlist', (event) => {
-      if (ours(event.channel)) this.roster.reset(event.users);
-    });
-    client.on('part', (event) => {
-      if (ours(event.channel)) this.roster.leave(event.nick);
-    });
-    client.on('kick', (event) => {
-      if (!ours(event.channel)) return;
-      if (!client.caseCompare(event.kicked, client.user.nick)) return this.roster.leave(event.kicked);
-      this.log.warn(`IRC: kicked from ${channel} by ${event.nick}; rejoining`);
-      this.outbox.pause();
-      setTimeout(() => client.join(channel), this.backoff.firstMs).unref();
-    });
-    client.on('quit', (event) => {
-      this.roster.leave(event.nick);
-      this.accounts.delete(ircNickKey(event.nick));
-    });
-    client.on('nick', (event) => {
-      this.roster.rename(event.nick, event.new_nick);
-      this.accounts.delete(ircNickKey(event.nick));
-    });
-    client.on('account', (event) => this.accounts.delete(ircNickKey(event.nick)));
-    client.on('mode', (event) => {
-      if (!ours(event.target)) return;
-      const prefixModes = (client.network.options.PREFIX ?? []).map((prefix) => prefix.mode);
-      for (const change of event.modes)
-        if (change.param) this.roster.mode(change.mode, change.param, prefixModes);
-    });
-    client.on('whois', (event) => this.whoisAnswered(event));
-    client.on('privmsg', (event) => this.hear(event));
+      }),
+    );
+    client.on(
+      'userlist',
+      this.guarded('userlist', (event) => {
+        if (ours(event.channel)) this.roster.reset(event.users);
+      }),
+    );
+    client.on(
+      'part',
+      this.guarded('part', (event) => {
+        if (ours(event.channel)) this.roster.leave(event.nick);
+      }),
+    );
+    client.on(
+      'kick',
+      this.guarded('kick', (event) => {
+        if (!ours(event.channel)) return;
+        if (!client.caseCompare(event.kicked, client.user.nick)) return this.roster.leave(event.kicked);
+        this.log.warn(`IRC: kicked from ${channel} by ${event.nick}; rejoining`);
+        this.outbox.pause();
+        setTimeout(() => client.join(channel), this.backoff.firstMs).unref();
+      }),
+    );
+    client.on(
+      'quit',
+      this.guarded('quit', (event) => {
+        this.roster.leave(event.nick);
+        this.accounts.delete(ircNickKey(event.nick));
+      }),
+    );
+    client.on(
+      'nick',
+      this.guarded('nick', (event) => {
+        this.roster.rename(event.nick, event.new_nick);
+        this.accounts.delete(ircNickKey(event.nick));
+      }),
+    );
+    client.on(
+      'account',
+      this.guarded('account', (event) => {
+        this.accounts.delete(ircNickKey(event.nick));
+      }),
+    );
+    client.on(
+      'mode',
+      this.guarded('mode', (event) => {
+        if (!ours(event.target)) return;
+        const prefixModes = (client.network.options.PREFIX ?? []).map((prefix) => prefix.mode);
+        for (const change of event.modes)
+          if (change.param) this.roster.mode(change.mode, change.param, prefixModes);
+      }),
+    );
+    client.on(
+      'whois',
+      this.guarded('whois', (event) => this.whoisAnswered(event)),
+    );
+    client.on(
+      'privmsg',
+      this.guarded('privmsg', (event) => this.hear(event)),
+    );
     client.on('socket error', (error) => this.log.warn(`IRC: connection error: ${describeError(error)}`));
-    client.on('close', () => this.disconnected());
+    client.on(
+      'close',
+      this.guarded('close', () => this.disconnected()),
+    );
+  }
+
+  /** A listener that logs what it throws instead of letting it reach the connection. */
+  private guarded<T extends unknown[]>(what: string, listener: (...args: T) => void): (...args: T) => void {
+    return (...args) => {
+      try {
+        listener(...args);
+      } catch (error) {
+        this.failed(`handling ${what}`, error);
+      }
+    };
   }
 
   private disconnected(): void {
@@ -210,14 +262,17 @@ export class IrcBot extends EventEmitter {
     const bare = !inChannel || addressed !== null ? 'personal' : 'ignore';
     if (parseCommand(text, { bare }).kind === 'ignored') return;
     const key = ircNickKey(event.nick);
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous
+    const queue = this.queues.get(key) ?? { done: Promise.resolve(), waiting: 0 };
+    if (queue.waiting >= maxWaitingPerNick) return;
+    queue.waiting++;
+    queue.done = queue.done
       .then(() => this.answer(event, text, bare, inChannel))
       .catch((error) => this.failed(`answering ${event.nick}`, error, event.nick, inChannel))
       .finally(() => {
-        if (this.queues.get(key) === next) this.queues.delete(key);
+        queue.waiting--;
+        if (queue.waiting === 0) this.queues.delete(key);
       });
-    this.queues.set(key, next);
+    this.queues.set(key, queue);
   }
 
   /** "convene: help" in the channel is meant for the bot: the text after the nick. */

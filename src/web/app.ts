@@ -8,6 +8,7 @@ import { bookingRoutes } from './api/booking-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { motdRoutes } from './api/motd-routes.ts';
+import { peopleRoutes } from './api/people-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
       await api.register(commandRoutes(deps));
+      await api.register(peopleRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -171,10 +171,20 @@ describe('peopleHere', () => {
       { name: 'Old', nick: 'old', listed: true, checkIn: at('u5', { place: 'pub' }, '2022-10-16T10:00:00Z') },
       { name: 'Bea', nick: 'bea', listed: true, checkIn: at('u6', { place: 'the hallway' }) },
     ];
-    expect(peopleHere(located, entries, monday)).toEqual([
-      { name: 'Amy', nick: null, teamSlug: 'nova', where: '#nova (in Level B)', since: monday },
-      { name: 'Zed', nick: 'zed', teamSlug: 'nova', where: '#nova (in Level B)', since: monday },
-      { name: 'Bea', nick: 'bea', teamSlug: null, where: 'the hallway', since: monday },
-    ]);
+    expect(peopleHere(located, entries, ctxOf(attendee, monday))).toEqual({
+      ok: true,
+      value: [
+        { name: 'Amy', nick: null, teamSlug: 'nova', where: '#nova (in Level B)', since: monday },
+        { name: 'Zed', nick: 'zed', teamSlug: 'nova', where: '#nova (in Level B)', since: monday },
+        { name: 'Bea', nick: 'bea', teamSlug: null, where: 'the hallway', since: monday },
+      ],
+    });
+  });
+
+  it('shows nobody to someone without an account (unauthenticated)', () => {
+    expect(peopleHere(state, [], ctxOf(null, monday))).toMatchObject({
+      ok: false,
+      refusal: { code: 'unauthenticated' },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { type Checked, failed, passed } from '../checked.ts';
 import { refuse } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -126,8 +127,9 @@ export function describeSeen(
 }
 
 /**
- * "Find people": who is checked in now, among those who agreed to be listed, by team or place and
- * then by name. Everyone else is left out here, whatever the caller passed in.
+ * "Find people", for people with an account: who is checked in now, among those who agreed to be
+ * listed, by team or place and then by name. Everyone else is left out here, whatever the caller
+ * passed in. Refuses with `unauthenticated`.
  */
 export function peopleHere(
   state: EventState,
@@ -137,9 +139,11 @@ export function peopleHere(
     readonly listed: boolean;
     readonly checkIn: CheckIn;
   }[],
-  now: Instant,
-): PersonHere[] {
-  return entries
+  ctx: Pick<Ctx, 'actor' | 'now'>,
+): Checked<PersonHere[]> {
+  if (!ctx.actor?.userId) return failed('unauthenticated', 'Sign in to find people.');
+  const now = ctx.now;
+  const found = entries
     .filter((entry) => entry.listed && isCheckedIn(entry.checkIn, now))
     .map((entry) => ({
       name: entry.name,
@@ -153,6 +157,7 @@ export function peopleHere(
         a.where.localeCompare(b.where, 'en', { sensitivity: 'base' }) ||
         a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }),
     );
+  return passed(found);
 }
 
 /** "with #nova (in bexar)", "with #nova", "at the pub". */
