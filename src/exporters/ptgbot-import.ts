@@ -317,7 +317,7 @@ function previewOf(
     }),
     `${state.teams.length} teams: ${state.teams.map((team) => team.slug).join(', ')}.`,
     `${booked} booked cells, ${cells - booked - closed} free cells, ${closed} closed cells.`,
-    `Team links: ${withLinks('etherpadUrl')} etherpads, ${withLinks('videoUrl')} video links, ${data.colors.size} colours, ${withLinks('location')} locations.`,
+    `Teams’ own links: ${withLinks('etherpadUrl')} etherpads, ${withLinks('videoUrl')} video links, ${data.colors.size} colours, ${withLinks('location')} locations.`,
     `Board: ${Object.values(state.board).filter((status) => status.now).length} now topics, ${Object.values(state.board).reduce((sum, status) => sum + status.next.length, 0)} next topics, ${state.motd.length} banners.`,
     links.length > 0
       ? `Links kept in the event description: ${links.map((link) => link.title).join(', ')}.`

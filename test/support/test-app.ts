@@ -8,6 +8,7 @@ import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import { systemActor } from '../../src/core/model/actor.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
 import type { User } from '../../src/core/model/user.ts';
+import type { Store } from '../../src/store/store.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { beforeEvent, smallEvent } from './builders.ts';
 import { FixedClock } from './fixed-clock.ts';
@@ -27,6 +28,16 @@ export interface TestApp {
 /** The whole HTTP side on a fresh database of `kind`, with a clock that stays where it is put. */
 export async function openTestApp(kind: StoreKind = storeKinds[0] as StoreKind, at: Instant = beforeEvent) {
   const { store, url, dispose } = await kind.open();
+  return appOn(store, url, at, dispose);
+}
+
+/** The whole HTTP side on a database that is already there (one a command wrote, say). */
+export async function appOn(
+  store: Store,
+  url: string,
+  at: Instant,
+  dispose: () => Promise<void>,
+): Promise<TestApp> {
   const bus = new MemoryBus();
   const models = new ReadModels(store, bus);
   const clock = new FixedClock(at);
