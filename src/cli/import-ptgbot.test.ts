@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { buildTestApp } from '../../test/support/http.ts';
+import { runtimeOn } from '../../test/support/runtime.ts';
 import { describeWithShared, readShared, sharedPath } from '../../test/support/shared-files.ts';
-import { appOn } from '../../test/support/test-app.ts';
 import { KyselyStore } from '../store/kysely-store.ts';
 import { runCli } from './main.ts';
 
@@ -70,16 +71,18 @@ describeWithShared([fixture], 'convene import --ptgbot', () => {
     expect(code).toBe(0);
     expect(out.at(-1)).toBe('Imported den-ptg (DEN-ptg).');
     const store = KyselyStore.open(url);
-    const test = await appOn(store, url, '2020-06-01T10:00:00Z', () => store.close());
+    const runtime = runtimeOn({ store, url, dispose: () => store.close() }, '2020-06-01T10:00:00Z');
+    const app = await buildTestApp(runtime);
     try {
-      const state = await test.runtime.models.get('den-ptg');
+      const state = await runtime.models.get('den-ptg');
       expect([state?.teams.length, state?.rooms.length]).toEqual([44, 23]);
-      const response = await test.app.inject({ method: 'GET', url: '/events/den-ptg/ptg.json' });
+      const response = await app.inject({ method: 'GET', url: '/events/den-ptg/ptg.json' });
       const original = JSON.parse(readShared(fixture));
       expect(response.json().schedule).toEqual(original.schedule);
       expect(response.json().tracks).toEqual(original.tracks);
     } finally {
-      await test.close();
+      await app.close();
+      await runtime.close();
     }
   });
 

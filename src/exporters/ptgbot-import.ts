@@ -315,7 +315,10 @@ function previewOf(
         .map((slot) => `${slot.code} ${localClock(slot.start, zone)}–${localClock(slot.end, zone)}`)
         .join(', ')}`;
     }),
-    `${state.teams.length} teams: ${state.teams.map((team) => team.slug).join(', ')}.`,
+    `${state.teams.length} teams: ${state.teams
+      .map((team) => team.slug)
+      .sort()
+      .join(', ')}.`,
     `${booked} booked cells, ${cells - booked - closed} free cells, ${closed} closed cells.`,
     `Teams’ own links: ${withLinks('etherpadUrl')} etherpads, ${withLinks('videoUrl')} video links, ${data.colors.size} colours, ${withLinks('location')} locations.`,
     `Board: ${Object.values(state.board).filter((status) => status.now).length} now topics, ${Object.values(state.board).reduce((sum, status) => sum + status.next.length, 0)} next topics, ${state.motd.length} banners.`,

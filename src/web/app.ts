@@ -14,6 +14,7 @@ import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -29,10 +30,10 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorsPlugin);
   await app.register(identityPlugin);
   app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));

@@ -1,5 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../../test/support/http.ts';
+import { openTestRuntime, type TestRuntime } from '../../../test/support/runtime.ts';
 import {
   jsonSchemaErrors,
   scheduleJsonSchema,
@@ -8,7 +11,7 @@ import {
   xmlSchemaErrors,
 } from '../../../test/support/schedule-schemas.ts';
 import { describeWithShared } from '../../../test/support/shared-files.ts';
-import { expectOk, openTestApp, seedSmallEvent, type TestApp } from '../../../test/support/test-app.ts';
+import { type StoreKind, storeKinds } from '../../../test/support/stores.ts';
 import { seedDemo } from '../../app/events.ts';
 import { systemActor } from '../../core/model/actor.ts';
 
@@ -26,26 +29,33 @@ const publicFeeds: [string, string][] = [
   [`/api/v1/events/${event}/board`, 'application/json; charset=utf-8'],
 ];
 
-let test: TestApp;
+let runtime: TestRuntime;
+let app: FastifyInstance;
 let token: string;
 
 beforeEach(async () => {
-  test = await openTestApp();
-  ({ token } = await seedSmallEvent(test));
-  await expectOk(test.ops.bookSlot(event, who, { team: 'nova', room: 'bexar', slot: 'mon13' }));
-  await expectOk(test.ops.bookSlot(event, who, { team: 'nova', room: 'bexar', slot: 'mon14' }));
-  await expectOk(test.ops.bookSlot(event, who, { team: 'cinder', room: 'austin', slot: 'mon13' }));
+  runtime = await openTestRuntime(storeKinds[0] as StoreKind);
+  app = await buildTestApp(runtime);
+  token = runtime.tokens.nova;
+  for (const [team, room, slot] of [
+    ['nova', 'bexar', 'mon13'],
+    ['nova', 'bexar', 'mon14'],
+    ['cinder', 'austin', 'mon13'],
+  ] as const) {
+    expect((await runtime.ops.bookSlot(event, who, { team, room, slot })).ok).toBe(true);
+  }
 });
 
 afterEach(async () => {
-  await test.close();
+  await app.close();
+  await runtime.close();
 });
 
 const get = (url: string, headers: Record<string, string> = {}) =>
-  test.app.inject({ method: 'GET', url, headers });
+  app.inject({ method: 'GET', url, headers });
 
 async function calendarUrl(): Promise<string> {
-  const response = await test.app.inject({
+  const response = await app.inject({
     method: 'POST',
     url: '/api/v1/me/calendar',
     headers: { authorization: `Bearer ${token}` },
@@ -83,9 +93,11 @@ describe('feed routes', () => {
     const team = `/events/${event}/teams/nova/calendar.ics`;
     const room = `/events/${event}/rooms/austin/calendar.ics`;
     const [teamBefore, roomBefore] = [await get(team), await get(room)];
-    test.clock.set('2022-10-02T08:00:00Z');
-    await expectOk(test.ops.bookSlot(event, who, { team: 'nova', room: 'bexar', slot: 'mon15' }));
-    await expectOk(test.ops.setNow(event, who, { team: 'cinder', text: 'Backups' }));
+    runtime.clock.set('2022-10-02T08:00:00Z');
+    expect((await runtime.ops.bookSlot(event, who, { team: 'nova', room: 'bexar', slot: 'mon15' })).ok).toBe(
+      true,
+    );
+    expect((await runtime.ops.setNow(event, who, { team: 'cinder', text: 'Backups' })).ok).toBe(true);
     const teamAfter = await get(team, { 'if-none-match': String(teamBefore.headers.etag) });
     expect(teamAfter.statusCode).toBe(200);
     expect(new Date(String(teamAfter.headers['last-modified'])).toISOString()).toBe(
@@ -108,7 +120,7 @@ describe('feed routes', () => {
       'https://video.example.org/bexar',
     );
     expect(calendar.getFirstPropertyValue('source')).toBe(
-      'https://ptg.example.org/events/test-ptg/teams/nova/calendar.ics',
+      'http://convene.test/events/test-ptg/teams/nova/calendar.ics',
     );
   });
 
@@ -143,11 +155,11 @@ describe('feed routes', () => {
 
 describe('the personal calendar', () => {
   it('holds the meetings of the teams the user follows, behind an address that rotating replaces', async () => {
-    const moderator = await test.runtime.store.findUserByEmail('nia@example.org');
-    const state = await test.runtime.models.get(event);
+    const moderator = await runtime.store.findUserByEmail('nia@example.org');
+    const state = await runtime.models.get(event);
     const cinder = state?.teams.find((team) => team.slug === 'cinder');
     if (!moderator || !cinder) throw new Error('seed missing');
-    await test.runtime.store.followTeam(moderator.id, cinder.id, '2022-10-01T12:00:00Z');
+    await runtime.store.followTeam(moderator.id, cinder.id, '2022-10-01T12:00:00Z');
     const address = await calendarUrl();
     const first = await get(address);
     expect(first.statusCode).toBe(200);
@@ -157,7 +169,7 @@ describe('the personal calendar', () => {
       .map((vevent) => vevent.getFirstPropertyValue('summary'));
     expect(summaries).toEqual(['Cinder']);
 
-    const shown = await test.app.inject({
+    const shown = await app.inject({
       method: 'GET',
       url: '/api/v1/me/calendar',
       headers: { authorization: `Bearer ${token}` },
@@ -172,9 +184,9 @@ describe('the personal calendar', () => {
 
   it('refuses to show or rotate the address without a valid token (unauthenticated)', async () => {
     for (const method of ['GET', 'POST'] as const) {
-      const anonymous = await test.app.inject({ method, url: '/api/v1/me/calendar' });
+      const anonymous = await app.inject({ method, url: '/api/v1/me/calendar' });
       expect([anonymous.statusCode, anonymous.json().error.code]).toEqual([401, 'unauthenticated']);
-      const bad = await test.app.inject({
+      const bad = await app.inject({
         method,
         url: '/api/v1/me/calendar',
         headers: { authorization: 'Bearer cvn_nope' },
@@ -186,7 +198,7 @@ describe('the personal calendar', () => {
 
 describeWithShared([scheduleXsd, scheduleJsonSchema], 'the demo event’s feeds', () => {
   it('are valid against the c3voc schemas and read back by ical.js, with an id and guid per entry', async () => {
-    await seedDemo(test.runtime, '2022-10-18T14:20:00Z');
+    await seedDemo(runtime, '2022-10-18T14:20:00Z');
     const xml = await get('/events/oct2022-ptg/schedule.xml');
     const json = await get('/events/oct2022-ptg/schedule.json');
     const ics = await get('/events/oct2022-ptg/calendar.ics');

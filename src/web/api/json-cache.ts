@@ -11,11 +11,15 @@ export interface Rendered {
   readonly validUntil: Instant | null;
 }
 
-interface Entry extends Rendered {
+interface Entry extends Omit<Rendered, 'body'> {
+  /** bytes, so each response is written without converting text again */
+  readonly body: Buffer;
   readonly version: string;
   readonly etag: string;
   /** epoch milliseconds, whole seconds as HTTP dates have */
   readonly lastModified: number;
+  /** the same as an HTTP date, made once */
+  readonly lastModifiedHeader: string;
 }
 
 /**
@@ -38,14 +42,18 @@ export class ResponseCache {
     if (entry && entry.version === version && (entry.validUntil === null || now < entry.validUntil))
       return entry;
     const rendered = render();
-    const etag = `"${createHash('sha1').update(rendered.body).digest('base64url').slice(0, 20)}"`;
+    const body = Buffer.from(rendered.body);
+    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
     const second = Math.floor(millis(now) / 1000) * 1000;
+    const lastModified =
+      entry?.etag === etag ? entry.lastModified : Math.max(second, (entry?.lastModified ?? 0) + 1000);
     const fresh: Entry = {
       ...rendered,
+      body,
       version,
       etag,
-      lastModified:
-        entry?.etag === etag ? entry.lastModified : Math.max(second, (entry?.lastModified ?? 0) + 1000),
+      lastModified,
+      lastModifiedHeader: new Date(lastModified).toUTCString(),
     };
     this.entries.delete(key);
     this.entries.set(key, fresh);
@@ -68,7 +76,7 @@ export class ResponseCache {
     const entry = this.get(key, version, now, render);
     reply
       .header('etag', entry.etag)
-      .header('last-modified', new Date(entry.lastModified).toUTCString())
+      .header('last-modified', entry.lastModifiedHeader)
       .header('cache-control', cacheControl);
     if (notModified(request, entry)) return reply.status(304).send();
     return reply.type(entry.type).send(entry.body);
@@ -104,7 +112,7 @@ export class JsonCache {
     ) => { value: unknown; validUntil: Instant | null },
   ) {}
 
-  get(state: EventState, now: Instant): Rendered & { readonly etag: string } {
+  get(state: EventState, now: Instant): Omit<Entry, 'version'> {
     return this.cache.get(state.event.id, String(state.revision), now, () => this.render(state, now));
   }
 
