@@ -49,6 +49,7 @@ export async function personalCalendar(
       .map((meeting) => ({ event: ledger.state.event, meeting })),
   );
   const version = JSON.stringify([
+    user.name,
     [...followed].sort(),
     sources.map((ledger) => [ledger.state.event.id, ledger.scheduleRevision]),
   ]);

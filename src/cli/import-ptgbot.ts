@@ -8,10 +8,9 @@ import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 
 export const importPtgbot: Command = {
-  usage:
-    'convene import --ptgbot FILE --event SLUG --start YYYY-MM-DD --tz ZONE [--title TEXT] [--mode MODE] [--dry-run]',
+  usage: 'convene import --ptgbot FILE --event SLUG --start YYYY-MM-DD --tz ZONE',
   summary:
-    'create an event from a ptgbot database; shows what it will create first (only that with --dry-run)',
+    'a new event from a ptgbot database, after printing what it creates (--dry-run: only print; also --title, --mode)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -124,6 +124,28 @@ describe('feed routes', () => {
     );
   });
 
+  it('give every calendar feed events that ical.js reads with a UID, DTSTAMP, SEQUENCE and CONFERENCE', async () => {
+    const moderator = await runtime.store.findUserByEmail('nia@example.org');
+    const nova = (await runtime.models.get(event))?.teams.find((team) => team.slug === 'nova');
+    if (!moderator || !nova) throw new Error('seed missing');
+    await runtime.store.followTeam(moderator.id, nova.id, '2022-10-01T12:00:00Z');
+    const feeds = [...publicFeeds.slice(0, 3).map(([url]) => url), await calendarUrl()];
+    const counts: number[] = [];
+    for (const url of feeds) {
+      const vevents = new ICAL.Component(ICAL.parse((await get(url)).body)).getAllSubcomponents('vevent');
+      counts.push(vevents.length);
+      for (const vevent of vevents) {
+        expect(String(vevent.getFirstPropertyValue('uid'))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5/);
+        expect(String(vevent.getFirstPropertyValue('dtstamp'))).toBe('2022-10-01T12:00:00Z');
+        expect(vevent.getFirstPropertyValue('sequence')).toBeTypeOf('number');
+        expect(vevent.getFirstProperty('conference')?.getFirstValue()).toMatch(
+          /^https:\/\/video\.example\.org\//,
+        );
+      }
+    }
+    expect(counts).toEqual([2, 1, 1, 1]);
+  });
+
   it('let anyone read the public feeds from another site, and leave out every e-mail address', async () => {
     for (const [url] of publicFeeds.slice(0, 6)) {
       const response = await get(url);
