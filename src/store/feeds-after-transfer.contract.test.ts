@@ -1,15 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/support/http.ts';
 import { openTestRuntime, runtimeOn, type TestRuntime } from '../../test/support/runtime.ts';
 import { describeWithService } from '../../test/support/services.ts';
+import { describeWithShared, readShared } from '../../test/support/shared-files.ts';
 import { storeKinds } from '../../test/support/stores.ts';
-import { importEventDocument, seedDemo } from '../app/events.ts';
+import { addPreparedEvent, importEventDocument, seedDemo } from '../app/events.ts';
 import type { Outcome } from '../app/execute.ts';
 import { systemActor } from '../core/model/actor.ts';
+import { planPtgbotImport } from '../exporters/ptgbot-import.ts';
 import type { EventDocument } from './event-document.ts';
 
 const who = { actor: systemActor, source: 'cli' as const };
+const fixture = 'fixtures/ptgbot-base.json';
 
 for (const kind of storeKinds) {
   describeWithService(
@@ -39,6 +43,18 @@ for (const kind of storeKinds) {
         return JSON.parse(JSON.stringify(document));
       }
 
+      /** Exports, imports into the target, exports again, and compares the documents and every feed. */
+      async function expectSameAfterTransfer(slug: string): Promise<void> {
+        const first = await exported(source, slug);
+        expect((await importEventDocument(target, first)).ok).toBe(true);
+        expect(await exported(target, slug)).toEqual(first);
+        for (const feed of ['calendar.ics', 'schedule.xml', 'schedule.json', 'ptg.json']) {
+          const url = `/events/${slug}/${feed}`;
+          const [before, after] = await Promise.all(apps.map((app) => app.inject(url)));
+          expect([url, after?.statusCode, after?.body]).toEqual([url, 200, before?.body]);
+        }
+      }
+
       const ok = async (outcome: Promise<Outcome>) => expect((await outcome).ok).toBe(true);
 
       it('publishes byte-identical feeds (ids, guids, sequences) from an event exported and imported into a fresh database', async () => {
@@ -54,17 +70,26 @@ for (const kind of storeKinds) {
         await ok(source.ops.addMotd(event, who, { level: 'warning', message: 'Lunch is late' }));
         await ok(source.ops.setAvailability(event, who, { room: 'austin', slot: 'tue16', available: false }));
         await seedDemo(source, '2022-10-18T14:20:00Z');
+        for (const slug of [event, 'oct2022-ptg']) await expectSameAfterTransfer(slug);
+      });
 
-        for (const slug of [event, 'oct2022-ptg']) {
-          const first = await exported(source, slug);
-          expect((await importEventDocument(target, first)).ok).toBe(true);
-          expect(await exported(target, slug)).toEqual(first);
-          for (const feed of ['calendar.ics', 'schedule.xml', 'schedule.json', 'ptg.json']) {
-            const url = `/events/${slug}/${feed}`;
-            const [before, after] = await Promise.all(apps.map((app) => app.inject(url)));
-            expect([url, after?.statusCode, after?.body]).toEqual([url, 200, before?.body]);
-          }
-        }
+      describeWithShared([fixture], 'with an event imported from ptgbot', () => {
+        it('keeps its uneven slots, slot codes as written and closed cells, and publishes the same feeds', async () => {
+          const plan = planPtgbotImport(
+            JSON.parse(readShared(fixture)),
+            { slug: 'den-ptg', startsOn: '2020-06-01', timeZone: 'UTC', existingSlugs: [] },
+            { actor: systemActor, now: source.clock.now(), source: 'import', newId: randomUUID },
+          );
+          if (!plan.event) throw new Error(plan.problems.join('; '));
+          const added = await addPreparedEvent(
+            source,
+            { actor: systemActor, source: 'import' },
+            plan.event,
+            plan.changes,
+          );
+          expect(added.ok).toBe(true);
+          await expectSameAfterTransfer('den-ptg');
+        });
       });
     },
   );
