@@ -2,6 +2,7 @@ import { ConfigError, readConfig } from '../config.ts';
 import { type OpenRuntime, openRuntime } from '../runtime.ts';
 import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
+import { importPtgbot } from './import-ptgbot.ts';
 import { serve } from './serve.ts';
 import { teamModeratorAdd, teamModeratorRemove } from './team.ts';
 import { tokenCreate, tokenList, tokenRevoke } from './token.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   export: exportEvent,
   import: importEvent,
   bot,
+  'import --ptgbot': importPtgbot,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */

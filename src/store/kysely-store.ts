@@ -312,6 +312,15 @@ export class KyselyStore implements Store {
     return row ? userFromRow(row) : null;
   }
 
+  async feedSecretOf(userId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('feed_secret')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.feed_secret ?? null;
+  }
+
   async followTeam(userId: string, teamId: string, at: string): Promise<void> {
     await this.db
       .insertInto('team_follows')

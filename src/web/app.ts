@@ -7,6 +7,7 @@ import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
+import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
@@ -74,5 +75,6 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     },
     { prefix: '/api/v1' },
   );
+  await app.register(feedRoutes(deps));
   return app;
 }
