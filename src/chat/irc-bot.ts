@@ -136,6 +136,7 @@ export class IrcBot extends EventEmitter {
     client.on(
       'registered',
       this.guarded('registered', () => {
+        if (this.stopped) return client.quit('Convene is stopping');
         this.attempts = 0;
         this.log.info(`IRC: registered as ${client.user.nick}; joining ${channel}`);
         client.join(channel);
