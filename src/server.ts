@@ -4,6 +4,7 @@ import { IrcBot } from './chat/irc-bot.ts';
 import type { Config } from './config.ts';
 import { openRuntime } from './runtime.ts';
 import { buildApp } from './web/app.ts';
+import { redactSecrets } from './web/redact-secrets.ts';
 
 /**
  * Starts Convene: opens the database (migrating it), loads the demo event into an empty database
@@ -13,7 +14,15 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const runtime = await openRuntime(config);
   const app = await buildApp(
     { runtime, ops: runtime.ops, baseUrl: config.baseUrl },
-    { logger: { level: process.env.LOG_LEVEL ?? 'info' } },
+    {
+      logger: {
+        level: process.env.LOG_LEVEL ?? 'info',
+        // Personal calendar addresses carry a secret; keep it out of the logs.
+        serializers: {
+          req: (request) => ({ method: request.method, url: redactSecrets(request.url), reqId: request.id }),
+        },
+      },
+    },
   );
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');

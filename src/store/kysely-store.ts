@@ -149,6 +149,16 @@ export class KyselyStore implements Store {
     for (const booking of bookingHistory)
       for (const id of [booking.createdBy, booking.cancelledBy]) if (id) userIds.add(id);
     for (const revision of revisions) if (revision.actorId) userIds.add(revision.actorId);
+    const follows = await this.db
+      .selectFrom('team_follows')
+      .innerJoin('teams', 'teams.id', 'team_follows.team_id')
+      .select(['team_follows.user_id', 'team_follows.team_id', 'team_follows.created_at'])
+      .where('teams.event_id', '=', eventId)
+      .orderBy('team_follows.created_at')
+      .orderBy('team_follows.user_id')
+      .orderBy('team_follows.team_id')
+      .execute();
+    for (const follow of follows) userIds.add(follow.user_id);
     return {
       format: 'convene-event',
       version: 1,
@@ -163,6 +173,11 @@ export class KyselyStore implements Store {
       board: state.board,
       motd: state.motd,
       users: await this.listUsers([...userIds]),
+      follows: follows.map((row) => ({
+        userId: row.user_id,
+        teamId: row.team_id,
+        createdAt: row.created_at,
+      })),
       revisions,
     };
   }
@@ -245,6 +260,12 @@ export class KyselyStore implements Store {
       }
       for (const batch of chunks(document.revisions, 100))
         await tx.insertInto('event_revisions').values(batch.map(revisionToRow)).execute();
+      for (const follow of document.follows ?? []) {
+        await tx
+          .insertInto('team_follows')
+          .values({ user_id: follow.userId, team_id: follow.teamId, created_at: follow.createdAt })
+          .execute();
+      }
     });
   }
 

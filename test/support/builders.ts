@@ -47,11 +47,14 @@ export const smallEvent: NewEventInput = {
 /** Before the event, after both booking phases opened. */
 export const beforeEvent: Instant = '2022-10-01T12:00:00Z';
 
+/** Ids for what tests create, unique across a whole test file. */
+const newIds = sequentialIds('new');
+
 export function ctxOf(
   actor: Actor | null,
   now: Instant = beforeEvent,
   source: Source = 'api',
-  newId = sequentialIds('new'),
+  newId = newIds,
 ): Ctx {
   return { actor, now, source, newId };
 }
