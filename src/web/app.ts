@@ -11,8 +11,10 @@ import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
+import { pageRoutes } from './pages/index.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
+import { pagesPlugin } from './plugins/pages.ts';
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -34,6 +36,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
 
   await app.register(errorsPlugin);
   await app.register(identityPlugin);
+  await app.register(pagesPlugin);
   app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));
 
   await app.register(swagger, {
@@ -69,5 +72,6 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     },
     { prefix: '/api/v1' },
   );
+  await app.register(pageRoutes(deps));
   return app;
 }
