@@ -15,6 +15,15 @@ import { pageRoutes } from './pages/index.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
+import { LiveFeeds } from './stream/live-feeds.ts';
+import { streamRoutes } from './stream/stream-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the live board and schedule of every event, as streamed to viewers */
+    liveFeeds: LiveFeeds;
+  }
+}
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -33,6 +42,10 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const feeds = new LiveFeeds(deps.runtime);
+  app.decorate('liveFeeds', feeds);
+  app.addHook('onClose', async () => feeds.close());
 
   await app.register(errorsPlugin);
   await app.register(identityPlugin);
@@ -68,6 +81,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(streamRoutes(feeds));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -73,3 +73,30 @@ export function useTestSite(now: Instant = demoNow): () => TestSite {
     return site;
   };
 }
+
+interface ScheduleJson {
+  rooms: { slug: string }[];
+  slots: { id: string; code: string; start: string }[];
+  bookings: { team: string | null; room: string | null; slot: string }[];
+  unavailable: { room: string | null; slot: string }[];
+}
+
+/** A cell of the schedule JSON, after `after`, that is free and where `team` does not already meet. */
+export function freeCell(
+  schedule: ScheduleJson,
+  team: string,
+  after: Instant = demoNow,
+): { room: string; slot: string; slotId: string } {
+  for (const slot of schedule.slots) {
+    if (slot.start <= after) continue;
+    const inSlot = schedule.bookings.filter((booking) => booking.slot === slot.id);
+    if (inSlot.some((booking) => booking.team === team)) continue;
+    const room = schedule.rooms.find(
+      (candidate) =>
+        !inSlot.some((booking) => booking.room === candidate.slug) &&
+        !schedule.unavailable.some((cell) => cell.room === candidate.slug && cell.slot === slot.id),
+    );
+    if (room) return { room: room.slug, slot: slot.code, slotId: slot.id };
+  }
+  throw new Error(`no free cell for ${team}`);
+}
