@@ -32,7 +32,7 @@ const securityHeaders: Record<string, string> = {
 const minCompressBytes = 1024;
 
 /**
- * What every page needs from HTTP: security headers on every response, compressed HTML, and the
+ * What every page needs from HTTP: security headers on every response, compressed HTML and CSS, and the
  * static files of `src/web/assets/` (plus built scripts) under `/assets/` with ETags, a year of
  * caching for versioned URLs, and brotli or gzip made once.
  */
@@ -43,7 +43,7 @@ export const pagesPlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    if (!type.startsWith('text/html') || typeof payload !== 'string') return payload;
+    if (!/^text\/(html|css)/.test(type) || typeof payload !== 'string') return payload;
     reply.header('vary', 'accept-encoding');
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     if (encoding === 'identity' || Buffer.byteLength(payload) < minCompressBytes) return payload;
