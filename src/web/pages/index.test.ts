@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { useTestSite } from '../../../test/support/web.ts';
+
+const site = useTestSite();
+
+const pages = [
+  '/events/oct2022-ptg',
+  '/events/oct2022-ptg/board',
+  '/events/oct2022-ptg/schedule',
+  '/events/oct2022-ptg/schedule?day=2022-10-20',
+  '/events/oct2022-ptg/teams',
+  '/events/oct2022-ptg/teams/nova',
+  '/events/oct2022-ptg/rooms/bexar',
+  '/events/oct2022-ptg/rooms/bexar/display',
+  '/events/oct2022-ptg/etherpads',
+  '/events/oct2022-ptg/help',
+];
+
+describe('pageRoutes', () => {
+  it.each(pages)('serves %s as a whole HTML document with no inline script or style', async (url) => {
+    const response = await site().app.inject({ url });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+=/i);
+    expect(response.body.match(/<main /g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['/events/nope/board', 'There is no event called “nope”.'],
+    ['/events/oct2022-ptg/teams/nobody', 'There is no team “nobody” here.'],
+    ['/events/oct2022-ptg/rooms/attic', 'There is no room “attic” here.'],
+  ])('answers %s with an HTML 404 page that says what is missing', async (url, message) => {
+    const response = await site().app.inject({ url });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toContain(message);
+  });
+
+  it('sends pages compressed to browsers that accept it', async () => {
+    const response = await site().app.inject({
+      url: '/events/oct2022-ptg/board',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers.vary).toContain('accept-encoding');
+  });
+});
