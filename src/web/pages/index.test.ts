@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useTestSite } from '../../../test/support/web.ts';
+import { demoPages, useTestSite } from '../../../test/support/web.ts';
 
 const site = useTestSite();
 
-const pages = [
-  '/events/oct2022-ptg',
-  '/events/oct2022-ptg/board',
-  '/events/oct2022-ptg/schedule',
-  '/events/oct2022-ptg/schedule?day=2022-10-20',
-  '/events/oct2022-ptg/teams',
-  '/events/oct2022-ptg/teams/nova',
-  '/events/oct2022-ptg/rooms/bexar',
-  '/events/oct2022-ptg/rooms/bexar/display',
-  '/events/oct2022-ptg/etherpads',
-  '/events/oct2022-ptg/help',
-];
-
 describe('pageRoutes', () => {
-  it.each(pages)('serves %s as a whole HTML document with no inline script or style', async (url) => {
+  it.each(demoPages)('serves %s as a whole HTML document with no inline script or style', async (url) => {
     const response = await site().app.inject({ url });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -93,6 +93,8 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
             refusal('unknown_event', `There is no event "${request.params.event.slice(0, 60)}".`),
           );
         }
+        // Nothing missed since Last-Event-ID: open the stream anyway, so the client knows it is live.
+        if (!started) start();
         request.raw.on('close', () => {
           open = false;
           unsubscribe();
