@@ -35,13 +35,25 @@ export interface ServerProcess {
  * Starts `convene serve` as its own process on a free loopback port and waits for `/healthz`.
  * `stop()` sends SIGTERM and waits for the exit.
  */
-export async function startServerProcess(
+export function startServerProcess(
   env: Record<string, string>,
   args: readonly string[] = [],
 ): Promise<ServerProcess> {
+  return startHttpProcess([bin, 'serve', ...args], { LOG_LEVEL: 'warn', ...env });
+}
+
+/**
+ * Runs `node ARGS…` with the highest file-descriptor limit allowed (many open connections), `PORT`
+ * set to a free loopback port, and waits until it answers `GET /healthz`.
+ */
+export async function startHttpProcess(
+  nodeArgs: readonly string[],
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+  const command = `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"`;
+  const child = spawn('sh', ['-c', command, process.execPath, ...nodeArgs], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
@@ -52,7 +64,7 @@ export async function startServerProcess(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`convene serve stopped: ${errors}`);
+    if (child.exitCode !== null) throw new Error(`the server stopped: ${errors}`);
     const ready = await fetch(`${url}/healthz`).then(
       (response) => response.ok,
       () => false,
@@ -60,7 +72,7 @@ export async function startServerProcess(
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`convene serve did not become ready: ${errors}`);
+      throw new Error(`the server did not become ready: ${errors}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
