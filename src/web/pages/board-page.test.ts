@@ -31,3 +31,22 @@ describe('board page', () => {
     );
   });
 });
+
+describe('board page weight', () => {
+  it('ships under 30 KB compressed (HTML, CSS and script), and paints without waiting for script', async () => {
+    const compressed = async (url: string) => {
+      const response = await site().app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+      expect(response.statusCode).toBe(200);
+      return response.rawPayload.length;
+    };
+    const html = (await site().app.inject({ url: '/events/oct2022-ptg/board' })).body;
+    const linked = [
+      ...html.matchAll(/<(?:link rel="stylesheet"|script type="module") (?:href|src)="([^"]+)"/g),
+    ].map((match) => match[1]!.replaceAll('&amp;', '&'));
+    expect(linked).toHaveLength(3);
+    let total = await compressed('/events/oct2022-ptg/board');
+    for (const url of linked) total += await compressed(url);
+    expect(total).toBeLessThan(30 * 1024);
+    expect(html).not.toMatch(/<script(?![^>]*type="module")/);
+  });
+});

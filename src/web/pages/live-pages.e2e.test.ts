@@ -78,6 +78,25 @@ describeWithBrowser('live pages in Chromium', () => {
     await page.close();
   });
 
+  it('announces, politely, new topics of the teams the viewer follows and no others', async () => {
+    const page = await openLive(`${event}/board`);
+    const follow = page.locator('#now-nova [data-follow="nova"]');
+    await follow.focus();
+    await page.keyboard.press('Enter');
+    expect(await follow.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite');
+    await api('/teams/cinder/now', 'POST', { text: 'Not followed' });
+    await page.locator('#now-cinder').waitFor({ timeout: 1000 });
+    expect(await page.locator('#announcer').textContent()).toBe('');
+    await api('/teams/nova/now', 'POST', { text: 'Unified limits' });
+    await page
+      .locator('#announcer')
+      .getByText('Nova/Placement now: Unified limits')
+      .waitFor({ timeout: 1000 });
+    expect(await page.locator('#now-nova [data-follow="nova"]').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
   it('changes a free schedule cell into the booking team when a booking is made through the API', async () => {
     const schedule = await (await fetch(`${base}/api/v1${event}/schedule`)).json();
     const cell = freeCell(schedule, 'nova');
