@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { Instant } from '../../core/model/instant.ts';
-import { cellReference } from '../../core/schedule/cell-reference.ts';
 import type { WebDeps } from '../deps.ts';
 import { chatHelp } from './chat-help.ts';
+import { exampleCell } from './example-cell.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendPage } from './render.ts';
@@ -66,10 +66,8 @@ export function helpPage(deps: WebDeps): FastifyPluginAsync {
   };
 }
 
-/** A real team and a cell still ahead, so every example can be typed as it is. */
+/** A real team and a free cell still ahead, so every example can be typed as it is. */
 function sampleOf(state: EventState, now: Instant): { team: string; cell: string } {
   const team = state.teams.find((candidate) => candidate.status === 'approved')?.slug ?? 'team';
-  const slot = state.slots.find((candidate) => candidate.start > now) ?? state.slots[0];
-  const [room] = state.rooms;
-  return { team, cell: room && slot ? cellReference(room, slot) : 'room-slot' };
+  return { team, cell: exampleCell(state, now) };
 }
