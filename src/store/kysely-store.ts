@@ -76,6 +76,15 @@ export class KyselyStore implements Store {
     return (await readEvent(this.db, eventId))?.state ?? null;
   }
 
+  async currentRevision(eventId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('events')
+      .select('revision')
+      .where('id', '=', eventId)
+      .executeTakeFirst();
+    return row?.revision ?? null;
+  }
+
   async revisionsAfter(eventId: string, revision: number): Promise<Revision[]> {
     return readRevisions(this.db, eventId, revision);
   }
@@ -98,6 +107,10 @@ export class KyselyStore implements Store {
         const prepared = await prepare({
           previousRevision,
           revisionsAfter: (revision) => readRevisions(tx, eventId, revision),
+          loadEvent: async () => {
+            const read = await readEvent(tx, eventId);
+            return read ? { ...read.state, revision: previousRevision } : null;
+          },
         });
         if (!prepared) throw nothingToCommit;
         return await writeRevision(tx, {

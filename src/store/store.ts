@@ -12,6 +12,8 @@ export interface RevisionWriter {
   readonly previousRevision: number;
   /** the committed revisions after `revision`, read under the lock */
   revisionsAfter(revision: number): Promise<Revision[]>;
+  /** the whole event as committed, read under the lock */
+  loadEvent(): Promise<EventState | null>;
 }
 
 /** What a write hands back to be committed, or `null` to commit nothing. */
@@ -45,6 +47,8 @@ export interface Store {
   /** the event's id by slug (or id), or null */
   findEventId(ref: string): Promise<string | null>;
   loadEvent(eventId: string): Promise<EventState | null>;
+  /** the event's last committed revision, or null when there is no such event */
+  currentRevision(eventId: string): Promise<number | null>;
   /** committed revisions after `revision`, in order */
   revisionsAfter(eventId: string, revision: number): Promise<Revision[]>;
   /**

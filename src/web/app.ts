@@ -15,6 +15,7 @@ import { pageRoutes } from './pages/index.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 import { LiveFeeds } from './stream/live-feeds.ts';
 import { streamRoutes } from './stream/stream-routes.ts';
 
@@ -39,10 +40,10 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   const feeds = new LiveFeeds(deps.runtime);
   app.decorate('liveFeeds', feeds);
   app.addHook('onClose', async () => feeds.close());

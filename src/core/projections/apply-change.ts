@@ -1,6 +1,7 @@
 import type { Change } from '../changes.ts';
 import type { TrackStatus } from '../model/board.ts';
 import { type EventState, emptyTrackStatus } from '../model/event-state.ts';
+import { byCell, byCreation, byPosition } from '../model/order.ts';
 
 /**
  * The event after one committed change: how every process keeps its in-memory copy current.
@@ -11,7 +12,7 @@ export function applyChange(state: EventState, change: Change): EventState {
     case 'event.saved':
       return { ...state, event: change.event };
     case 'room.saved':
-      return { ...state, rooms: upsert(state.rooms, change.room).sort((a, b) => a.position - b.position) };
+      return { ...state, rooms: upsert(state.rooms, change.room).sort(byPosition) };
     case 'room.removed':
       return {
         ...state,
@@ -19,11 +20,11 @@ export function applyChange(state: EventState, change: Change): EventState {
         unavailable: state.unavailable.filter((cell) => cell.roomId !== change.roomId),
       };
     case 'grid.saved':
-      return { ...state, slots: change.slots, unavailable: change.unavailable };
+      return { ...state, slots: change.slots, unavailable: [...change.unavailable].sort(byCell) };
     case 'team.saved':
-      return { ...state, teams: upsert(state.teams, change.team) };
+      return { ...state, teams: upsert(state.teams, change.team).sort(byCreation) };
     case 'booking.created':
-      return { ...state, bookings: [...state.bookings, change.booking] };
+      return { ...state, bookings: [...state.bookings, change.booking].sort(byCreation) };
     case 'booking.cancelled':
       return { ...state, bookings: state.bookings.filter((booking) => booking.id !== change.bookingId) };
     case 'board.now-set':

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { findChange } from '../../core/changes.ts';
 import { checkOrganizer } from '../../core/permissions.ts';
 import type { Revision } from '../../core/revision.ts';
@@ -7,7 +7,7 @@ import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { presentRoom } from '../present/schedule.ts';
 import { bearer, EventParams, errorResponses, Nullable, Reply, ShortText } from './common.schema.ts';
-import { eventOr404, sendOutcome, whoOr401 } from './respond.ts';
+import { eventOr404, runWrite, whoOr401 } from './respond.ts';
 
 const RoomParams = Type.Object({
   event: Type.String({ maxLength: 100 }),
@@ -30,13 +30,6 @@ const roomReply = {
 /** Organisers: rooms, room availability and the audit log. */
 export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const saveRoom = async (
-      event: string,
-      who: NonNullable<Awaited<ReturnType<typeof whoOr401>>>,
-      body: Static<typeof RoomBody>,
-      room?: string,
-    ) => deps.ops.saveRoom(event, who, { ...body, ...(room === undefined ? {} : { room }) });
-
     app.post(
       '/events/:event/rooms',
       {
@@ -49,12 +42,11 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: roomReply,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const outcome = await saveRoom(request.params.event, who, request.body);
-        return sendOutcome(reply, outcome, 201, (done) => roomResult(done));
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) => deps.ops.saveRoom(request.params.event, who, request.body), {
+          status: 201,
+          present: roomResult,
+        }),
     );
 
     app.put(
@@ -69,12 +61,14 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: roomReply,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const outcome = await saveRoom(request.params.event, who, request.body, request.params.room);
-        return sendOutcome(reply, outcome, 200, (done) => roomResult(done));
-      },
+      (request, reply) =>
+        runWrite(
+          request,
+          reply,
+          (who) =>
+            deps.ops.saveRoom(request.params.event, who, { ...request.body, room: request.params.room }),
+          { present: roomResult },
+        ),
     );
 
     app.delete(
@@ -88,15 +82,10 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.removeRoom(request.params.event, who, { room: request.params.room }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          deps.ops.removeRoom(request.params.event, who, { room: request.params.room }),
+        ),
     );
 
     app.put(
@@ -115,16 +104,11 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { event, room, slot } = request.params;
-        return sendOutcome(
-          reply,
-          await deps.ops.setAvailability(event, who, { room, slot, available: request.body.available }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) => {
+          const { event, room, slot } = request.params;
+          return deps.ops.setAvailability(event, who, { room, slot, available: request.body.available });
+        }),
     );
 
     app.get(

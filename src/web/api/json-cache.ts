@@ -6,7 +6,8 @@ import type { Instant } from '../../core/model/instant.ts';
 interface Entry {
   readonly revision: number;
   readonly validUntil: Instant | null;
-  readonly body: string;
+  /** bytes, so each response is written without converting text again */
+  readonly body: Buffer;
   readonly etag: string;
 }
 
@@ -31,7 +32,7 @@ export class JsonCache {
     if (entry && entry.revision === state.revision && (entry.validUntil === null || now < entry.validUntil))
       return entry;
     const { value, validUntil } = this.build(state, now);
-    const body = JSON.stringify(value);
+    const body = Buffer.from(JSON.stringify(value));
     const fresh = {
       revision: state.revision,
       validUntil,
