@@ -29,6 +29,12 @@ describe('schedule page', () => {
     expect(remembered.body).toContain('<time datetime="2022-10-18T13:00:00Z">22:00</time>');
   });
 
+  it('names the local day of a slot that falls on another day in the viewer’s zone', async () => {
+    const html = (await get('/events/oct2022-ptg/schedule?day=2022-10-18&tz=Asia/Tokyo')).body;
+    expect(html).toContain('<time datetime="2022-10-18T15:00:00Z">Wed 19 Oct 00:00</time>');
+    expect(html).toContain('<time datetime="2022-10-18T14:00:00Z">23:00</time>');
+  });
+
   it('ignores a zone it does not know and shows the event’s', async () => {
     const response = await get('/events/oct2022-ptg/schedule?day=2022-10-18&tz=Mars/Olympus');
     expect(response.headers['set-cookie']).toBeUndefined();

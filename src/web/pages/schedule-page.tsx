@@ -14,7 +14,7 @@ import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
-import { dayIn, offsetIn, viewerZone } from './time-zone.ts';
+import { dateIn, dayIn, offsetIn, viewerZone } from './time-zone.ts';
 
 /**
  * `GET /events/{event}/schedule?day=YYYY-MM-DD`: one day of the grid, rooms across and slots down,
@@ -133,7 +133,12 @@ function ScheduleGrid(props: { state: EventState; day: string; now: Instant; zon
                     aria-current={slot === current ? 'time' : undefined}
                   >
                     <th scope="row">
-                      <IntervalText start={slot.start} end={slot.end} zone={zone} />
+                      <IntervalText
+                        start={slot.start}
+                        end={slot.end}
+                        zone={zone}
+                        withDay={dateIn(slot.start, zone) !== props.day}
+                      />
                       {slot === current ? <span class="now-label">Now</span> : null}
                     </th>
                     {state.rooms.map((room) => {
