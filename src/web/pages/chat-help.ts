@@ -1,81 +1,128 @@
 /**
- * What the help page says about each chat command. This list is where the command grammar's table
- * (verb, arguments, who may, help line, example) feeds the page: each entry mirrors one verb.
- * `TEAM` and `CELL` in `usage` stand for a team's short name and a cell reference; `example` fills
- * them with a real team and cell of the event.
+ * One chat command as people read it, in the shape the command grammar's `commandEntries()` gives
+ * (src/core/chat-language/grammar.ts): the help page renders whatever this list holds. Until that
+ * table is part of the build, the list below describes the commands whose rules the core already
+ * has; once it is, `chatHelp` becomes `commandEntries()` and this list goes.
  */
 export interface ChatHelpEntry {
+  readonly scope: 'team' | 'personal' | 'organiser';
+  readonly name: string;
   readonly usage: string;
-  readonly who: 'moderators' | 'organisers';
+  readonly aliases: readonly string[];
+  readonly who: string;
   readonly help: string;
-  readonly example: (sample: { team: string; cell: string }) => string;
+  readonly example: string;
+  readonly confirm: boolean;
 }
 
+const moderators = 'the team’s moderators and organisers';
+const organisers = 'organisers';
+
+const entry = (
+  scope: ChatHelpEntry['scope'],
+  name: string,
+  usage: string,
+  who: string,
+  help: string,
+  example: string,
+): ChatHelpEntry => ({ scope, name, usage, aliases: [], who, help, example, confirm: false });
+
 export const chatHelp: readonly ChatHelpEntry[] = [
-  {
-    usage: '#TEAM now TOPIC',
-    who: 'moderators',
-    help: 'Says what the team discusses now, on the live board; clears the team’s “next” list.',
-    example: ({ team }) => `#${team} now Placement API cleanup`,
-  },
-  {
-    usage: '#TEAM next TOPIC',
-    who: 'moderators',
-    help: 'Adds a topic to what the team discusses next.',
-    example: ({ team }) => `#${team} next Unified limits, then the PTG retrospective`,
-  },
-  {
-    usage: '#TEAM clean',
-    who: 'moderators',
-    help: 'Clears the team’s “now” and “next”. Topics also clear themselves when the team’s booked time ends.',
-    example: ({ team }) => `#${team} clean`,
-  },
-  {
-    usage: '#TEAM book CELL',
-    who: 'moderators',
-    help: 'Books a free cell of the schedule for the team. The schedule shows each free cell’s reference.',
-    example: ({ team, cell }) => `#${team} book ${cell}`,
-  },
-  {
-    usage: '#TEAM unbook CELL',
-    who: 'moderators',
-    help: 'Gives a booked cell back.',
-    example: ({ team, cell }) => `#${team} unbook ${cell}`,
-  },
-  {
-    usage: '#TEAM etherpad URL',
-    who: 'moderators',
-    help: 'Sets the team’s etherpad instead of the event’s default one.',
-    example: ({ team }) => `#${team} etherpad https://etherpad.opendev.org/p/${team}-planning`,
-  },
-  {
-    usage: '#TEAM url URL',
-    who: 'moderators',
-    help: 'Sets the team’s own video link; the board’s Join button then uses it instead of the room’s.',
-    example: ({ team }) => `#${team} url https://meet.example.org/${team}`,
-  },
-  {
-    usage: '~motd add LEVEL MESSAGE',
-    who: 'organisers',
-    help: 'Adds a banner to the board; LEVEL is info, success, warning or danger.',
-    example: () => '~motd add warning The APAC window starts 30 minutes late today',
-  },
-  {
-    usage: '~motd del N',
-    who: 'organisers',
-    help: 'Removes banner number N (as shown, from 1).',
-    example: () => '~motd del 1',
-  },
-  {
-    usage: '~motd reorder N…',
-    who: 'organisers',
-    help: 'Puts the banners in a new order, naming each once.',
-    example: () => '~motd reorder 2 1',
-  },
-  {
-    usage: '~motd clean',
-    who: 'organisers',
-    help: 'Removes every banner.',
-    example: () => '~motd clean',
-  },
+  entry(
+    'team',
+    'now',
+    '#TEAM now TEXT',
+    moderators,
+    'Says what the team discusses now, on the live board, and empties its “next” list. Links and #team mentions in the text are linked.',
+    '#nova now Placement API cleanup',
+  ),
+  entry(
+    'team',
+    'next',
+    '#TEAM next TEXT',
+    moderators,
+    'Adds a topic to what the team discusses next.',
+    '#nova next Unified limits',
+  ),
+  entry(
+    'team',
+    'clean',
+    '#TEAM clean',
+    moderators,
+    'Empties the team’s “now” and “next”. Topics also leave the board by themselves when the team’s booked time ends.',
+    '#nova clean',
+  ),
+  entry(
+    'team',
+    'book',
+    '#TEAM book ROOM-SLOT',
+    moderators,
+    'Books a free cell of the schedule for the team; the schedule shows each free cell’s reference.',
+    '#nova book bexar-tue15',
+  ),
+  entry(
+    'team',
+    'unbook',
+    '#TEAM unbook ROOM-SLOT',
+    moderators,
+    'Gives a booked cell back.',
+    '#nova unbook bexar-tue15',
+  ),
+  entry(
+    'team',
+    'etherpad',
+    '#TEAM etherpad URL',
+    moderators,
+    'Sets the team’s etherpad instead of the event’s default one.',
+    '#nova etherpad https://etherpad.opendev.org/p/nova-ptg',
+  ),
+  entry(
+    'team',
+    'url',
+    '#TEAM url URL',
+    moderators,
+    'Sets the team’s own video link; the board’s Join button then uses it instead of the room’s.',
+    '#nova url https://meet.example.org/nova',
+  ),
+  entry(
+    'team',
+    'color',
+    '#TEAM color COLOR',
+    moderators,
+    'Sets the team’s colour, by name or #rrggbb.',
+    '#nova color teal',
+  ),
+  entry(
+    'team',
+    'location',
+    '#TEAM location TEXT',
+    moderators,
+    'Says where to find the team, for in-person events.',
+    '#nova location Level B, Ballroom A',
+  ),
+  entry(
+    'organiser',
+    'motd add',
+    '~motd add LEVEL TEXT',
+    organisers,
+    'Adds a banner to the board; LEVEL is info, success, warning or danger.',
+    '~motd add warning The APAC window starts 30 minutes late today',
+  ),
+  entry(
+    'organiser',
+    'motd del',
+    '~motd del N',
+    organisers,
+    'Removes banner number N, counting from 1.',
+    '~motd del 1',
+  ),
+  entry(
+    'organiser',
+    'motd reorder',
+    '~motd reorder N…',
+    organisers,
+    'Puts the banners in a new order, naming each once.',
+    '~motd reorder 2 1',
+  ),
+  entry('organiser', 'motd clean', '~motd clean', organisers, 'Removes every banner.', '~motd clean'),
 ];

@@ -1,14 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { EventState } from '../../core/model/event-state.ts';
-import type { Instant } from '../../core/model/instant.ts';
 import type { WebDeps } from '../deps.ts';
-import { chatHelp } from './chat-help.ts';
-import { exampleCell } from './example-cell.ts';
+import { type ChatHelpEntry, chatHelp } from './chat-help.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendPage } from './render.ts';
 
-/** `GET /events/{event}/help`: the chat commands, with examples from this event. */
+const groups: { scope: ChatHelpEntry['scope']; title: string }[] = [
+  { scope: 'team', title: 'For a team: #TEAM …' },
+  { scope: 'personal', title: 'For yourself: + …' },
+  { scope: 'organiser', title: 'For organisers: ~ …' },
+];
+
+/** `GET /events/{event}/help`: every chat command with what it does, who may use it and an example. */
 export function helpPage(deps: WebDeps): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { event: string } }>(
@@ -17,57 +20,52 @@ export function helpPage(deps: WebDeps): FastifyPluginAsync {
       async (request, reply) => {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
-        const sample = sampleOf(state, deps.runtime.clock.now());
-        const groups = [
-          { who: 'moderators', title: 'For team moderators' },
-          { who: 'organisers', title: 'For organisers' },
-        ] as const;
+        const { event } = state;
         return sendPage(
           reply,
-          <Layout title="Chat commands" event={state.event} active="help" user={await pageUser(request)}>
+          <Layout title="Chat commands" event={event} active="help" user={await pageUser(request)}>
             <div class="prose">
               <h1>Chat commands</h1>
               <p class="lede">
-                Moderators run their team’s day from {state.event.chat || 'the event’s chat channel'}: type a
-                command as a message in the channel. The same commands work through the JSON API (
-                <code>POST /api/v1/events/{state.event.slug}/commands</code> with{' '}
-                <code>{'{"text": "…"}'}</code>).
+                Teams run their day from {event.chat || 'the event’s chat channel'}: type a command as a
+                message in the channel. Scripts can send the same commands to{' '}
+                <code>POST /api/v1/events/{event.slug}/commands</code>.
               </p>
               <p>
-                Anyone may read; only a team’s moderators and the organisers may change a team. Room and slot
-                references are on the <a href={`/events/${state.event.slug}/schedule`}>schedule</a>.
+                Room and slot references (<code>ROOM-SLOT</code>) are on the{' '}
+                <a href={`/events/${event.slug}/schedule`}>schedule</a>; a team’s short name is the one after{' '}
+                <code>#</code> on its <a href={`/events/${event.slug}/teams`}>page</a>.
               </p>
             </div>
-            {groups.map((group) => (
-              <section key={group.who} aria-labelledby={`help-${group.who}`}>
-                <h2 id={`help-${group.who}`}>{group.title}</h2>
-                <dl class="commands">
-                  {chatHelp
-                    .filter((entry) => entry.who === group.who)
-                    .map((entry) => (
-                      <div key={entry.usage} class="commands__entry">
+            {groups.map((group) => {
+              const entries = chatHelp.filter((entry) => entry.scope === group.scope);
+              if (entries.length === 0) return null;
+              return (
+                <section key={group.scope} aria-labelledby={`help-${group.scope}`}>
+                  <h2 id={`help-${group.scope}`}>{group.title}</h2>
+                  <dl class="commands">
+                    {entries.map((entry) => (
+                      <div key={`${entry.scope} ${entry.name}`} class="commands__entry">
                         <dt>
                           <code>{entry.usage}</code>
+                          {entry.aliases.length > 0 ? (
+                            <span class="hint"> (also {entry.aliases.join(', ')})</span>
+                          ) : null}
                         </dt>
                         <dd>
-                          {entry.help}
+                          {entry.help} For {entry.who}.{entry.confirm ? ' Asks you to confirm first.' : ''}
                           <br />
-                          Example: <code>{entry.example(sample)}</code>
+                          Example: <code>{entry.example}</code>
                         </dd>
                       </div>
                     ))}
-                </dl>
-              </section>
-            ))}
+                  </dl>
+                </section>
+              );
+            })}
           </Layout>,
         );
       },
     );
   };
-}
-
-/** A real team and a free cell still ahead, so every example can be typed as it is. */
-function sampleOf(state: EventState, now: Instant): { team: string; cell: string } {
-  const team = state.teams.find((candidate) => candidate.status === 'approved')?.slug ?? 'team';
-  return { team, cell: exampleCell(state, now) };
 }
