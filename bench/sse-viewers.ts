@@ -72,3 +72,6 @@ process.on('message', async (message: Start | { type: 'finish' }) => {
     });
   }
 });
+
+// Never outlive the run that started this process.
+process.on('disconnect', () => process.exit(0));
