@@ -3,6 +3,7 @@ import { seedDemo } from './app/events.ts';
 import type { Config } from './config.ts';
 import { openRuntime } from './runtime.ts';
 import { buildApp } from './web/app.ts';
+import { redactSecrets } from './web/redact-secrets.ts';
 
 /**
  * Starts Convene: opens the database (migrating it), loads the demo event into an empty database
@@ -12,7 +13,15 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const runtime = await openRuntime(config);
   const app = await buildApp(
     { runtime, ops: runtime.ops, baseUrl: config.baseUrl },
-    { logger: { level: process.env.LOG_LEVEL ?? 'info' } },
+    {
+      logger: {
+        level: process.env.LOG_LEVEL ?? 'info',
+        // Personal calendar addresses carry a secret; keep it out of the logs.
+        serializers: {
+          req: (request) => ({ method: request.method, url: redactSecrets(request.url), reqId: request.id }),
+        },
+      },
+    },
   );
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');

@@ -21,5 +21,11 @@ export interface EventDocument extends Omit<EventState, 'bookings'> {
   readonly exportedAt: string;
   readonly bookings: readonly BookingRecord[];
   readonly users: readonly User[];
+  /** who follows which of the event's teams (their personal calendars and notifications) */
+  readonly follows: readonly {
+    readonly userId: string;
+    readonly teamId: string;
+    readonly createdAt: string;
+  }[];
   readonly revisions: readonly Revision[];
 }

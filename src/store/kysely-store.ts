@@ -146,6 +146,16 @@ export class KyselyStore implements Store {
     for (const booking of bookingHistory)
       for (const id of [booking.createdBy, booking.cancelledBy]) if (id) userIds.add(id);
     for (const revision of revisions) if (revision.actorId) userIds.add(revision.actorId);
+    const follows = await this.db
+      .selectFrom('team_follows')
+      .innerJoin('teams', 'teams.id', 'team_follows.team_id')
+      .select(['team_follows.user_id', 'team_follows.team_id', 'team_follows.created_at'])
+      .where('teams.event_id', '=', eventId)
+      .orderBy('team_follows.created_at')
+      .orderBy('team_follows.user_id')
+      .orderBy('team_follows.team_id')
+      .execute();
+    for (const follow of follows) userIds.add(follow.user_id);
     return {
       format: 'convene-event',
       version: 1,
@@ -160,6 +170,11 @@ export class KyselyStore implements Store {
       board: state.board,
       motd: state.motd,
       users: await this.listUsers([...userIds]),
+      follows: follows.map((row) => ({
+        userId: row.user_id,
+        teamId: row.team_id,
+        createdAt: row.created_at,
+      })),
       revisions,
     };
   }
@@ -242,6 +257,12 @@ export class KyselyStore implements Store {
       }
       for (const batch of chunks(document.revisions, 100))
         await tx.insertInto('event_revisions').values(batch.map(revisionToRow)).execute();
+      for (const follow of document.follows ?? []) {
+        await tx
+          .insertInto('team_follows')
+          .values({ user_id: follow.userId, team_id: follow.teamId, created_at: follow.createdAt })
+          .execute();
+      }
     });
   }
 
@@ -307,6 +328,15 @@ export class KyselyStore implements Store {
       .where('feed_secret', '=', secret)
       .executeTakeFirst();
     return row ? userFromRow(row) : null;
+  }
+
+  async feedSecretOf(userId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('feed_secret')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.feed_secret ?? null;
   }
 
   async followTeam(userId: string, teamId: string, at: string): Promise<void> {

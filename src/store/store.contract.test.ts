@@ -273,9 +273,14 @@ for (const kind of storeKinds) {
         }
         await t.ops.setNow(event, as(novaModerator), { team: 'nova', text: 'Topic' });
         await t.ops.addMotd(event, as(organizer), { level: 'info', message: 'Hello' });
-        const eventId = (await t.models.get(event))!.event.id;
+        const state = (await t.models.get(event))!;
+        const eventId = state.event.id;
+        await t.store.followTeam(novaModerator.userId!, state.teams[1]!.id, t.clock.now());
         const exported = await t.store.exportEvent(eventId);
         expect(exported?.bookings.filter((booking) => booking.cancelledAt !== null)).toHaveLength(1);
+        expect(exported?.follows).toEqual([
+          { userId: novaModerator.userId, teamId: state.teams[1]!.id, createdAt: t.clock.now() },
+        ]);
 
         const target = await kind.open();
         try {

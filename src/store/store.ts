@@ -77,6 +77,8 @@ export interface Store {
   /** the secret of the user's own calendar address; a new one replaces the old */
   setFeedSecret(userId: string, secret: string | null): Promise<void>;
   userForFeedSecret(secret: string): Promise<User | null>;
+  /** the user's calendar secret, or null before one is made */
+  feedSecretOf(userId: string): Promise<string | null>;
 
   followTeam(userId: string, teamId: string, at: string): Promise<void>;
   unfollowTeam(userId: string, teamId: string): Promise<void>;

@@ -6,6 +6,7 @@ import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
+import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     },
     { prefix: '/api/v1' },
   );
+  await app.register(feedRoutes(deps));
   await app.register(pageRoutes(deps));
   return app;
 }

@@ -3,7 +3,7 @@ import { buildApp } from '../../src/web/app.ts';
 import type { TestRuntime } from './runtime.ts';
 
 /** The HTTP app over a test runtime, unstarted: requests go through `inject()`. */
-export async function buildTestApp(runtime: TestRuntime): Promise<FastifyInstance> {
+export async function buildTestApp(runtime: Omit<TestRuntime, 'tokens'>): Promise<FastifyInstance> {
   return buildApp({ runtime, ops: runtime.ops, baseUrl: 'http://convene.test' });
 }
 

@@ -6,6 +6,7 @@ import { createApiToken, setModeratorByEmail } from '../../src/app/people.ts';
 import { ReadModels } from '../../src/app/read-models.ts';
 import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import { type Actor, systemActor } from '../../src/core/model/actor.ts';
+import type { Instant } from '../../src/core/model/instant.ts';
 import type { KyselyStore } from '../../src/store/kysely-store.ts';
 import { attendee, cinderModerator, novaModerator, organizer, smallEvent, tcModerator } from './builders.ts';
 import { FixedClock } from './fixed-clock.ts';
@@ -35,12 +36,8 @@ const people: [keyof TestRuntime['tokens'], Actor, string][] = [
  * for each builder actor; the clock before the event, after both booking phases opened.
  */
 export async function openTestRuntime(kind: StoreKind): Promise<TestRuntime> {
-  const { store, url, dispose } = await kind.open();
-  const bus = new MemoryBus();
-  const models = new ReadModels(store, bus, 60_000);
-  const clock = new FixedClock('2022-09-01T00:00:00Z');
-  const runtime: Runtime = { store, bus, models, clock, newId: randomUUID };
-  const ops = operations(runtime);
+  const bare = runtimeOn(await kind.open(), '2022-09-01T00:00:00Z');
+  const { store, clock, ops } = bare;
   const tokens = {} as TestRuntime['tokens'];
   for (const [key, actor, email] of people) {
     await store.createUser(
@@ -48,10 +45,10 @@ export async function openTestRuntime(kind: StoreKind): Promise<TestRuntime> {
       actor.userId as string,
       clock.now(),
     );
-    tokens[key] = (await createApiToken(runtime, actor.userId as string, 'tests')).token;
+    tokens[key] = (await createApiToken(bare, actor.userId as string, 'tests')).token;
   }
   const system = { actor: systemActor, source: 'cli' as const };
-  const created = await addEvent(runtime, system, smallEvent);
+  const created = await addEvent(bare, system, smallEvent);
   if (!created.ok) throw new Error(created.refusal.message);
   for (const name of ['bexar', 'austin', 'Ballroom A'])
     await must(
@@ -92,18 +89,28 @@ export async function openTestRuntime(kind: StoreKind): Promise<TestRuntime> {
     ['cinder', 'cid@example.org'],
     ['tc', 'tess@example.org'],
   ] as const) {
-    await must(
-      setModeratorByEmail(runtime, system, { event: smallEvent.slug, team, email, moderator: true }),
-    );
+    await must(setModeratorByEmail(bare, system, { event: smallEvent.slug, team, email, moderator: true }));
   }
   clock.set('2022-10-01T12:00:00Z');
+  return { ...bare, tokens };
+}
+
+/** A runtime on a database that is already open (a fresh one, or one a command wrote), with nothing added. */
+export function runtimeOn(
+  opened: { store: KyselyStore; url: string; dispose: () => Promise<void> },
+  at: Instant,
+): Omit<TestRuntime, 'tokens'> {
+  const { store, url, dispose } = opened;
+  const bus = new MemoryBus();
+  const models = new ReadModels(store, bus, 60_000);
+  const clock = new FixedClock(at);
+  const runtime: Runtime = { store, bus, models, clock, newId: randomUUID };
   return {
     ...runtime,
     store,
     clock,
-    ops,
+    ops: operations(runtime),
     url,
-    tokens,
     async close() {
       models.close();
       await bus.close();
