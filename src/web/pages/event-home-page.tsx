@@ -71,6 +71,7 @@ export function eventHomePage(deps: WebDeps): FastifyPluginAsync {
                   Sign up a team
                 </a>
                 <a href={`${base}/board`}>See what is happening now</a>
+                <a href={`${base}/calendar.ics`}>Add every meeting to your calendar</a>
               </p>
             </div>
             <div class="columns">

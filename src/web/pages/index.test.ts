@@ -33,3 +33,23 @@ describe('pageRoutes', () => {
     expect(response.headers.vary).toContain('accept-encoding');
   });
 });
+
+describe('links between pages and feeds', () => {
+  it('links only to pages and feeds that answer', async () => {
+    const seen = new Set<string>();
+    for (const page of demoPages) {
+      const html = (await site().app.inject({ url: page })).body;
+      for (const match of html.matchAll(/href="(\/(?:events|assets)\/[^"#]*)/g))
+        seen.add(match[1]!.replaceAll('&amp;', '&'));
+    }
+    // Registration and team sign-up are pages of their own, served by the people side of the site.
+    const elsewhere = ['/events/oct2022-ptg/register', '/events/oct2022-ptg/signup'];
+    const broken: string[] = [];
+    for (const url of seen) {
+      if (elsewhere.includes(url)) continue;
+      const response = await site().app.inject({ url });
+      if (response.statusCode !== 200) broken.push(`${url} ${response.statusCode}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});

@@ -69,6 +69,9 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
               ) : null}
               {room.capacity ? <> · {room.capacity} seats</> : null}
             </p>
+            <p>
+              <a href={`${base}/calendar.ics`}>Subscribe to the room’s calendar</a> (iCal)
+            </p>
           </>
         )}
         <LivePage eventSlug={state.event.slug} revision={state.revision} views="board,schedule" zone={zone}>
