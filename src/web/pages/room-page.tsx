@@ -11,8 +11,8 @@ import { IntervalText } from './components/time-text.tsx';
 import { TopicText } from './components/topic-text.tsx';
 import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
+import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { dayIn, viewerZone } from './time-zone.ts';
 
@@ -23,6 +23,7 @@ type RoomRequest = FastifyRequest<{ Params: { event: string; room: string } }>;
  * the same, full screen and large, for a screen beside a physical room.
  */
 export function roomPage(deps: WebDeps): FastifyPluginAsync {
+  const pages = new PageCache();
   const send = async (request: RoomRequest, reply: FastifyReply, display: boolean) => {
     const state = await eventOrNotFound(deps, request, reply, request.params.event);
     if (!state) return reply;
@@ -38,8 +39,7 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
     const now = deps.runtime.clock.now();
     const zone = viewerZone(request, reply, state.event.timeZone);
     const base = `/events/${encodeURIComponent(state.event.slug)}/rooms/${room.slug}`;
-    return sendPage(
-      reply,
+    return pages.send(request, reply, { state, now, zone, user }, () => (
       <Layout
         title={room.name}
         event={state.event}
@@ -78,8 +78,8 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
           <RoomNow state={state} room={room} now={now} zone={zone} />
           <RoomDay state={state} room={room} now={now} zone={zone} />
         </LivePage>
-      </Layout>,
-    );
+      </Layout>
+    ));
   };
   return async (app) => {
     const options = { schema: { hide: true } };
