@@ -28,14 +28,12 @@ const api = (path: string, method: string, body?: unknown) =>
   });
 
 /** Opens a page and waits until its live stream is connected. */
-async function openLiveIn(path: string, on: BrowserContext): Promise<Page> {
+async function openLive(path: string, on: BrowserContext = context): Promise<Page> {
   const page = await on.newPage();
   await page.goto(`${base}${path}`);
   await page.locator('#live-status').waitFor({ state: 'visible' });
   return page;
 }
-
-const openLive = (path: string, on: BrowserContext = context) => openLiveIn(path, on);
 
 describeWithBrowser('live pages in Chromium', () => {
   it('shows a topic posted through the API within a second, without reloading or losing the scroll', async () => {
@@ -133,7 +131,7 @@ describeWithBrowser('live pages in Chromium', () => {
 
   it('shows a first-time visitor the times of their own zone', async () => {
     const paris = await browser.newContext({ timezoneId: 'Europe/Paris' });
-    const page = await openLiveIn(`${event}/schedule?day=2022-10-18`, paris);
+    const page = await openLive(`${event}/schedule?day=2022-10-18`, paris);
     await page.waitForFunction(() =>
       document.querySelector('#slot-tue13 th')?.textContent?.startsWith('15:00'),
     );
@@ -144,14 +142,13 @@ describeWithBrowser('live pages in Chromium', () => {
   it('leaves the schedule, team page and room display as pictures for people to judge', async () => {
     // A fresh browser profile in UTC, as a projector in the event's zone would show them.
     const projector = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'UTC' });
-    const openLive = (path: string) => openLiveIn(path, projector);
-    const schedule = await openLive(`${event}/schedule?day=2022-10-18`);
+    const schedule = await openLive(`${event}/schedule?day=2022-10-18`, projector);
     await schedule.screenshot({ path: artefactPath('schedule.png') });
     await schedule.close();
-    const team = await openLive(`${event}/teams/nova`);
+    const team = await openLive(`${event}/teams/nova`, projector);
     await team.screenshot({ path: artefactPath('team.png'), fullPage: true });
     await team.close();
-    const display = await openLive(`${event}/rooms/bexar/display`);
+    const display = await openLive(`${event}/rooms/bexar/display`, projector);
     await display.screenshot({ path: artefactPath('room-display.png') });
     await projector.close();
   });
