@@ -66,8 +66,10 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
               </ul>
             </nav>
             <p class="hint" id="zone-hint" data-region>
-              Times in {zone.replaceAll('_', ' ')} ({offsetIn(now, zone)}) with UTC beside them. A team
-              moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
+              {zone === 'UTC'
+                ? 'Times in UTC.'
+                : `Times in ${zone.replaceAll('_', ' ')} (${offsetIn(now, zone)}) with UTC beside them.`}{' '}
+              A team moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
               {state.event.chat}, for example{' '}
               <code>
                 #{exampleTeam(state)} book {exampleCell(state, now)}
