@@ -14,9 +14,22 @@ import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
+import { pageRoutes } from './pages/index.ts';
+import { sendNotFound } from './pages/not-found-page.tsx';
+import { pageUser } from './pages/page-context.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
+import { pagesPlugin } from './plugins/pages.ts';
 import { validatorCompiler } from './plugins/validation.ts';
+import { LiveFeeds } from './stream/live-feeds.ts';
+import { streamRoutes } from './stream/stream-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the live board and schedule of every event, as streamed to viewers */
+    liveFeeds: LiveFeeds;
+  }
+}
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -36,8 +49,16 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  await app.register(errorsPlugin);
+  const feeds = new LiveFeeds(deps.runtime);
+  app.decorate('liveFeeds', feeds);
+  app.addHook('onClose', async () => feeds.close());
+
+  await app.register(errorsPlugin, {
+    notFoundPage: async (request, reply) =>
+      sendNotFound(reply, await pageUser(request), 'There is no page at this address.'),
+  });
   await app.register(identityPlugin);
+  await app.register(pagesPlugin);
   app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));
 
   await app.register(swagger, {
@@ -71,10 +92,12 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(accountRoutes(deps));
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
+      await api.register(streamRoutes(feeds));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(feedRoutes(deps));
+  await app.register(pageRoutes(deps));
   return app;
 }

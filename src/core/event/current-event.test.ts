@@ -1,35 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { buildEventState } from '../../../test/support/builders.ts';
 import type { EventInfo } from '../model/event.ts';
 import { currentEvent } from './current-event.ts';
 
-const base = buildEventState().event;
-const event = (
-  slug: string,
-  startsOn: string,
-  endsOn: string,
-  status: EventInfo['status'] = 'published',
-) => ({
-  ...base,
-  slug,
-  startsOn,
-  endsOn,
-  status,
-});
+const event = (slug: string, startsOn: string, endsOn: string, status: EventInfo['status'] = 'published') =>
+  ({ slug, startsOn, endsOn, status }) as EventInfo;
 
 describe('currentEvent', () => {
   const events = [
-    event('past', '2022-04-04', '2022-04-08'),
-    event('running', '2022-10-17', '2022-10-21'),
-    event('later', '2023-03-27', '2023-03-31'),
-    event('draft', '2022-10-10', '2022-10-30', 'draft'),
+    event('apr2022', '2022-04-04', '2022-04-08'),
+    event('oct2022', '2022-10-17', '2022-10-21'),
+    event('mar2023', '2023-03-27', '2023-03-31'),
+    event('draft', '2022-10-01', '2022-10-30', 'draft'),
   ];
 
-  it('is the published event running on the UTC day, else the next to start, else the last to end', () => {
-    expect(currentEvent(events, '2022-10-21T23:00:00Z')?.slug).toBe('running');
-    expect(currentEvent(events, '2022-10-22T00:00:00Z')?.slug).toBe('later');
-    expect(currentEvent(events, '2024-01-01T00:00:00Z')?.slug).toBe('later');
-    expect(currentEvent(events.slice(0, 1), '2024-01-01T00:00:00Z')?.slug).toBe('past');
+  it('picks the published event running on that UTC day', () => {
+    expect(currentEvent(events, '2022-10-18T14:00:00Z')?.slug).toBe('oct2022');
+  });
+
+  it('picks the next event to start between events, never a draft', () => {
+    expect(currentEvent(events, '2022-10-10T00:00:00Z')?.slug).toBe('oct2022');
+  });
+
+  it('picks the one that ended last when all are over, and null when none is published', () => {
+    expect(currentEvent(events, '2024-01-01T00:00:00Z')?.slug).toBe('mar2023');
     expect(currentEvent([events[3]!], '2022-10-18T00:00:00Z')).toBeNull();
   });
 });
