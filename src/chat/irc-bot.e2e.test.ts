@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ChatEvent, openChatEvent } from '../../test/support/chat-event.ts';
 import { describeWithIrcServer, TestIrcClient, TestIrcServer } from '../../test/support/irc-server.ts';
+import { openSse } from '../../test/support/sse-client.ts';
 import { buildApp } from '../web/app.ts';
 import { IrcBot } from './irc-bot.ts';
 import type { IrcTrust } from './irc-settings.ts';
@@ -44,6 +45,7 @@ describeWithIrcServer('the IRC bot, on a real IRC server', () => {
   let olive: TestIrcClient;
   let ada: TestIrcClient;
   let stranger: TestIrcClient;
+  let base: string;
 
   const api = async (path: string) =>
     (await app.inject({ method: 'GET', url: `/api/v1/events/test-ptg${path}` })).json();
@@ -72,6 +74,7 @@ describeWithIrcServer('the IRC bot, on a real IRC server', () => {
     chat = await openChatEvent();
     server = await TestIrcServer.start({ password: 'sekrit' });
     app = await buildApp({ runtime: chat.runtime, ops: chat.runtime.ops, baseUrl: 'http://convene.test' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
     ({ bot, problems } = startBot(chat, server, 'nick'));
     const ready = joined(bot);
     bot.start();
@@ -137,6 +140,21 @@ describeWithIrcServer('the IRC bot, on a real IRC server', () => {
     expect(revisions).toHaveLength(7);
     for (const committed of revisions) {
       expect(committed).toMatchObject({ source: 'irc', actorId: chat.users.nova.id, actorName: 'Nia Nova' });
+    }
+  });
+
+  it('carries a moderator’s change from IRC to viewers of the event stream', async () => {
+    const stream = await openSse(`${base}/api/v1/events/test-ptg/stream?views=board`);
+    try {
+      expect((await stream.next()).event).toBe('snapshot');
+      await inChannel(nia, '#nova now Streamed from IRC');
+      const message = await stream.next();
+      expect(message.event).toBe('board');
+      expect(JSON.parse(message.data).lists.now.upsert).toEqual([
+        expect.objectContaining({ team: 'nova', text: 'Streamed from IRC' }),
+      ]);
+    } finally {
+      stream.close();
     }
   });
 
