@@ -1,3 +1,4 @@
+import { type IrcSettings, readIrcSettings } from './chat/irc-settings.ts';
 import { parseInstant } from './core/model/instant.ts';
 
 /** Where the demo clock starts when `CONVENE_NOW` is not set: Tuesday afternoon of the event. */
@@ -11,6 +12,8 @@ export interface Config {
   /** in demo mode the clock starts here and runs forward; null means real time */
   readonly clockStart: string | null;
   readonly demo: boolean;
+  /** the IRC bot, when `IRC_SERVER` is set */
+  readonly irc: IrcSettings | null;
 }
 
 /** Reads the environment; a bad value stops start-up with a sentence saying which and why. */
@@ -32,7 +35,15 @@ export function readConfig(
     baseUrl: (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     clockStart: start ?? (demo ? defaultDemoNow : null),
     demo,
+    irc: readIrc(env),
   };
+}
+
+/** The IRC bot's settings (see `readIrcSettings`); a bad value stops start-up. */
+function readIrc(env: NodeJS.ProcessEnv): IrcSettings | null {
+  const read = readIrcSettings(env);
+  if (!read.ok) throw new ConfigError(read.refusal.message);
+  return read.value;
 }
 
 export class ConfigError extends Error {}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { seedDemo } from './app/events.ts';
+import { IrcBot } from './chat/irc-bot.ts';
 import type { Config } from './config.ts';
 import { openRuntime } from './runtime.ts';
 import { buildApp } from './web/app.ts';
@@ -25,6 +26,19 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   );
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');
+  }
+  if (config.irc) {
+    const bot = new IrcBot({
+      settings: config.irc,
+      runtime,
+      log: {
+        info: (message) => app.log.info(message),
+        warn: (message) => app.log.warn(message),
+        error: (message, err) => app.log.error({ err }, message),
+      },
+    });
+    bot.start();
+    app.addHook('onClose', async () => bot.stop());
   }
   app.addHook('onClose', async () => runtime.close());
   await app.listen({ port: config.port, host: config.host });

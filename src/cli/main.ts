@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from '../config.ts';
 import { type OpenRuntime, openRuntime } from '../runtime.ts';
+import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
 import { importPtgbot } from './import-ptgbot.ts';
 import { serve } from './serve.ts';
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   'token revoke': tokenRevoke,
   export: exportEvent,
   import: importEvent,
+  bot,
   'import --ptgbot': importPtgbot,
 };
 
@@ -56,7 +58,7 @@ export async function runCli(
     }
     throw error;
   } finally {
-    if (name !== 'serve') await (opened as OpenRuntime | null)?.close();
+    if (name !== 'serve' && name !== 'bot') await (opened as OpenRuntime | null)?.close();
   }
 }
 

@@ -26,6 +26,7 @@ export const refusalCodes = {
   invalid_url: 'Links must be full http:// or https:// addresses.',
   not_found: 'There is nothing at this address.',
   rate_limited: 'Too many requests; wait a moment and try again.',
+  confirmation_required: 'This command changes a lot; send it again with the confirmation code given.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

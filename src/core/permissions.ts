@@ -1,5 +1,6 @@
 import { type Refusal, refusal } from './errors.ts';
 import type { Actor } from './model/actor.ts';
+import type { EventInfo } from './model/event.ts';
 import type { Team } from './model/team.ts';
 
 export function isOrganizer(actor: Actor | null): boolean {
@@ -26,4 +27,13 @@ export function checkTeamManager(actor: Actor | null, team: Team): Refusal | nul
 export function checkOrganizer(actor: Actor | null): Refusal | null {
   if (!actor) return refusal('unauthenticated');
   return actor.isOrganizer ? null : refusal('forbidden', 'Only organisers can do this.');
+}
+
+/**
+ * Topics and links of a team: like `checkTeamManager`, but anyone identified may while the event is
+ * open to everyone (`openTeamUpdates`). Booking never opens up this way (rule 6).
+ */
+export function checkTeamUpdater(actor: Actor | null, team: Team, event: EventInfo): Refusal | null {
+  if (actor && event.openTeamUpdates) return null;
+  return checkTeamManager(actor, team);
 }

@@ -8,6 +8,7 @@ import { type Connection, connect, type Dialect } from './database.ts';
 import type { EventDocument } from './event-document.ts';
 import { migrations } from './migrations/index.ts';
 import { persistChange } from './persist-change.ts';
+import { KyselyPersonalStore, type PersonalStore } from './personal-store.ts';
 import { readEvent } from './read-event.ts';
 import {
   bookingToRow,
@@ -32,9 +33,11 @@ export class KyselyStore implements Store {
   readonly dialect: Dialect;
   readonly postgresUrl: string | null;
   readonly db: Kysely<Database>;
+  readonly personal: PersonalStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.personal = new KyselyPersonalStore(connection.db);
     this.dialect = connection.dialect;
     this.postgresUrl = connection.postgresUrl;
   }

@@ -38,6 +38,7 @@ export function eventFromRow(row: Row<'events'>): EventInfo {
     content: JSON.parse(row.content_json),
     codeOfConduct: { version: row.coc_version, url: row.coc_url, text: row.coc_text },
     createdAt: row.created_at,
+    openTeamUpdates: row.open_team_updates === 1,
   };
 }
 
@@ -65,6 +66,8 @@ export function eventToRow(event: EventInfo): Omit<Row<'events'>, 'revision'> {
     coc_url: event.codeOfConduct.url,
     coc_text: event.codeOfConduct.text,
     created_at: event.createdAt,
+    // Documents exported before the setting existed leave it out: closed.
+    open_team_updates: event.openTeamUpdates ? 1 : 0,
   };
 }
 

@@ -17,6 +17,8 @@ export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   team_follows: TeamFollowsTable;
+  check_ins: CheckInsTable;
+  topic_subscriptions: TopicSubscriptionsTable;
 }
 
 export interface EventsTable {
@@ -43,6 +45,8 @@ export interface EventsTable {
   coc_url: string | null;
   coc_text: string;
   created_at: string;
+  /** 0/1: see `EventInfo.openTeamUpdates` */
+  open_team_updates: number;
 }
 
 export interface RoomsTable {
@@ -167,5 +171,23 @@ export interface ApiTokensTable {
 export interface TeamFollowsTable {
   user_id: string;
   team_id: string;
+  created_at: string;
+}
+
+/** Where a person last checked in, per event (personal: never in exports or public JSON). */
+export interface CheckInsTable {
+  event_id: string;
+  user_id: string;
+  team_id: string | null;
+  place: string | null;
+  checked_in_at: string;
+  checked_out_at: string | null;
+}
+
+/** A person's topic subscription pattern, per event (personal). */
+export interface TopicSubscriptionsTable {
+  event_id: string;
+  user_id: string;
+  pattern: string;
   created_at: string;
 }

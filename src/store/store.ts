@@ -5,6 +5,7 @@ import type { User } from '../core/model/user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import type { Dialect } from './database.ts';
 import type { EventDocument } from './event-document.ts';
+import type { PersonalStore } from './personal-store.ts';
 
 /** What a write needs from the store while it holds the event's lock. */
 export interface RevisionWriter {
@@ -97,4 +98,7 @@ export interface Store {
   >;
   /** revokes a token by id; false when there was none to revoke */
   revokeToken(id: string, at: string): Promise<boolean>;
+
+  /** check-ins and topic subscriptions: personal, outside the event's history */
+  readonly personal: PersonalStore;
 }

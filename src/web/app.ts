@@ -5,9 +5,11 @@ import { actorForToken } from '../app/people.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
+import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
+import { peopleRoutes } from './api/people-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
@@ -88,6 +90,8 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(commandRoutes(deps));
+      await api.register(peopleRoutes(deps));
       await api.register(streamRoutes(feeds));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

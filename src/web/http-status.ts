@@ -25,4 +25,5 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_url: 400,
   not_found: 404,
   rate_limited: 429,
+  confirmation_required: 409,
 };

@@ -113,4 +113,5 @@ export const demoPages = [
   '/events/oct2022-ptg/rooms/bexar/display',
   '/events/oct2022-ptg/etherpads',
   '/events/oct2022-ptg/help',
+  '/events/oct2022-ptg/people',
 ];

@@ -5,7 +5,9 @@ import { checkOrganizer } from '../permissions.ts';
 import { buildGrid } from '../schedule/build-grid.ts';
 import { checkEventInfo } from './check-event.ts';
 
-export type NewEventInput = Omit<EventInfo, 'id' | 'createdAt'>;
+export type NewEventInput = Omit<EventInfo, 'id' | 'createdAt' | 'openTeamUpdates'> & {
+  readonly openTeamUpdates?: boolean;
+};
 
 /**
  * Organisers create an event with its slot grid.
@@ -16,7 +18,12 @@ export function createEvent(existingSlugs: readonly string[], input: NewEventInp
   if (denied) return refused(denied);
   if (existingSlugs.includes(input.slug))
     return refuse('event_exists', `There is already an event "${input.slug}".`);
-  const checked = checkEventInfo({ ...input, id: ctx.newId(), createdAt: ctx.now });
+  const checked = checkEventInfo({
+    openTeamUpdates: false,
+    ...input,
+    id: ctx.newId(),
+    createdAt: ctx.now,
+  });
   if (!checked.ok) return refused(checked.refusal);
   const event = checked.value;
   const slots = buildGrid(event, ctx.newId);

@@ -62,4 +62,9 @@ export interface EventInfo {
   readonly content: EventContent;
   readonly codeOfConduct: CodeOfConduct;
   readonly createdAt: Instant;
+  /**
+   * Anyone the chat or the site recognises may set any approved team's topics and links, not only
+   * its moderators (ptgbot's `~alloweveryone`). Booking stays with moderators and organisers.
+   */
+  readonly openTeamUpdates: boolean;
 }

@@ -1,3 +1,4 @@
+import { isCommandWord } from '../chat-language/grammar.ts';
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -36,6 +37,12 @@ export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): De
   }
   const existing = findTeam(state, slug);
   if (existing) return refuse('team_exists', `There is already a team "${slug}" (${existing.name}).`);
+  if (isCommandWord(slug)) {
+    return refuse(
+      'invalid_input',
+      `"${slug}" is a chat command (#${slug}), so it cannot be a team's short name.`,
+    );
+  }
   const team: Team = {
     id: ctx.newId(),
     slug,

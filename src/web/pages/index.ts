@@ -5,6 +5,7 @@ import { etherpadsPage } from './etherpads-page.tsx';
 import { eventHomePage } from './event-home-page.tsx';
 import { frontPage } from './front-page.tsx';
 import { helpPage } from './help-page.tsx';
+import { peoplePage } from './people-page.tsx';
 import { roomPage } from './room-page.tsx';
 import { schedulePage } from './schedule-page.tsx';
 import { teamColoursStylesheet } from './team-colours-stylesheet.ts';
@@ -24,5 +25,6 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(roomPage(deps));
     await app.register(etherpadsPage(deps));
     await app.register(helpPage(deps));
+    await app.register(peoplePage(deps));
   };
 }

@@ -8,6 +8,7 @@ import { teamBlocks } from '../../core/schedule/blocks.ts';
 import { cellReference } from '../../core/schedule/cell-reference.ts';
 import { etherpadOf, videoOf } from '../../core/teams/team-links.ts';
 import type { WebDeps } from '../deps.ts';
+import { CommandButton } from './command-box.tsx';
 import { FollowButton, LivePage } from './components/live-page.tsx';
 import { TeamBadge } from './components/team-badge.tsx';
 import { IntervalText, TimeText } from './components/time-text.tsx';
@@ -77,6 +78,14 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 {' · '}
                 <FollowButton slug={team.slug} name={team.name} />
               </p>
+              {user && team.status === 'approved' ? (
+                <CommandButton
+                  eventSlug={state.event.slug}
+                  text={`in #${team.slug}`}
+                  label={`I am with ${team.name}: check in`}
+                  back={`${base}/teams/${team.slug}`}
+                />
+              ) : null}
               <LivePage
                 eventSlug={state.event.slug}
                 revision={state.revision}

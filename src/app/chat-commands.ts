@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../core/chat-language/parse.ts';
+import { parseCommand } from '../core/chat-language/parse.ts';
+import {
+  type CommandView,
+  commandNeeds,
+  type PersonalEffect,
+  runCommand,
+} from '../core/chat-language/run.ts';
+import { type Refusal, type RefusalCode, refusal } from '../core/errors.ts';
+import type { Actor, Ctx } from '../core/model/actor.ts';
+import type { EventState } from '../core/model/event-state.ts';
+import { findTeam } from '../core/model/lookup.ts';
+import { isIrcNick } from '../core/people/check-user.ts';
+import { execute, type Runtime } from './execute.ts';
+import type { Who } from './operations.ts';
+
+/** One line of the command language, from whichever adapter. */
+export interface CommandRequest {
+  /** the event's slug or id */
+  readonly event: string;
+  readonly text: string;
+  readonly who: Who;
+  /**
+   * A line without `#`, `+` or `~`: a personal command (private message, web box, API) or talk to
+   * leave alone (a channel).
+   */
+  readonly bare: 'personal' | 'ignore';
+}
+
+/** What to say back, or nothing (talk in a channel that was not a command). */
+export type CommandAnswer =
+  | { readonly handled: false }
+  | {
+      readonly handled: true;
+      readonly ok: boolean;
+      readonly reply: string;
+      /** the refusal's code when `ok` is false */
+      readonly code: RefusalCode | null;
+      /** meant for the sender alone: answers to personal commands */
+      readonly private: boolean;
+      /** something was stored */
+      readonly changed: boolean;
+    };
+
+const notHandled: CommandAnswer = { handled: false };
+
+/**
+ * Runs a line of the command language for the chat bot, the web's command box and the API alike:
+ * parse, load what the command needs, let the core decide, then commit event changes through
+ * `execute()` (audit row with actor and source) or store the sender's own data.
+ */
+export async function runChatCommand(runtime: Runtime, request: CommandRequest): Promise<CommandAnswer> {
+  const parsed = parseCommand(request.text, { bare: request.bare });
+  if (parsed.kind === 'ignored') return notHandled;
+  const state = await runtime.models.get(request.event);
+  if (parsed.kind === 'hint') {
+    // "#hashtag words" in a channel is only a mistyped command when it names a real team.
+    if (request.bare === 'ignore' && parsed.team !== null && !(state && findTeam(state, parsed.team)))
+      return notHandled;
+    return refused(refusal('invalid_input', parsed.hint), false);
+  }
+  const { command } = parsed;
+  const isPrivate = command.spec.scope === 'personal';
+  if (!state)
+    return refused(refusal('unknown_event', `There is no event "${request.event.slice(0, 60)}".`), isPrivate);
+  const ctx: Ctx = { ...request.who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+  const view = await loadView(runtime, state, command, request.who.actor);
+  const step = runCommand(command, view, ctx);
+  if (step.kind === 'event') {
+    const outcome = await execute(runtime, state.event.id, request.who, step.decide);
+    if (!outcome.ok) return refused(outcome.refusal, isPrivate);
+    return answered(outcome.reply, isPrivate, outcome.revision !== null);
+  }
+  const { decision } = step;
+  if (!decision.ok) return refused(decision.refusal, isPrivate);
+  if (decision.effect) await store(runtime, state, request.who.actor, decision.effect, ctx);
+  return answered(decision.reply, isPrivate, decision.effect !== null);
+}
+
+function answered(reply: string, isPrivate: boolean, changed: boolean): CommandAnswer {
+  return { handled: true, ok: true, reply, code: null, private: isPrivate, changed };
+}
+
+function refused(found: Refusal, isPrivate: boolean): CommandAnswer {
+  return {
+    handled: true,
+    ok: false,
+    reply: found.message,
+    code: found.code,
+    private: isPrivate,
+    changed: false,
+  };
+}
+
+async function loadView(
+  runtime: Runtime,
+  state: EventState,
+  command: Command,
+  actor: Actor | null,
+): Promise<CommandView> {
+  const needs = commandNeeds(command);
+  const personal = runtime.store.personal;
+  const eventId = state.event.id;
+  const userId = needs.mine ? actor?.userId : null;
+  const [checkIn, subscription, me] = userId
+    ? await Promise.all([
+        personal.checkInOf(eventId, userId),
+        personal.subscriptionOf(eventId, userId),
+        runtime.store.findUser(userId),
+      ])
+    : [null, null, null];
+  const asked =
+    needs.seenNick && isIrcNick(needs.seenNick)
+      ? await runtime.store.findUserByIrcNick(needs.seenNick)
+      : null;
+  return {
+    state,
+    mine: { checkIn, subscription, listed: me?.listedInFindPeople ?? false },
+    seen: asked
+      ? {
+          name: asked.name,
+          nick: asked.ircNick ?? needs.seenNick ?? '',
+          listed: asked.listedInFindPeople,
+          checkIn: await personal.checkInOf(eventId, asked.id),
+        }
+      : null,
+  };
+}
+
+async function store(
+  runtime: Runtime,
+  state: EventState,
+  actor: Actor | null,
+  effect: PersonalEffect,
+  ctx: Ctx,
+): Promise<void> {
+  const userId = actor?.userId;
+  if (!userId) return;
+  const personal = runtime.store.personal;
+  switch (effect.type) {
+    case 'check-in':
+      return personal.saveCheckIn(state.event.id, effect.checkIn);
+    case 'subscribe':
+      return personal.saveSubscription(state.event.id, userId, effect.pattern, ctx.now);
+    case 'unsubscribe':
+      return personal.removeSubscription(state.event.id, userId);
+  }
+}

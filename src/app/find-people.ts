@@ -1,0 +1,20 @@
+import { type Checked, failed } from '../core/checked.ts';
+import type { Actor } from '../core/model/actor.ts';
+import { type PersonHere, peopleHere } from '../core/people/presence.ts';
+import type { Runtime } from './execute.ts';
+
+/**
+ * "Find people" in an event for a signed-in person (see `peopleHere`).
+ * Refuses with `unknown_event` or `unauthenticated`.
+ */
+export async function findPeople(
+  runtime: Runtime,
+  eventRef: string,
+  actor: Actor | null,
+): Promise<Checked<PersonHere[]>> {
+  const state = await runtime.models.get(eventRef);
+  if (!state) return failed('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`);
+  const ctx = { actor, now: runtime.clock.now() };
+  if (!actor?.userId) return peopleHere(state, [], ctx);
+  return peopleHere(state, await runtime.store.personal.checkIns(state.event.id), ctx);
+}

@@ -1,0 +1,55 @@
+import { minutesBetween } from '../core/model/instant.ts';
+import { parseTopicFilter, type TopicFilter, topicAlerts } from '../core/people/topic-subscription.ts';
+import type { Runtime } from './execute.ts';
+
+/** A private message for a subscriber, to their linked IRC nick. */
+export interface TopicAlert {
+  readonly nick: string;
+  readonly message: string;
+}
+
+/** Revisions older than this are history being caught up on, not news. */
+const freshMinutes = 10;
+const cachedFilters = 1000;
+
+/**
+ * Tells subscribers about topics as they are committed, by any process: after each revision that
+ * sets a topic, reads the event's subscriptions and hands each matching subscriber with a linked
+ * nick to `send`. Never throws into the read models; a failure goes to `failed`.
+ * Returns the function that stops watching.
+ */
+export function watchTopicAlerts(
+  runtime: Runtime,
+  send: (alert: TopicAlert) => void,
+  failed: (error: unknown) => void,
+): () => void {
+  const filters = new Map<string, TopicFilter | null>();
+  const filterOf = (pattern: string): TopicFilter | null => {
+    if (!filters.has(pattern)) {
+      if (filters.size >= cachedFilters) filters.clear();
+      const parsed = parseTopicFilter(pattern);
+      filters.set(pattern, parsed.ok ? parsed.value : null);
+    }
+    return filters.get(pattern) ?? null;
+  };
+  return runtime.models.onApplied((state, revision) => {
+    const setsTopic = revision.changes.some(
+      (change) => change.type === 'board.now-set' || change.type === 'board.next-added',
+    );
+    if (!setsTopic) return;
+    const now = runtime.clock.now();
+    if (minutesBetween(revision.at, now) > freshMinutes) return;
+    void (async () => {
+      const entries = await runtime.store.personal.subscriptions(revision.eventId);
+      const nickOf = new Map(entries.map((entry) => [entry.userId, entry.nick]));
+      const subscribers = entries.flatMap((entry) => {
+        const filter = entry.nick ? filterOf(entry.pattern) : null;
+        return filter ? [{ userId: entry.userId, filter }] : [];
+      });
+      for (const alert of topicAlerts(state, revision.changes, subscribers, revision.actorId, now)) {
+        const nick = nickOf.get(alert.userId);
+        if (nick) send({ nick, message: alert.message });
+      }
+    })().catch(failed);
+  });
+}

@@ -1,0 +1,96 @@
+import type { FastifyRequest } from 'fastify';
+import { maxCommandLength } from '../../core/chat-language/parse.ts';
+
+/** What the box answered: the line sent, the reply, and whether it was refused. */
+export interface CommandResult {
+  readonly text: string;
+  readonly reply: string;
+  readonly ok: boolean;
+  /** a page of the same event to go back to (the team page whose button was pressed) */
+  readonly back: string | null;
+}
+
+/**
+ * The command box: one line of the chat command language, sent by an ordinary form (it works
+ * without JavaScript) to the help page, which runs it like the bot and the API do.
+ */
+export function CommandBox(props: { eventSlug: string; result: CommandResult | null; signedIn: boolean }) {
+  const { result } = props;
+  return (
+    <section class="panel command-box" aria-labelledby="command-box">
+      <h2 id="command-box">Send a command</h2>
+      <form method="post" action={`/events/${encodeURIComponent(props.eventSlug)}/help`}>
+        <label for="command-text">Command</label>
+        <div class="command-box__row">
+          <input
+            id="command-text"
+            name="text"
+            type="text"
+            required
+            maxLength={maxCommandLength}
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="#nova now Placement cleanup"
+            value={result && !result.ok ? result.text : ''}
+          />
+          <button class="button" type="submit">
+            Send
+          </button>
+        </div>
+      </form>
+      {props.signedIn ? null : (
+        <p class="hint">You are not signed in: commands that change something will ask you to sign in.</p>
+      )}
+      {result ? (
+        <div class={result.ok ? 'command-box__reply' : 'command-box__reply is-refused'} role="status">
+          <p>
+            <code>{result.text}</code>
+          </p>
+          <p class="command-box__text">{result.reply}</p>
+          {result.back ? (
+            <p>
+              <a href={result.back}>Back</a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** A form button that sends one fixed command (a check-in on a team page) through the command box. */
+export function CommandButton(props: { eventSlug: string; text: string; label: string; back: string }) {
+  return (
+    <form method="post" action={`/events/${encodeURIComponent(props.eventSlug)}/help`} class="command-button">
+      <input type="hidden" name="text" value={props.text} />
+      <input type="hidden" name="back" value={props.back} />
+      <button class="button button--quiet" type="submit">
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Whether a form post comes from this site. Browsers say where a request comes from
+ * (`Sec-Fetch-Site`, `Origin`); a post from another site is refused, so no page elsewhere can make a
+ * visitor's browser send commands in their name once sign-in cookies exist.
+ */
+export function isSameSitePost(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** A page of this event to link back to, or null for anything else. */
+export function backLink(eventSlug: string, value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const base = `/events/${encodeURIComponent(eventSlug)}/`;
+  return value.startsWith(base) && /^\/[\w\-/.%]*$/.test(value) && !value.includes('..') ? value : null;
+}
