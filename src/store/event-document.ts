@@ -2,6 +2,7 @@ import type { Motd, TrackStatus } from '../core/model/board.ts';
 import type { Booking } from '../core/model/booking.ts';
 import type { EventInfo } from '../core/model/event.ts';
 import type { Room } from '../core/model/room.ts';
+import type { TeamSignup } from '../core/model/signup.ts';
 import type { Slot, Unavailability } from '../core/model/slot.ts';
 import type { Team } from '../core/model/team.ts';
 import type { User } from '../core/model/user.ts';
@@ -34,4 +35,6 @@ export interface EventDocument {
   readonly motd: readonly Motd[];
   readonly users: readonly User[];
   readonly revisions: readonly Revision[];
+  /** team sign-up answers; absent in documents written before sign-ups existed */
+  readonly signups?: readonly TeamSignup[];
 }

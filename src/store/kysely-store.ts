@@ -6,7 +6,9 @@ import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, type Dialect } from './database.ts';
 import type { EventDocument } from './event-document.ts';
+import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { migrations } from './migrations/index.ts';
+import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
 import { readEvent } from './read-event.ts';
 import {
@@ -22,6 +24,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { signupToRow } from './signup-rows.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
 
 /** Thrown inside a transaction to roll it back when a write decides to commit nothing. */
@@ -32,9 +35,11 @@ export class KyselyStore implements Store {
   readonly dialect: Dialect;
   readonly postgresUrl: string | null;
   readonly db: Kysely<Database>;
+  readonly people: PeopleStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.people = new KyselyPeopleStore(connection.db);
     this.dialect = connection.dialect;
     this.postgresUrl = connection.postgresUrl;
   }
@@ -133,6 +138,9 @@ export class KyselyStore implements Store {
     for (const booking of bookingHistory)
       for (const id of [booking.createdBy, booking.cancelledBy]) if (id) userIds.add(id);
     for (const revision of revisions) if (revision.actorId) userIds.add(revision.actorId);
+    const signups = Object.values(state.signups);
+    for (const signup of signups)
+      for (const id of [signup.leadId, ...signup.moderatorIds]) if (id) userIds.add(id);
     return {
       format: 'convene-event',
       version: 1,
@@ -148,6 +156,7 @@ export class KyselyStore implements Store {
       motd: state.motd,
       users: await this.listUsers([...userIds]),
       revisions,
+      signups,
     };
   }
 
@@ -196,6 +205,8 @@ export class KyselyStore implements Store {
             .execute();
         }
       }
+      for (const signup of document.signups ?? [])
+        await tx.insertInto('team_signups').values(signupToRow(eventId, signup)).execute();
       for (const batch of chunks(document.bookings, 200)) {
         await tx
           .insertInto('bookings')

@@ -38,6 +38,9 @@ export function eventFromRow(row: Row<'events'>): EventInfo {
     content: JSON.parse(row.content_json),
     codeOfConduct: { version: row.coc_version, url: row.coc_url, text: row.coc_text },
     createdAt: row.created_at,
+    attendeeOnlyRoomLinks: row.attendee_only_room_links === 1,
+    signupOpensAt: row.signup_opens_at,
+    signupClosesAt: row.signup_closes_at,
   };
 }
 
@@ -65,6 +68,9 @@ export function eventToRow(event: EventInfo): Omit<Row<'events'>, 'revision'> {
     coc_url: event.codeOfConduct.url,
     coc_text: event.codeOfConduct.text,
     created_at: event.createdAt,
+    attendee_only_room_links: event.attendeeOnlyRoomLinks ? 1 : 0,
+    signup_opens_at: event.signupOpensAt ?? null,
+    signup_closes_at: event.signupClosesAt ?? null,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { RefusalCode } from '../core/errors.ts';
 
-/** The HTTP status each refusal is answered with; every code is a 4xx. */
+/**
+ * The HTTP status each refusal is answered with. Every code is a 4xx but `mail_failed` (503): the
+ * request was fine, the mail server did not take the message.
+ */
 export const httpStatusOf: Record<RefusalCode, number> = {
   slot_taken: 409,
   team_busy: 409,
@@ -25,4 +28,11 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_url: 400,
   not_found: 404,
   rate_limited: 429,
+  invalid_link: 400,
+  csrf_failed: 403,
+  coc_required: 403,
+  not_registered: 403,
+  signups_closed: 409,
+  signup_decided: 409,
+  mail_failed: 503,
 };

@@ -5,6 +5,7 @@ import { parseInstant } from '../model/instant.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
 import { isValidSlug } from '../text/slugify.ts';
+import { isTimeZone } from '../text/time-zone.ts';
 
 const maxContentLength = 20_000;
 
@@ -46,6 +47,13 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     if (at !== null && parseInstant(at) !== at)
       return failed('invalid_input', 'Booking phases open at UTC instants.');
   }
+  const { signupOpensAt = null, signupClosesAt = null } = event;
+  for (const at of [signupOpensAt, signupClosesAt]) {
+    if (at !== null && parseInstant(at) !== at)
+      return failed('invalid_input', 'Team sign-up opens and closes at UTC instants.');
+  }
+  if (signupOpensAt !== null && signupClosesAt !== null && signupClosesAt <= signupOpensAt)
+    return failed('invalid_input', 'Team sign-up must close after it opens.');
   for (const link of [event.etherpadTemplate, event.codeOfConduct.url]) {
     if (link === null) continue;
     const checked = checkHttpUrl(link.replaceAll('{event}', 'e').replaceAll('{team}', 't'));
@@ -63,7 +71,13 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     const checked = checkLine(text, what, 200, true);
     if (!checked.ok) return failedWith(checked.refusal);
   }
-  return passed({ ...event, title: title.value });
+  return passed({
+    ...event,
+    title: title.value,
+    attendeeOnlyRoomLinks: event.attendeeOnlyRoomLinks === true,
+    signupOpensAt,
+    signupClosesAt,
+  });
 }
 
 function checkWindows(windows: readonly SlotWindow[]): Checked<readonly SlotWindow[]> {
@@ -85,13 +99,4 @@ function isDay(text: string): boolean {
 
 function isTime(text: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
 }

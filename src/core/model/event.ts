@@ -62,4 +62,9 @@ export interface EventInfo {
   readonly content: EventContent;
   readonly codeOfConduct: CodeOfConduct;
   readonly createdAt: Instant;
+  /** room video links (which may carry passcodes) are shown only to registered attendees */
+  readonly attendeeOnlyRoomLinks?: boolean;
+  /** team sign-up opens and closes at these instants; null (or absent) means no limit on that side */
+  readonly signupOpensAt?: Instant | null;
+  readonly signupClosesAt?: Instant | null;
 }
