@@ -13,16 +13,8 @@ export interface SignupOutcome {
   readonly mergedInto: string | null;
 }
 
-/**
- * What a team lead asked for when signing a team up. The team itself exists from the start with
- * status `requested`; this record keeps the answers organisers review, keyed by the team's id.
- */
-export interface TeamSignup {
-  readonly teamId: string;
-  /** who filled in the form and hears about each step; null once that person deleted their account */
-  readonly leadId: string | null;
-  /** users to make moderators on approval, besides the lead */
-  readonly moderatorIds: readonly string[];
+/** What a team lead answered about how the team wants to meet. */
+export interface SignupAnswers {
   readonly expectedAttendance: number;
   readonly hoursWanted: number;
   /** names of the event's windows the team prefers */
@@ -34,6 +26,18 @@ export interface TeamSignup {
   /** the team's own video link; null when it meets in the event's rooms */
   readonly videoUrl: string | null;
   readonly notes: string;
+}
+
+/**
+ * What a team lead asked for when signing a team up. The team itself exists from the start with
+ * status `requested`; this record keeps the answers organisers review, keyed by the team's id.
+ */
+export interface TeamSignup extends SignupAnswers {
+  readonly teamId: string;
+  /** who filled in the form and hears about each step; null once that person deleted their account */
+  readonly leadId: string | null;
+  /** users to make moderators on approval, besides the lead */
+  readonly moderatorIds: readonly string[];
   readonly submittedAt: Instant;
   readonly updatedAt: Instant;
   readonly outcome: SignupOutcome | null;

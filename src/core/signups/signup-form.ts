@@ -1,6 +1,7 @@
 import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
+import type { SignupAnswers } from '../model/signup.ts';
 import { type TeamKind, teamKinds } from '../model/team.ts';
 import { checkEmail, isIrcNick } from '../people/check-user.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
@@ -36,20 +37,11 @@ export interface ModeratorSpec {
 }
 
 /** The sign-up form once every answer has been checked. */
-export interface SignupForm {
+export interface SignupForm extends SignupAnswers {
   readonly name: string;
   readonly kind: TeamKind;
   readonly crossProject: boolean;
   readonly moderators: readonly ModeratorSpec[];
-  readonly expectedAttendance: number;
-  readonly hoursWanted: number;
-  readonly preferredWindows: readonly string[];
-  /** team ids */
-  readonly avoidClashes: readonly string[];
-  readonly onboarding: boolean;
-  readonly operatorHour: boolean;
-  readonly videoUrl: string | null;
-  readonly notes: string;
 }
 
 export const maxSignupModerators = 10;

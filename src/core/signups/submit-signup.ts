@@ -4,7 +4,7 @@ import { type Refusal, refusal } from '../errors.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
-import type { TeamSignup } from '../model/signup.ts';
+import type { SignupAnswers, TeamSignup } from '../model/signup.ts';
 import type { Team } from '../model/team.ts';
 import { isOrganizer } from '../permissions.ts';
 import { newTeam } from '../teams/team-admin.ts';
@@ -134,17 +134,13 @@ export function freeSlug(state: EventState, name: string, selfId: string | null)
   for (let number = 2; ; number++) if (!taken.has(`${base}-${number}`)) return `${base}-${number}`;
 }
 
-function answers(input: SignupInput, leadId: string | null) {
-  const { form } = input;
-  return {
-    moderatorIds: [...new Set(input.moderatorIds)].filter((id) => id !== leadId),
-    expectedAttendance: form.expectedAttendance,
-    hoursWanted: form.hoursWanted,
-    preferredWindows: form.preferredWindows,
-    avoidClashes: form.avoidClashes,
-    onboarding: form.onboarding,
-    operatorHour: form.operatorHour,
-    videoUrl: form.videoUrl,
-    notes: form.notes,
-  };
+function answers(input: SignupInput, leadId: string | null): SignupAnswers & { moderatorIds: string[] } {
+  const {
+    name: _name,
+    kind: _kind,
+    crossProject: _crossProject,
+    moderators: _moderators,
+    ...kept
+  } = input.form;
+  return { ...kept, moderatorIds: [...new Set(input.moderatorIds)].filter((id) => id !== leadId) };
 }
