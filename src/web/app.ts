@@ -11,8 +11,19 @@ import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
+import { pageRoutes } from './pages/index.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
+import { pagesPlugin } from './plugins/pages.ts';
+import { LiveFeeds } from './stream/live-feeds.ts';
+import { streamRoutes } from './stream/stream-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the live board and schedule of every event, as streamed to viewers */
+    liveFeeds: LiveFeeds;
+  }
+}
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -32,8 +43,13 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const feeds = new LiveFeeds(deps.runtime);
+  app.decorate('liveFeeds', feeds);
+  app.addHook('onClose', async () => feeds.close());
+
   await app.register(errorsPlugin);
   await app.register(identityPlugin);
+  await app.register(pagesPlugin);
   app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));
 
   await app.register(swagger, {
@@ -65,9 +81,11 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(streamRoutes(feeds));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
+  await app.register(pageRoutes(deps));
   return app;
 }

@@ -1,0 +1,28 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { EventState } from '../../core/model/event-state.ts';
+import type { WebDeps } from '../deps.ts';
+import type { PageUser } from './layout.tsx';
+import { sendNotFound } from './not-found-page.tsx';
+
+/**
+ * Who is looking at a page, for the header: whoever the identifiers recognise (a session, a token);
+ * anonymous when nobody is signed in or the credential is not valid, since reading is public.
+ */
+export async function pageUser(request: FastifyRequest): Promise<PageUser | null> {
+  const identity = await request.identify();
+  if (!identity.ok || !identity.value) return null;
+  return { name: identity.value.name, isOrganizer: identity.value.isOrganizer };
+}
+
+/** The published event named in a page's path, or a "not found" page already sent. */
+export async function eventOrNotFound(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ref: string,
+): Promise<EventState | null> {
+  const state = await deps.runtime.models.get(ref);
+  if (state && state.event.status !== 'draft') return state;
+  sendNotFound(reply, await pageUser(request), `There is no event called “${ref.slice(0, 60)}”.`);
+  return null;
+}

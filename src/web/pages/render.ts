@@ -1,0 +1,21 @@
+import type { FastifyReply } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+export interface PageOptions {
+  /** HTTP status; 200 unless given */
+  readonly status?: number;
+}
+
+/**
+ * Renders a page (a `Layout` tree) to a whole HTML document and sends it. Preact escapes every text
+ * and attribute value, so user text can never become markup. Pages depend on live data, so browsers
+ * revalidate them on each visit.
+ */
+export function sendPage(reply: FastifyReply, page: VNode, options: PageOptions = {}): FastifyReply {
+  return reply
+    .status(options.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(`<!doctype html>${renderToString(page)}`);
+}

@@ -1,0 +1,280 @@
+import type { Runtime } from '../../app/execute.ts';
+import { boardView } from '../../core/board/board-view.ts';
+import type { EventState } from '../../core/model/event-state.ts';
+import { type Instant, millis } from '../../core/model/instant.ts';
+import { presentBoard } from '../present/board.ts';
+import { presentSchedule } from '../present/schedule.ts';
+import { diffView, type KeyOf } from './view-diff.ts';
+
+/** The views a stream can carry. */
+export const streamViews = ['board', 'schedule'] as const;
+export type StreamView = (typeof streamViews)[number];
+
+const field =
+  (...names: string[]): KeyOf =>
+  (item) =>
+    names.map((name) => String((item as Record<string, unknown>)[name])).join(' ');
+
+/** How each view's lists are keyed in the deltas; part of the stream's documented format. */
+export const viewLists: Record<StreamView, Record<string, KeyOf>> = {
+  board: { now: field('team'), next: field('team'), motd: field('id') },
+  schedule: {
+    rooms: field('slug'),
+    slots: field('id'),
+    teams: field('slug'),
+    bookings: field('id'),
+    unavailable: field('room', 'slot'),
+  },
+};
+
+/** Where a message sits in an event's stream: a revision, then the n-th time-driven update after it. */
+interface Position {
+  readonly revision: number;
+  readonly tick: number;
+}
+
+interface Message extends Position {
+  readonly view: StreamView;
+  readonly frame: string;
+}
+
+/** One open stream: the views it wants and how to send it bytes. */
+export interface Subscriber {
+  readonly views: ReadonlySet<StreamView>;
+  /** returns false when the connection can take no more and should be closed */
+  send(frame: string): boolean;
+  close(): void;
+}
+
+export interface LiveFeedOptions {
+  /** how many messages each event keeps for reconnecting viewers */
+  readonly replay?: number;
+  readonly heartbeatMs?: number;
+  /** the longest wait between two looks at the clock (time-driven changes) */
+  readonly maxTimerMs?: number;
+}
+
+/**
+ * The live side of every event: the board and schedule as the API presents them, kept current
+ * from the read models (every revision, local or from another instance, in order) and from the
+ * clock (slot boundaries, topic and banner expiry). Each change becomes one small message,
+ * serialised once and written to every viewer that follows that view; the last few hundred are kept
+ * so a viewer that reconnects with `Last-Event-ID` gets exactly what it missed.
+ */
+export class LiveFeeds {
+  private readonly feeds = new Map<string, EventFeed>();
+  private readonly stopListening: () => void;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly options: LiveFeedOptions = {},
+  ) {
+    this.stopListening = runtime.models.onApplied((state) => this.feeds.get(state.event.id)?.update(state));
+    this.heartbeat = setInterval(() => {
+      for (const feed of this.feeds.values()) feed.broadcastAll(': heartbeat\n\n');
+    }, options.heartbeatMs ?? 15_000);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * Opens a stream on an event: sends a snapshot, or only what came after `lastEventId` when that is
+   * still known, then every change. Null when there is no such event.
+   */
+  async subscribe(
+    eventRef: string,
+    subscriber: Subscriber,
+    lastEventId: string | null,
+  ): Promise<(() => void) | null> {
+    const state = await this.runtime.models.get(eventRef);
+    if (!state) return null;
+    const feed = this.feedOf(state);
+    return feed.add(subscriber, parsePosition(lastEventId));
+  }
+
+  /** Looks at the clock again now (tests move their clock, then call this). */
+  tick(eventId: string): void {
+    this.feeds.get(eventId)?.tick();
+  }
+
+  /** The number of open streams, for benchmarks and health pages. */
+  get viewers(): number {
+    let count = 0;
+    for (const feed of this.feeds.values()) count += feed.size;
+    return count;
+  }
+
+  close(): void {
+    this.stopListening();
+    clearInterval(this.heartbeat);
+    for (const feed of this.feeds.values()) feed.close();
+    this.feeds.clear();
+  }
+
+  private feedOf(state: EventState): EventFeed {
+    const cached = this.runtime.models.cached(state.event.id) ?? state;
+    let feed = this.feeds.get(cached.event.id);
+    if (!feed) {
+      feed = new EventFeed(cached, () => this.runtime.clock.now(), this.options);
+      this.feeds.set(cached.event.id, feed);
+    }
+    return feed;
+  }
+}
+
+class EventFeed {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly buffer: Message[] = [];
+  private state: EventState;
+  /** messages after this position are all in the buffer */
+  private bufferFrom: Position;
+  private position: Position;
+  private board: Record<string, unknown>;
+  private schedule: Record<string, unknown>;
+  private boardValidUntil: Instant | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly snapshots = new Map<string, string>();
+
+  constructor(
+    state: EventState,
+    private readonly now: () => Instant,
+    private readonly options: LiveFeedOptions,
+  ) {
+    this.position = { revision: state.revision, tick: 0 };
+    this.bufferFrom = this.position;
+    this.board = this.presentBoard(state);
+    this.schedule = presentSchedule(state);
+    this.state = state;
+    this.scheduleTick();
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  add(subscriber: Subscriber, after: Position | null): () => void {
+    const replay = after ? this.missedSince(after) : null;
+    if (replay) {
+      for (const message of replay) if (subscriber.views.has(message.view)) subscriber.send(message.frame);
+    } else {
+      subscriber.send(this.snapshot(subscriber.views));
+    }
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** A revision was applied: present the views again and send what changed. */
+  update(state: EventState): void {
+    this.state = state;
+    this.position = { revision: state.revision, tick: 0 };
+    const board = this.presentBoard(state);
+    const schedule = presentSchedule(state);
+    this.publish('board', this.board, board);
+    this.publish('schedule', this.schedule, schedule);
+    this.board = board;
+    this.schedule = schedule;
+    this.snapshots.clear();
+    this.scheduleTick();
+  }
+
+  /** Time moved: the board may have changed without a revision. */
+  tick(): void {
+    const board = this.presentBoard(this.state);
+    const next = { revision: this.position.revision, tick: this.position.tick + 1 };
+    if (diffView(this.board, board, viewLists.board, ['revision', 'at'])) {
+      this.position = next;
+      this.publish('board', this.board, board);
+      this.board = board;
+      this.snapshots.clear();
+    }
+    this.scheduleTick();
+  }
+
+  broadcastAll(frame: string): void {
+    for (const subscriber of this.subscribers) this.deliver(subscriber, frame);
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const subscriber of this.subscribers) subscriber.close();
+    this.subscribers.clear();
+  }
+
+  private presentBoard(state: EventState): Record<string, unknown> {
+    const at = this.now();
+    const view = boardView(state, at);
+    this.boardValidUntil = view.validUntil;
+    return presentBoard(state, view, at);
+  }
+
+  private publish(view: StreamView, before: Record<string, unknown>, after: Record<string, unknown>): void {
+    const patch = diffView(before, after, viewLists[view], ['revision', 'at']);
+    if (!patch) return;
+    const data = JSON.stringify({ revision: this.position.revision, at: after.at ?? this.now(), ...patch });
+    const message: Message = { ...this.position, view, frame: frame(idOf(this.position), view, data) };
+    this.buffer.push(message);
+    const limit = this.options.replay ?? 500;
+    while (this.buffer.length > limit) {
+      const dropped = this.buffer.shift() as Message;
+      this.bufferFrom = dropped;
+    }
+    for (const subscriber of this.subscribers) {
+      if (subscriber.views.has(view)) this.deliver(subscriber, message.frame);
+    }
+  }
+
+  private deliver(subscriber: Subscriber, text: string): void {
+    if (subscriber.send(text)) return;
+    this.subscribers.delete(subscriber);
+    subscriber.close();
+  }
+
+  /** What a viewer last at `after` missed, or null when that cannot be told (then: a snapshot). */
+  private missedSince(after: Position): Message[] | null {
+    if (compare(after, this.bufferFrom) < 0 || compare(after, this.position) > 0) return null;
+    return this.buffer.filter((message) => compare(message, after) > 0);
+  }
+
+  private snapshot(views: ReadonlySet<StreamView>): string {
+    const key = streamViews.filter((view) => views.has(view)).join(',');
+    let text = this.snapshots.get(key);
+    if (!text) {
+      const data: Record<string, unknown> = { revision: this.position.revision, at: this.board.at };
+      if (views.has('board')) data.board = this.board;
+      if (views.has('schedule')) data.schedule = this.schedule;
+      text = frame(idOf(this.position), 'snapshot', JSON.stringify(data));
+      this.snapshots.set(key, text);
+    }
+    return text;
+  }
+
+  /** Wakes up when the board next changes by itself, or after `maxTimerMs` at the latest. */
+  private scheduleTick(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const longest = this.options.maxTimerMs ?? 60_000;
+    const wait = this.boardValidUntil
+      ? Math.min(Math.max(millis(this.boardValidUntil) - millis(this.now()), 0) + 50, longest)
+      : longest;
+    this.timer = setTimeout(() => this.tick(), wait);
+    this.timer.unref();
+  }
+}
+
+function frame(id: string, event: string, data: string): string {
+  return `id: ${id}\nevent: ${event}\ndata: ${data}\n\n`;
+}
+
+function idOf(position: Position): string {
+  return position.tick === 0 ? String(position.revision) : `${position.revision}.${position.tick}`;
+}
+
+/** Reads an id sent as `Last-Event-ID`: `42` or `42.3`; null for anything else. */
+export function parsePosition(id: string | null | undefined): Position | null {
+  const match = /^(\d{1,15})(?:\.(\d{1,9}))?$/.exec(id?.trim() ?? '');
+  if (!match) return null;
+  return { revision: Number(match[1]), tick: match[2] ? Number(match[2]) : 0 };
+}
+
+function compare(a: Position, b: Position): number {
+  return a.revision - b.revision || a.tick - b.tick;
+}

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { refusal } from '../../core/errors.ts';
+import { EventParams, errorResponses } from '../api/common.schema.ts';
+import { sendRefusal } from '../plugins/errors.ts';
+import { type LiveFeeds, type StreamView, streamViews } from './live-feeds.ts';
+
+/** A viewer that has this much unsent data is too slow; it is dropped and resynchronises on reconnect. */
+const maxBufferedBytes = 1 << 20;
+
+const StreamQuery = Type.Object({
+  views: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'comma-separated: board, schedule (default both)',
+    }),
+  ),
+  last_event_id: Type.Optional(
+    Type.String({ maxLength: 40, description: 'as the Last-Event-ID header, for a first connection' }),
+  ),
+});
+
+const description = [
+  'Server-Sent Events. On connect: `event: snapshot` with `{revision, at, board?, schedule?}` (the same',
+  'shapes as GET …/board and …/schedule). Then `event: board` and `event: schedule` messages with',
+  '`{revision, at, set, lists}`: `set` replaces fields, `lists.<name>` is `{upsert, remove, order?}`',
+  'keyed by `team` (board now, next), `id` (motd, bookings, slots), `slug` (rooms, teams) or',
+  '`room`+`slot` (unavailable). Ids are the event revision (`42`), or `42.3` for the third',
+  'time-driven change after it (a slot starting, a topic expiring). Reconnect with `Last-Event-ID`',
+  'to receive only what was missed, or a new snapshot when that is no longer known. A comment',
+  'line is sent every 15 seconds.',
+].join(' ');
+
+/** `GET /events/{event}/stream`: the live board and schedule as Server-Sent Events. */
+export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/events/:event/stream',
+      {
+        schema: {
+          summary: 'Live updates of the board and the schedule (Server-Sent Events)',
+          description,
+          tags: ['board'],
+          params: EventParams,
+          querystring: StreamQuery,
+          response: {
+            200: Type.String({ description: 'text/event-stream' }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const views = parseViews(request.query.views);
+        if (!views) {
+          return sendRefusal(
+            reply,
+            refusal('invalid_input', `"views" lists board and/or schedule, separated by commas.`),
+          );
+        }
+        const header = request.headers['last-event-id'];
+        const lastEventId =
+          (Array.isArray(header) ? header[0] : header) ?? request.query.last_event_id ?? null;
+        const raw = reply.raw;
+        let open = true;
+        let started = false;
+        // Headers go out with the first frame, once the event is known to exist.
+        const start = () => {
+          started = true;
+          reply.hijack();
+          raw.writeHead(200, streamHeaders);
+          raw.write('retry: 2000\n\n');
+        };
+        const unsubscribe = await feeds.subscribe(
+          request.params.event,
+          {
+            views,
+            send(frame) {
+              if (!open) return false;
+              if (!started) start();
+              raw.write(frame);
+              return raw.writableLength < maxBufferedBytes;
+            },
+            close() {
+              open = false;
+              raw.destroy();
+            },
+          },
+          lastEventId,
+        );
+        if (!unsubscribe) {
+          return sendRefusal(
+            reply,
+            refusal('unknown_event', `There is no event "${request.params.event.slice(0, 60)}".`),
+          );
+        }
+        request.raw.on('close', () => {
+          open = false;
+          unsubscribe();
+        });
+        return reply;
+      },
+    );
+  };
+}
+
+const streamHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+  'x-content-type-options': 'nosniff',
+};
+
+function parseViews(text: string | undefined): ReadonlySet<StreamView> | null {
+  if (text === undefined || text.trim() === '') return new Set(streamViews);
+  const names = text.split(',').map((name) => name.trim().toLowerCase());
+  if (!names.every((name): name is StreamView => (streamViews as readonly string[]).includes(name)))
+    return null;
+  return new Set(names);
+}

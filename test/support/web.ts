@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { seedDemo } from '../../src/app/events.ts';
+import type { Runtime } from '../../src/app/execute.ts';
+import { type Operations, operations } from '../../src/app/operations.ts';
+import { addUser, createApiToken } from '../../src/app/people.ts';
+import { ReadModels } from '../../src/app/read-models.ts';
+import { MemoryBus } from '../../src/bus/memory-bus.ts';
+import type { Instant } from '../../src/core/model/instant.ts';
+import { KyselyStore } from '../../src/store/kysely-store.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { FixedClock } from './fixed-clock.ts';
+
+/** Tuesday 18 Oct 2022, 14:20 UTC: the demo event is running. */
+export const demoNow: Instant = '2022-10-18T14:20:00Z';
+
+export interface TestSite {
+  readonly app: FastifyInstance;
+  readonly runtime: Runtime;
+  readonly ops: Operations;
+  readonly clock: FixedClock;
+  /** an organiser's API token */
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole web side on a fresh SQLite file with the demo event, standing still at `now` until the
+ * test moves the clock, and an organiser who can write through the API.
+ */
+export async function openTestSite(now: Instant = demoNow): Promise<TestSite> {
+  const dir = mkdtempSync(join(tmpdir(), 'convene-web-'));
+  const store = KyselyStore.open(`sqlite:${join(dir, 'convene.sqlite')}`);
+  await store.migrate();
+  const bus = new MemoryBus();
+  const models = new ReadModels(store, bus);
+  const clock = new FixedClock(now);
+  const runtime: Runtime = { store, bus, models, clock };
+  await seedDemo(runtime, now);
+  const user = await addUser(runtime, { email: 'olive@example.org', name: 'Olive', isOrganizer: true });
+  if (!user.ok) throw new Error(user.refusal.message);
+  const { token } = await createApiToken(runtime, user.value.id, 'tests');
+  const ops = operations(runtime);
+  const app = await buildApp({ runtime, ops, baseUrl: 'http://localhost' });
+  return {
+    app,
+    runtime,
+    ops,
+    clock,
+    token,
+    async close() {
+      await app.close();
+      models.close();
+      await bus.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a test site before the suite's tests and closes it after; call at the top of a file. */
+export function useTestSite(now: Instant = demoNow): () => TestSite {
+  let site: TestSite | null = null;
+  beforeAll(async () => {
+    site = await openTestSite(now);
+  });
+  afterAll(async () => site?.close());
+  return () => {
+    if (!site) throw new Error('the test site is not open yet');
+    return site;
+  };
+}
+
+interface ScheduleJson {
+  rooms: { slug: string }[];
+  slots: { id: string; code: string; start: string }[];
+  bookings: { team: string | null; room: string | null; slot: string }[];
+  unavailable: { room: string | null; slot: string }[];
+}
+
+/** A cell of the schedule JSON, after `after`, that is free and where `team` does not already meet. */
+export function freeCell(
+  schedule: ScheduleJson,
+  team: string,
+  after: Instant = demoNow,
+): { room: string; slot: string; slotId: string } {
+  for (const slot of schedule.slots) {
+    if (slot.start <= after) continue;
+    const inSlot = schedule.bookings.filter((booking) => booking.slot === slot.id);
+    if (inSlot.some((booking) => booking.team === team)) continue;
+    const room = schedule.rooms.find(
+      (candidate) =>
+        !inSlot.some((booking) => booking.room === candidate.slug) &&
+        !schedule.unavailable.some((cell) => cell.room === candidate.slug && cell.slot === slot.id),
+    );
+    if (room) return { room: room.slug, slot: slot.code, slotId: slot.id };
+  }
+  throw new Error(`no free cell for ${team}`);
+}
