@@ -2,9 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../../test/support/services.ts';
 import { type StoreKind, storeKinds } from '../../test/support/stores.ts';
 import type { Registration } from '../core/model/registration.ts';
+import type { NewsletterSubscriber } from '../core/model/subscriber.ts';
 import type { User } from '../core/model/user.ts';
 import type { KyselyStore } from './kysely-store.ts';
-import type { NewsletterSubscriber } from './people-store.ts';
 
 const at = '2022-10-01T10:00:00Z';
 const later = '2022-10-01T11:00:00Z';

@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AttendeeRole, Registration } from '../core/model/registration.ts';
+import type { NewsletterSubscriber, SubscriberStatus } from '../core/model/subscriber.ts';
 import type { Profile } from '../core/people/check-profile.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
-import type {
-  LinkPurpose,
-  NewsletterSubscriber,
-  OneTimeLink,
-  PeopleStore,
-  SessionMethod,
-  SubscriberStatus,
-} from './people-store.ts';
+import type { LinkPurpose, OneTimeLink, PeopleStore, SessionMethod } from './people-store.ts';
 import { userFromRow } from './rows.ts';
 import type { Database, NewsletterSubscribersTable, RegistrationsTable, SignInLinksTable } from './schema.ts';
 

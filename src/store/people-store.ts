@@ -1,4 +1,5 @@
 import type { Registration } from '../core/model/registration.ts';
+import type { NewsletterSubscriber } from '../core/model/subscriber.ts';
 import type { User } from '../core/model/user.ts';
 import type { Profile } from '../core/people/check-profile.ts';
 
@@ -16,20 +17,6 @@ export interface OneTimeLink {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly usedAt: string | null;
-}
-
-export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
-
-export interface NewsletterSubscriber {
-  readonly id: string;
-  readonly email: string;
-  readonly status: SubscriberStatus;
-  readonly confirmHash: string | null;
-  readonly confirmExpiresAt: string | null;
-  readonly unsubscribeToken: string;
-  readonly createdAt: string;
-  readonly confirmedAt: string | null;
-  readonly unsubscribedAt: string | null;
 }
 
 /**

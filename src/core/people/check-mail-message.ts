@@ -1,7 +1,7 @@
 import { type Checked, failed, passed } from '../checked.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
 
-export interface MailMessage {
+export interface Broadcast {
   readonly subject: string;
   readonly body: string;
 }
@@ -10,7 +10,7 @@ export interface MailMessage {
  * A message organisers send to many people (registrants, newsletter subscribers): a one-line
  * subject and a plain-text body, both required and bounded. Refuses with `invalid_input`.
  */
-export function checkMailMessage(input: { subject: string; body: string }): Checked<MailMessage> {
+export function checkMailMessage(input: { subject: string; body: string }): Checked<Broadcast> {
   const subject = checkLine(input.subject, 'subject', 200);
   if (!subject.ok) return subject;
   const body = checkText(input.body, 'message', 20_000);

@@ -10,16 +10,24 @@ export function officialList(state: EventState): Team[] {
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 
+/** What is needed to follow the official list through the change log: each listed team's listing. */
+export interface ListTracker {
+  readonly listed: ReadonlyMap<string, string>;
+  readonly changedAt: Instant | null;
+}
+
+export const emptyListTracker: ListTracker = { listed: new Map(), changedAt: null };
+
 /**
- * When the official list last changed: the time of the last revision that added, removed, renamed
- * or re-classified an approved team. Reads revisions in order; ones without team changes may be left
- * out. Null when no team was ever approved.
+ * Follows the official list through revisions, in order: it changes when a revision adds, removes,
+ * renames or re-classifies an approved team. Revisions without team changes may be left out.
  */
-export function officialListChangedAt(
+export function trackOfficialList(
+  tracker: ListTracker,
   revisions: readonly { readonly at: Instant; readonly changes: readonly Change[] }[],
-): Instant | null {
-  const listed = new Map<string, string>();
-  let changedAt: Instant | null = null;
+): ListTracker {
+  const listed = new Map(tracker.listed);
+  let changedAt = tracker.changedAt;
   for (const revision of revisions) {
     for (const change of revision.changes) {
       if (change.type !== 'team.saved') continue;
@@ -30,7 +38,14 @@ export function officialListChangedAt(
       if (before !== after) changedAt = revision.at;
     }
   }
-  return changedAt;
+  return { listed, changedAt };
+}
+
+/** When the official list last changed, read from the whole change log; null when no team was ever approved. */
+export function officialListChangedAt(
+  revisions: readonly { readonly at: Instant; readonly changes: readonly Change[] }[],
+): Instant | null {
+  return trackOfficialList(emptyListTracker, revisions).changedAt;
 }
 
 function listing(team: Team): string {

@@ -81,8 +81,15 @@ export function Layout(props: LayoutProps) {
               <div class="account">
                 {user ? (
                   <>
-                    <span class="account__name">{user.name}</span>
-                    {user.isOrganizer ? <span class="account__role">organiser</span> : null}
+                    <a class="account__name" href="/me">
+                      {user.name}
+                    </a>
+                    {user.isOrganizer ? (
+                      <a class="account__role" href="/organise">
+                        organiser
+                      </a>
+                    ) : null}
+                    <a href="/signout">Sign out</a>
                   </>
                 ) : (
                   <a href="/signin">Sign in</a>
