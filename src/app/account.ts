@@ -1,4 +1,5 @@
 import { type Checked, failed, passed } from '../core/checked.ts';
+import type { AttendeeRole } from '../core/model/registration.ts';
 import type { Team } from '../core/model/team.ts';
 import type { User } from '../core/model/user.ts';
 import { checkProfile } from '../core/people/check-profile.ts';
@@ -9,6 +10,44 @@ import type { Who } from './operations.ts';
 
 /** The name the audit log gives changes made by someone who has since deleted their account. */
 export const deletedAccountName = 'a deleted account';
+
+/** A person's own data, as `/me/export.json` gives it. */
+export interface AccountExport {
+  readonly account: {
+    email: string;
+    name: string;
+    irc_nick: string | null;
+    time_zone: string | null;
+    organizer: boolean;
+    listed_in_find_people: boolean;
+    created_at: string;
+  };
+  readonly sign_in: {
+    identities: { issuer: string; linked_at: string }[];
+    sessions: { method: string; started_at: string; expires_at: string }[];
+    api_tokens: {
+      label: string;
+      created_at: string;
+      last_used_at: string | null;
+      revoked_at: string | null;
+    }[];
+  };
+  readonly events: {
+    event: string;
+    registration: {
+      role: AttendeeRole;
+      affiliation: string;
+      country: string | null;
+      code_of_conduct_version: string;
+      code_of_conduct_accepted_at: string;
+      registered_at: string;
+    } | null;
+    following: string[];
+    moderating: string[];
+    signed_up: string[];
+  }[];
+  readonly newsletter: { status: string; subscribed_at: string } | null;
+}
 
 /** The signed-in person, or `unauthenticated`. */
 export async function signedInUser(runtime: Runtime, who: Who): Promise<Checked<User>> {
@@ -54,7 +93,7 @@ export async function setFindPeople(runtime: Runtime, who: Who, listed: boolean)
  * they sign in, their tokens (never the secrets), registrations, followed teams, the teams they
  * moderate and the sign-ups they led, and their newsletter subscription.
  */
-export async function exportAccount(runtime: Runtime, who: Who): Promise<Checked<Record<string, unknown>>> {
+export async function exportAccount(runtime: Runtime, who: Who): Promise<Checked<AccountExport>> {
   const found = await signedInUser(runtime, who);
   if (!found.ok) return found;
   const user = found.value;

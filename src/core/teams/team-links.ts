@@ -5,6 +5,7 @@ import type { EventInfo } from '../model/event.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { Room } from '../model/room.ts';
 import type { Team } from '../model/team.ts';
+import { roomLinksVisible } from '../people/room-links.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine } from '../text/plain-text.ts';
 import { checkColour } from './colour.ts';
@@ -79,7 +80,10 @@ export function etherpadOf(event: EventInfo, team: Team): string | null {
   return event.etherpadTemplate.replaceAll('{event}', event.slug).replaceAll('{team}', team.slug);
 }
 
-/** Where to join a team: its own video link, else the link of the room it meets in. */
-export function videoOf(team: Team, room: Room | undefined): string | null {
-  return team.videoUrl ?? room?.url ?? null;
+/**
+ * Where anyone may join a team: its own video link, else the link of the room it meets in — unless
+ * the event keeps room links (which may carry passcodes) for registered attendees.
+ */
+export function videoOf(event: EventInfo, team: Team, room: Room | undefined): string | null {
+  return team.videoUrl ?? (roomLinksVisible(event, null) ? (room?.url ?? null) : null);
 }

@@ -118,7 +118,7 @@ export function Layout(props: LayoutProps) {
           <footer class="site-footer">
             <p>
               Scheduled with Convene. Scripts can read everything here from the{' '}
-              <a href="/api/v1/openapi.json">JSON API</a>.
+              <a href="/api/v1/openapi.json">JSON API</a>. <a href="/newsletter">Newsletter</a>
             </p>
           </footer>
         )}

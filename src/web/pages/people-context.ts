@@ -9,6 +9,8 @@ import { logMailer } from '../../mail/log-mailer.ts';
 import type { WebDeps } from '../deps.ts';
 import { httpStatusOf } from '../http-status.ts';
 import { assetUrl } from '../plugins/assets.ts';
+import { sendNotFound } from './not-found-page.tsx';
+import { pageUser } from './page-context.ts';
 import { sendRefusalPage } from './refusal-page.tsx';
 
 /** The style sheets of pages with forms. */
@@ -78,4 +80,18 @@ function pathOf(url: string): string {
   } catch {
     return '/';
   }
+}
+
+/** The event in the path, once the viewer is an organiser; otherwise the answer is sent. */
+export async function organisersEvent(
+  deps: WebDeps,
+  request: FastifyRequest<{ Params: { event: string } }>,
+  reply: FastifyReply,
+) {
+  const state = await deps.runtime.models.get(request.params.event);
+  if (!state) {
+    await sendNotFound(reply, await pageUser(request), 'There is no such event.');
+    return null;
+  }
+  return (await organizerOrRefuse(request, reply, state.event)) ? state : null;
 }

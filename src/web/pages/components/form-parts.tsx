@@ -44,6 +44,8 @@ function FieldHead(props: { id: string; label: string; hint?: string | undefined
 interface FieldProps {
   readonly label: string;
   readonly name: string;
+  /** needed when the same field appears in several forms of a page */
+  readonly id?: string;
   readonly hint?: string;
   readonly required?: boolean;
 }
@@ -58,7 +60,7 @@ export function TextField(
     readonly max?: number;
   },
 ) {
-  const id = `field-${props.name}`;
+  const id = props.id ?? `field-${props.name}`;
   return (
     <div class="field">
       <FieldHead id={id} label={props.label} hint={props.hint} />
@@ -81,7 +83,7 @@ export function TextField(
 export function TextArea(
   props: FieldProps & { readonly value?: string; readonly long?: boolean; readonly maxLength?: number },
 ) {
-  const id = `field-${props.name}`;
+  const id = props.id ?? `field-${props.name}`;
   return (
     <div class="field">
       <FieldHead id={id} label={props.label} hint={props.hint} />
@@ -105,7 +107,7 @@ export function Select(
     readonly options: readonly { readonly value: string; readonly label: string }[];
   },
 ) {
-  const id = `field-${props.name}`;
+  const id = props.id ?? `field-${props.name}`;
   return (
     <div class="field">
       <FieldHead id={id} label={props.label} hint={props.hint} />
