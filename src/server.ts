@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { seedDemo } from './app/events.ts';
+import { OidcSignIn } from './app/oidc.ts';
+import { firstOrganizerLink } from './app/sign-in.ts';
 import type { Config } from './config.ts';
+import { smtpMailer } from './mail/smtp-mailer.ts';
+import { readPeopleConfig } from './people-config.ts';
 import { openRuntime } from './runtime.ts';
 import { buildApp } from './web/app.ts';
 
@@ -9,11 +13,22 @@ import { buildApp } from './web/app.ts';
  * in demo mode, and listens. Stops cleanly on SIGINT and SIGTERM.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  const people = readPeopleConfig(process.env, config.baseUrl);
   const runtime = await openRuntime(config);
+  const mailer = people.smtp ? smtpMailer(people.smtp) : undefined;
   const app = await buildApp(
-    { runtime, ops: runtime.ops, baseUrl: config.baseUrl },
-    { logger: { level: process.env.LOG_LEVEL ?? 'info' } },
+    {
+      runtime,
+      ops: runtime.ops,
+      baseUrl: config.baseUrl,
+      mailer,
+      oidc: people.oidc ? new OidcSignIn(people.oidc) : null,
+      ...(people.sessionSecret ? { sessionSecret: people.sessionSecret } : {}),
+      rateLimits: people.rateLimits,
+    },
+    { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: people.trustProxy },
   );
+  app.addHook('onClose', async () => mailer?.close());
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');
   }
@@ -22,6 +37,10 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.log.info(
     `Convene is ready on ${config.baseUrl}${config.clockStart ? ` (clock started at ${config.clockStart})` : ''}`,
   );
+  const setUp = await firstOrganizerLink(runtime, config.baseUrl);
+  if (setUp)
+    app.log.warn(`No organiser yet. Open this link to become the first organiser (it works once): ${setUp}`);
+  if (!mailer) app.log.info('No SMTP_HOST is set: e-mails are written to this log instead of being sent.');
   const stop = async () => {
     await app.close();
     process.exit(0);

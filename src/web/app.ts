@@ -29,6 +29,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
+  /** behind a reverse proxy: whose X-Forwarded-For to believe (rate limits count client addresses) */
+  readonly trustProxy?: boolean | string;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const feeds = new LiveFeeds(deps.runtime);

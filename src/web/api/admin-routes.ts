@@ -135,9 +135,12 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           tags: ['events'],
           security: bearer,
           params: EventParams,
+          // Query values arrive as text (the validator does not coerce types): whole numbers as digits.
           querystring: Type.Object({
-            after: Type.Optional(Type.Integer({ minimum: 0 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            after: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'a revision number' })),
+            limit: Type.Optional(
+              Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000' }),
+            ),
           }),
           response: {
             200: Type.Object({
@@ -162,9 +165,12 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         if (denied) return sendRefusal(reply, denied);
         const state = await eventOr404(deps, reply, request.params.event);
         if (!state) return reply;
-        const revisions = await deps.runtime.store.revisionsAfter(state.event.id, request.query.after ?? 0);
+        const revisions = await deps.runtime.store.revisionsAfter(
+          state.event.id,
+          Number(request.query.after ?? 0),
+        );
         return {
-          revisions: revisions.slice(0, request.query.limit ?? 200).map((revision) => ({
+          revisions: revisions.slice(0, Number(request.query.limit ?? 200)).map((revision) => ({
             revision: revision.revision,
             at: revision.at,
             actor: revision.actorName,

@@ -57,7 +57,10 @@ export function bookingRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
             event: Type.String({ maxLength: 100 }),
             id: Type.String({ maxLength: 100 }),
           }),
-          querystring: Type.Object({ override: Type.Optional(Type.Boolean()) }),
+          // Query values arrive as text (the validator does not coerce types).
+          querystring: Type.Object({
+            override: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+          }),
           response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
@@ -66,7 +69,7 @@ export function bookingRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         if (!who) return reply;
         const outcome = await deps.ops.unbookSlot(request.params.event, who, {
           bookingId: request.params.id,
-          override: request.query.override === true,
+          override: request.query.override === 'true',
         });
         return sendOutcome(reply, outcome, 200);
       },

@@ -59,7 +59,8 @@ export function motdRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           security: bearer,
           params: Type.Object({
             event: Type.String({ maxLength: 100 }),
-            position: Type.Integer({ minimum: 1, maximum: 1000 }),
+            // Path values arrive as text (the validator does not coerce types).
+            position: Type.String({ pattern: '^[1-9][0-9]{0,3}$', description: '1-based, as listed' }),
           }),
           response: replyOnly,
         },
@@ -69,7 +70,7 @@ export function motdRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         if (!who) return reply;
         return sendOutcome(
           reply,
-          await deps.ops.removeMotd(request.params.event, who, { position: request.params.position }),
+          await deps.ops.removeMotd(request.params.event, who, { position: Number(request.params.position) }),
           200,
         );
       },
