@@ -7,6 +7,7 @@ import { smtpMailer } from './mail/smtp-mailer.ts';
 import { readPeopleConfig } from './people-config.ts';
 import { openRuntime } from './runtime.ts';
 import { buildApp } from './web/app.ts';
+import { redactSecrets } from './web/redact-secrets.ts';
 
 /**
  * Starts Convene: opens the database (migrating it), loads the demo event into an empty database
@@ -26,7 +27,16 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       ...(people.sessionSecret ? { sessionSecret: people.sessionSecret } : {}),
       rateLimits: people.rateLimits,
     },
-    { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: people.trustProxy },
+    {
+      logger: {
+        level: process.env.LOG_LEVEL ?? 'info',
+        // Personal calendar addresses and one-time links carry a secret; keep it out of the logs.
+        serializers: {
+          req: (request) => ({ method: request.method, url: redactSecrets(request.url), reqId: request.id }),
+        },
+      },
+      trustProxy: people.trustProxy,
+    },
   );
   app.addHook('onClose', async () => mailer?.close());
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {

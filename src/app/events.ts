@@ -61,6 +61,28 @@ export async function importEventDocument(
   return passed(document.event);
 }
 
+/**
+ * Writes a new event prepared elsewhere (the ptgbot import, which runs the core's rules itself) as
+ * the event's first revision; its slug and id must be free (`event_exists`).
+ */
+export async function addPreparedEvent(
+  runtime: Runtime,
+  who: Who,
+  event: EventInfo,
+  changes: readonly Change[],
+): Promise<Checked<EventInfo>> {
+  if ((await runtime.store.findEventId(event.slug)) || (await runtime.store.findEventId(event.id))) {
+    return failed('event_exists', `There is already an event "${event.slug}" in this database.`);
+  }
+  await publishNew(runtime, event, changes, {
+    at: runtime.clock.now(),
+    actorId: who.actor?.userId ?? null,
+    actorName: who.actor?.name ?? null,
+    source: who.source,
+  });
+  return passed(event);
+}
+
 async function publishNew(
   runtime: Runtime,
   event: EventInfo,

@@ -48,6 +48,8 @@ export async function execute(
   if (!loaded)
     return { ok: false, refusal: refusal('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`) };
   const eventId = loaded.event.id;
+  const early = await refuseWithoutLock(runtime, loaded, who, decide);
+  if (early) return early;
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptWrite(runtime, eventId, who, decide);
@@ -56,6 +58,26 @@ export async function execute(
       await runtime.models.catchUp(eventId);
     }
   }
+}
+
+/**
+ * A refusal decided on the in-memory state is final when that state is the last committed one:
+ * checking the revision costs one read instead of a locked transaction, and most attempts to book
+ * a popular cell are refusals.
+ */
+async function refuseWithoutLock(
+  runtime: Runtime,
+  state: EventState,
+  who: { actor: Actor | null; source: Source },
+  decide: Decide,
+): Promise<Outcome | null> {
+  const decision = decide(state, contextFor(runtime, who));
+  if (decision.ok) return null;
+  return (await runtime.store.currentRevision(state.event.id)) === state.revision ? decision : null;
+}
+
+function contextFor(runtime: Runtime, who: { actor: Actor | null; source: Source }): Ctx {
+  return { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
 }
 
 async function attemptWrite(
@@ -67,14 +89,17 @@ async function attemptWrite(
   let decision: Decision | null = null;
   let decidedOn: EventState | null = null;
   const revision = await runtime.store.commitRevision(eventId, async (writer) => {
-    let state = runtime.models.cached(eventId) ?? (await runtime.models.get(eventId));
+    // Inside the transaction only the writer may touch the database: on SQLite the connection is
+    // held by this transaction, and any other query would wait for it forever.
+    let state = runtime.models.cached(eventId) ?? (await writer.loadEvent());
     if (!state) return null;
+    runtime.models.adopt(state);
     if (state.revision < writer.previousRevision) {
       const missed = await writer.revisionsAfter(state.revision);
       runtime.models.accept(missed);
       state = missed.reduce((current, next) => applyRevision(current, next.revision, next.changes), state);
     }
-    const ctx: Ctx = { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+    const ctx = contextFor(runtime, who);
     decidedOn = state;
     decision = decide(state, ctx);
     if (!decision.ok || decision.changes.length === 0) return null;

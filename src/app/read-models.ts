@@ -63,6 +63,12 @@ export class ReadModels {
     }
   }
 
+  /** Takes a state read from the store when it is newer than the one in memory (or there is none). */
+  adopt(state: EventState): void {
+    const known = this.states.get(state.event.id);
+    if (!known || known.revision < state.revision) this.states.set(state.event.id, state);
+  }
+
   onApplied(listener: AppliedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

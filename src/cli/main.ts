@@ -1,6 +1,7 @@
 import { ConfigError, readConfig } from '../config.ts';
 import { type OpenRuntime, openRuntime } from '../runtime.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
+import { importPtgbot } from './import-ptgbot.ts';
 import { serve } from './serve.ts';
 import { teamModeratorAdd, teamModeratorRemove } from './team.ts';
 import { tokenCreate, tokenList, tokenRevoke } from './token.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   'token revoke': tokenRevoke,
   export: exportEvent,
   import: importEvent,
+  'import --ptgbot': importPtgbot,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */

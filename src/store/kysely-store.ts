@@ -81,6 +81,15 @@ export class KyselyStore implements Store {
     return (await readEvent(this.db, eventId))?.state ?? null;
   }
 
+  async currentRevision(eventId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('events')
+      .select('revision')
+      .where('id', '=', eventId)
+      .executeTakeFirst();
+    return row?.revision ?? null;
+  }
+
   async revisionsAfter(eventId: string, revision: number): Promise<Revision[]> {
     return readRevisions(this.db, eventId, revision);
   }
@@ -103,6 +112,10 @@ export class KyselyStore implements Store {
         const prepared = await prepare({
           previousRevision,
           revisionsAfter: (revision) => readRevisions(tx, eventId, revision),
+          loadEvent: async () => {
+            const read = await readEvent(tx, eventId);
+            return read ? { ...read.state, revision: previousRevision } : null;
+          },
         });
         if (!prepared) throw nothingToCommit;
         return await writeRevision(tx, {
@@ -138,8 +151,17 @@ export class KyselyStore implements Store {
     for (const booking of bookingHistory)
       for (const id of [booking.createdBy, booking.cancelledBy]) if (id) userIds.add(id);
     for (const revision of revisions) if (revision.actorId) userIds.add(revision.actorId);
-    const signups = Object.values(state.signups);
-    for (const signup of signups)
+    const follows = await this.db
+      .selectFrom('team_follows')
+      .innerJoin('teams', 'teams.id', 'team_follows.team_id')
+      .select(['team_follows.user_id', 'team_follows.team_id', 'team_follows.created_at'])
+      .where('teams.event_id', '=', eventId)
+      .orderBy('team_follows.created_at')
+      .orderBy('team_follows.user_id')
+      .orderBy('team_follows.team_id')
+      .execute();
+    for (const follow of follows) userIds.add(follow.user_id);
+    for (const signup of Object.values(state.signups))
       for (const id of [signup.leadId, ...signup.moderatorIds]) if (id) userIds.add(id);
     return {
       format: 'convene-event',
@@ -155,8 +177,13 @@ export class KyselyStore implements Store {
       board: state.board,
       motd: state.motd,
       users: await this.listUsers([...userIds]),
+      follows: follows.map((row) => ({
+        userId: row.user_id,
+        teamId: row.team_id,
+        createdAt: row.created_at,
+      })),
       revisions,
-      signups,
+      signups: state.signups,
     };
   }
 
@@ -205,7 +232,7 @@ export class KyselyStore implements Store {
             .execute();
         }
       }
-      for (const signup of document.signups ?? [])
+      for (const signup of Object.values(document.signups ?? {}))
         await tx.insertInto('team_signups').values(signupToRow(eventId, signup)).execute();
       for (const batch of chunks(document.bookings, 200)) {
         await tx
@@ -240,6 +267,12 @@ export class KyselyStore implements Store {
       }
       for (const batch of chunks(document.revisions, 100))
         await tx.insertInto('event_revisions').values(batch.map(revisionToRow)).execute();
+      for (const follow of document.follows ?? []) {
+        await tx
+          .insertInto('team_follows')
+          .values({ user_id: follow.userId, team_id: follow.teamId, created_at: follow.createdAt })
+          .execute();
+      }
     });
   }
 
@@ -305,6 +338,15 @@ export class KyselyStore implements Store {
       .where('feed_secret', '=', secret)
       .executeTakeFirst();
     return row ? userFromRow(row) : null;
+  }
+
+  async feedSecretOf(userId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('feed_secret')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.feed_secret ?? null;
   }
 
   async followTeam(userId: string, teamId: string, at: string): Promise<void> {

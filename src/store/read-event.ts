@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TrackStatus } from '../core/model/board.ts';
 import type { EventState } from '../core/model/event-state.ts';
+import { byCell, byCreation, byPosition, compareText } from '../core/model/order.ts';
 import type { BookingRecord } from './event-document.ts';
 import {
   activeBooking,
@@ -78,15 +79,17 @@ export async function readEvent(
     board[topic.team_id] =
       topic.position === 0 ? { ...status, now: entry } : { ...status, next: [...status.next, entry] };
   }
-  const bookingHistory = bookings.map(bookingFromRow);
+  const bookingHistory = bookings.map(bookingFromRow).sort(byCreation);
   return {
     state: {
       revision: eventRow.revision,
       event: eventFromRow(eventRow),
-      rooms: rooms.map(roomFromRow),
+      rooms: rooms.map(roomFromRow).sort(byPosition),
       slots: slots.map(slotFromRow),
-      unavailable: unavailable.map((row) => ({ roomId: row.room_id, slotId: row.slot_id })),
-      teams: teams.map((row) => teamFromRow(row, moderatorsOf.get(row.id) ?? [])),
+      unavailable: unavailable.map((row) => ({ roomId: row.room_id, slotId: row.slot_id })).sort(byCell),
+      teams: teams
+        .map((row) => teamFromRow(row, (moderatorsOf.get(row.id) ?? []).sort(compareText)))
+        .sort(byCreation),
       bookings: bookingHistory.filter((booking) => booking.cancelledAt === null).map(activeBooking),
       board,
       motd: motd.map(motdFromRow),

@@ -73,7 +73,7 @@ function signupContract(kind: StoreKind) {
 
   it('exports sign-ups with the event and imports them back unchanged', async () => {
     const document = await store.exportEvent(expected.event.id);
-    expect(document?.signups).toHaveLength(2);
+    expect(Object.keys(document?.signups ?? {})).toHaveLength(2);
     const other = await kind.open();
     try {
       await other.store.importEvent(JSON.parse(JSON.stringify(document)));

@@ -13,6 +13,8 @@ export interface RevisionWriter {
   readonly previousRevision: number;
   /** the committed revisions after `revision`, read under the lock */
   revisionsAfter(revision: number): Promise<Revision[]>;
+  /** the whole event as committed, read under the lock */
+  loadEvent(): Promise<EventState | null>;
 }
 
 /** What a write hands back to be committed, or `null` to commit nothing. */
@@ -48,6 +50,8 @@ export interface Store {
   /** the event's id by slug (or id), or null */
   findEventId(ref: string): Promise<string | null>;
   loadEvent(eventId: string): Promise<EventState | null>;
+  /** the event's last committed revision, or null when there is no such event */
+  currentRevision(eventId: string): Promise<number | null>;
   /** committed revisions after `revision`, in order */
   revisionsAfter(eventId: string, revision: number): Promise<Revision[]>;
   /**
@@ -76,6 +80,8 @@ export interface Store {
   /** the secret of the user's own calendar address; a new one replaces the old */
   setFeedSecret(userId: string, secret: string | null): Promise<void>;
   userForFeedSecret(secret: string): Promise<User | null>;
+  /** the user's calendar secret, or null before one is made */
+  feedSecretOf(userId: string): Promise<string | null>;
 
   followTeam(userId: string, teamId: string, at: string): Promise<void>;
   unfollowTeam(userId: string, teamId: string): Promise<void>;

@@ -7,6 +7,7 @@ import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
+import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
@@ -27,6 +28,8 @@ declare module 'fastify' {
   }
 }
 
+import { validatorCompiler } from './plugins/validation.ts';
+
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** behind a reverse proxy: whose X-Forwarded-For to believe (rate limits count client addresses) */
@@ -43,7 +46,6 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -52,6 +54,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   app.decorate('liveFeeds', feeds);
   app.addHook('onClose', async () => feeds.close());
 
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorsPlugin);
   await app.register(identityPlugin);
   await app.register(pagesPlugin);
@@ -97,5 +100,6 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     { prefix: '/api/v1' },
   );
   await app.register(pageRoutes(deps));
+  await app.register(feedRoutes(deps));
   return app;
 }

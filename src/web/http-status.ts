@@ -1,9 +1,6 @@
 import type { RefusalCode } from '../core/errors.ts';
 
-/**
- * The HTTP status each refusal is answered with. Every code is a 4xx but `mail_failed` (503): the
- * request was fine, the mail server did not take the message.
- */
+/** The HTTP status each refusal is answered with; every code is a 4xx. */
 export const httpStatusOf: Record<RefusalCode, number> = {
   slot_taken: 409,
   team_busy: 409,
@@ -34,5 +31,5 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   not_registered: 403,
   signups_closed: 409,
   signup_decided: 409,
-  mail_failed: 503,
+  mail_failed: 424,
 };

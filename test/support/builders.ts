@@ -1,3 +1,4 @@
+import type { Change } from '../../src/core/changes.ts';
 import type { Decision } from '../../src/core/decision.ts';
 import { createEvent, type NewEventInput } from '../../src/core/event/create-event.ts';
 import { saveRoom } from '../../src/core/event/rooms.ts';
@@ -46,11 +47,14 @@ export const smallEvent: NewEventInput = {
 /** Before the event, after both booking phases opened. */
 export const beforeEvent: Instant = '2022-10-01T12:00:00Z';
 
+/** Ids for what tests create, unique across a whole test file. */
+const newIds = sequentialIds('new');
+
 export function ctxOf(
   actor: Actor | null,
   now: Instant = beforeEvent,
   source: Source = 'api',
-  newId = sequentialIds('new'),
+  newId = newIds,
 ): Ctx {
   return { actor, now, source, newId };
 }
@@ -67,28 +71,35 @@ export function applied(state: EventState, decision: Decision): EventState {
  * tc (cross-project) and a requested team `pending`; each with its moderator.
  */
 export function buildEventState(event: NewEventInput = smallEvent): EventState {
+  return buildEventChanges(event).state;
+}
+
+/** The same event, with every change that made it in order (a first revision for a change log). */
+export function buildEventChanges(event: NewEventInput = smallEvent): {
+  state: EventState;
+  changes: Change[];
+} {
   const ids = sequentialIds();
   const ctx = ctxOf(organizer, '2022-09-01T00:00:00Z', 'api', ids);
   const created = createEvent([], event, ctx);
   if (!created.ok) throw new Error(created.refusal.message);
+  const changes: Change[] = [...created.changes];
   const [first, ...rest] = created.changes;
   let state = rest.reduce(applyChange, blankEventState((first as { event: EventState['event'] }).event));
+  const apply = (decision: Decision) => {
+    state = applied(state, decision);
+    if (decision.ok) changes.push(...decision.changes);
+  };
   for (const name of ['bexar', 'austin', 'Ballroom A'])
-    state = applied(
-      state,
-      saveRoom(state, { name, url: `https://video.example.org/${encodeURIComponent(name)}` }, ctx),
-    );
-  state = applied(
-    state,
+    apply(saveRoom(state, { name, url: `https://video.example.org/${encodeURIComponent(name)}` }, ctx));
+  apply(
     createTeam(state, { name: 'Nova/Placement', slug: 'nova', kind: 'project', crossProject: false }, ctx),
   );
-  state = applied(state, createTeam(state, { name: 'Cinder', kind: 'project', crossProject: false }, ctx));
-  state = applied(
-    state,
+  apply(createTeam(state, { name: 'Cinder', kind: 'project', crossProject: false }, ctx));
+  apply(
     createTeam(state, { name: 'Technical Committee', slug: 'tc', kind: 'other', crossProject: true }, ctx),
   );
-  state = applied(
-    state,
+  apply(
     createTeam(state, { name: 'Pending', kind: 'project', crossProject: false, status: 'requested' }, ctx),
   );
   for (const [team, actor] of [
@@ -97,12 +108,9 @@ export function buildEventState(event: NewEventInput = smallEvent): EventState {
     ['tc', tcModerator],
     ['pending', novaModerator],
   ] as const) {
-    state = applied(
-      state,
-      setModerator(state, { team, userId: actor.userId as string, moderator: true }, ctx),
-    );
+    apply(setModerator(state, { team, userId: actor.userId as string, moderator: true }, ctx));
   }
-  return state;
+  return { state, changes };
 }
 
 /** The slot starting at `day` `hour`:00 UTC. */

@@ -2,7 +2,7 @@ import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import { type MotdLevel, motdLevels } from '../model/board.ts';
 import type { EventState } from '../model/event-state.ts';
-import type { Instant } from '../model/instant.ts';
+import { parseInstant } from '../model/instant.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkLine } from '../text/plain-text.ts';
 
@@ -14,7 +14,7 @@ export const maxMotdLength = 500;
  */
 export function addMotd(
   state: EventState,
-  input: { level: string; message: string; expiresAt?: Instant | null },
+  input: { level: string; message: string; expiresAt?: string | null },
   ctx: Ctx,
 ): Decision {
   const denied = checkOrganizer(ctx.actor);
@@ -28,9 +28,16 @@ export function addMotd(
   }
   const message = checkLine(input.message, 'banner text', maxMotdLength);
   if (!message.ok) return refused(message.refusal);
-  if (input.expiresAt && input.expiresAt <= ctx.now)
+  const expiresAt = input.expiresAt ? parseInstant(input.expiresAt) : null;
+  if (input.expiresAt && !expiresAt) {
+    return refuse(
+      'invalid_input',
+      'The expiry must be a date and time with its zone, like 2022-10-18T17:00:00Z.',
+    );
+  }
+  if (expiresAt && expiresAt <= ctx.now)
     return refuse('invalid_input', 'The banner would expire before it shows.');
-  const motd = { id: ctx.newId(), level, message: message.value, expiresAt: input.expiresAt ?? null };
+  const motd = { id: ctx.newId(), level, message: message.value, expiresAt };
   return accept([{ type: 'motd.saved', motd }], `Banner ${state.motd.length + 1} added (${level}).`);
 }
 

@@ -19,10 +19,10 @@ export function findRoom(state: EventState, ref: string): Room | undefined {
   );
 }
 
-/** Slot by id or by its code, case-insensitively. */
+/** Slot by id or by its code, case-insensitively (imported codes such as `MonA1` keep their case). */
 export function findSlot(state: EventState, ref: string): Slot | undefined {
   const key = ref.trim().toLowerCase();
-  return state.slots.find((slot) => slot.id === ref || slot.code === key);
+  return state.slots.find((slot) => slot.id === ref || slot.code.toLowerCase() === key);
 }
 
 export function isUnavailable(state: EventState, roomId: string, slotId: string): boolean {

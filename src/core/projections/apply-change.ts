@@ -1,6 +1,7 @@
 import type { Change } from '../changes.ts';
 import type { TrackStatus } from '../model/board.ts';
 import { type EventState, emptyTrackStatus } from '../model/event-state.ts';
+import { byCell, byCreation, byPosition } from '../model/order.ts';
 
 /**
  * The event after one committed change: how every process keeps its in-memory copy current.
@@ -11,7 +12,7 @@ export function applyChange(state: EventState, change: Change): EventState {
     case 'event.saved':
       return { ...state, event: change.event };
     case 'room.saved':
-      return { ...state, rooms: upsert(state.rooms, change.room).sort((a, b) => a.position - b.position) };
+      return { ...state, rooms: upsertInOrder(state.rooms, change.room, byPosition) };
     case 'room.removed':
       return {
         ...state,
@@ -19,11 +20,11 @@ export function applyChange(state: EventState, change: Change): EventState {
         unavailable: state.unavailable.filter((cell) => cell.roomId !== change.roomId),
       };
     case 'grid.saved':
-      return { ...state, slots: change.slots, unavailable: change.unavailable };
+      return { ...state, slots: change.slots, unavailable: [...change.unavailable].sort(byCell) };
     case 'team.saved':
-      return { ...state, teams: upsert(state.teams, change.team) };
+      return { ...state, teams: upsertInOrder(state.teams, change.team, byCreation) };
     case 'booking.created':
-      return { ...state, bookings: [...state.bookings, change.booking] };
+      return { ...state, bookings: upsertInOrder(state.bookings, change.booking, byCreation) };
     case 'booking.cancelled':
       return { ...state, bookings: state.bookings.filter((booking) => booking.id !== change.bookingId) };
     case 'board.now-set':
@@ -55,6 +56,27 @@ export function applyChange(state: EventState, change: Change): EventState {
 /** Applies a committed revision's changes and records the new revision. */
 export function applyRevision(state: EventState, revision: number, changes: readonly Change[]): EventState {
   return { ...changes.reduce(applyChange, state), revision };
+}
+
+/**
+ * Replaces or inserts an item where `order` puts it, without sorting the whole list: replaying a
+ * long change log stays linear per change.
+ */
+function upsertInOrder<T extends { id: string }>(
+  items: readonly T[],
+  item: T,
+  order: (a: T, b: T) => number,
+): T[] {
+  const rest = items.filter((candidate) => candidate.id !== item.id);
+  let low = 0;
+  let high = rest.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (order(rest[middle] as T, item) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  rest.splice(low, 0, item);
+  return rest;
 }
 
 function upsert<T extends { id: string }>(items: readonly T[], item: T): T[] {

@@ -2,6 +2,7 @@ import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
+import { compareText } from '../model/order.ts';
 import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkLine } from '../text/plain-text.ts';
@@ -46,7 +47,7 @@ export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): De
     videoUrl: null,
     location: null,
     status: input.status ?? 'approved',
-    moderators: [...new Set(input.moderators ?? [])],
+    moderators: [...new Set(input.moderators ?? [])].sort(compareText),
     createdAt: ctx.now,
   };
   return accept([{ type: 'team.saved', team }], `Added ${team.slug} (${team.name}) as ${team.status}.`);
@@ -103,7 +104,7 @@ export function setModerator(
   const team = findTeam(state, input.team);
   if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
   const others = team.moderators.filter((userId) => userId !== input.userId);
-  const moderators = input.moderator ? [...others, input.userId] : others;
+  const moderators = (input.moderator ? [...others, input.userId] : others).sort(compareText);
   return accept(
     [{ type: 'team.saved', team: { ...team, moderators } }],
     input.moderator ? `Granted moderation of ${team.slug}.` : `Took away moderation of ${team.slug}.`,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { findChange } from '../../core/changes.ts';
 import { checkOrganizer } from '../../core/permissions.ts';
 import type { Revision } from '../../core/revision.ts';
@@ -7,7 +7,7 @@ import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { presentRoom } from '../present/schedule.ts';
 import { bearer, EventParams, errorResponses, Nullable, Reply, ShortText } from './common.schema.ts';
-import { eventOr404, sendOutcome, whoOr401 } from './respond.ts';
+import { eventOr404, runWrite, whoOr401 } from './respond.ts';
 
 const RoomParams = Type.Object({
   event: Type.String({ maxLength: 100 }),
@@ -30,13 +30,6 @@ const roomReply = {
 /** Organisers: rooms, room availability and the audit log. */
 export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const saveRoom = async (
-      event: string,
-      who: NonNullable<Awaited<ReturnType<typeof whoOr401>>>,
-      body: Static<typeof RoomBody>,
-      room?: string,
-    ) => deps.ops.saveRoom(event, who, { ...body, ...(room === undefined ? {} : { room }) });
-
     app.post(
       '/events/:event/rooms',
       {
@@ -49,12 +42,11 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: roomReply,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const outcome = await saveRoom(request.params.event, who, request.body);
-        return sendOutcome(reply, outcome, 201, (done) => roomResult(done));
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) => deps.ops.saveRoom(request.params.event, who, request.body), {
+          status: 201,
+          present: roomResult,
+        }),
     );
 
     app.put(
@@ -69,12 +61,14 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: roomReply,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const outcome = await saveRoom(request.params.event, who, request.body, request.params.room);
-        return sendOutcome(reply, outcome, 200, (done) => roomResult(done));
-      },
+      (request, reply) =>
+        runWrite(
+          request,
+          reply,
+          (who) =>
+            deps.ops.saveRoom(request.params.event, who, { ...request.body, room: request.params.room }),
+          { present: roomResult },
+        ),
     );
 
     app.delete(
@@ -88,15 +82,10 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.removeRoom(request.params.event, who, { room: request.params.room }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          deps.ops.removeRoom(request.params.event, who, { room: request.params.room }),
+        ),
     );
 
     app.put(
@@ -115,16 +104,11 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { event, room, slot } = request.params;
-        return sendOutcome(
-          reply,
-          await deps.ops.setAvailability(event, who, { room, slot, available: request.body.available }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) => {
+          const { event, room, slot } = request.params;
+          return deps.ops.setAvailability(event, who, { room, slot, available: request.body.available });
+        }),
     );
 
     app.get(
@@ -135,12 +119,9 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           tags: ['events'],
           security: bearer,
           params: EventParams,
-          // Query values arrive as text (the validator does not coerce types): whole numbers as digits.
           querystring: Type.Object({
-            after: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'a revision number' })),
-            limit: Type.Optional(
-              Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000' }),
-            ),
+            after: Type.Optional(Type.Integer({ minimum: 0 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
           }),
           response: {
             200: Type.Object({
@@ -165,12 +146,9 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         if (denied) return sendRefusal(reply, denied);
         const state = await eventOr404(deps, reply, request.params.event);
         if (!state) return reply;
-        const revisions = await deps.runtime.store.revisionsAfter(
-          state.event.id,
-          Number(request.query.after ?? 0),
-        );
+        const revisions = await deps.runtime.store.revisionsAfter(state.event.id, request.query.after ?? 0);
         return {
-          revisions: revisions.slice(0, Number(request.query.limit ?? 200)).map((revision) => ({
+          revisions: revisions.slice(0, request.query.limit ?? 200).map((revision) => ({
             revision: revision.revision,
             at: revision.at,
             actor: revision.actorName,

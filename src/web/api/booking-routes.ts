@@ -4,7 +4,7 @@ import { findChange } from '../../core/changes.ts';
 import type { WebDeps } from '../deps.ts';
 import { presentBooking } from '../present/schedule.ts';
 import { bearer, EventParams, errorResponses, Reply } from './common.schema.ts';
-import { sendOutcome, whoOr401 } from './respond.ts';
+import { runWrite } from './respond.ts';
 
 const BookingInput = Type.Object({
   team: Type.String({ minLength: 1, maxLength: 100, description: 'team slug' }),
@@ -32,18 +32,17 @@ export function bookingRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 201: Type.Object({ booking: Type.Ref('Booking'), reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const outcome = await deps.ops.bookSlot(request.params.event, who, request.body);
-        return sendOutcome(reply, outcome, 201, (done) => {
-          const created = findChange(done.revision?.changes, 'booking.created');
-          return {
-            booking: created ? presentBooking(done.state, created.booking) : null,
-            reply: done.reply,
-          };
-        });
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) => deps.ops.bookSlot(request.params.event, who, request.body), {
+          status: 201,
+          present: (done) => {
+            const created = findChange(done.revision?.changes, 'booking.created');
+            return {
+              booking: created ? presentBooking(done.state, created.booking) : null,
+              reply: done.reply,
+            };
+          },
+        }),
     );
 
     app.delete(
@@ -57,22 +56,17 @@ export function bookingRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
             event: Type.String({ maxLength: 100 }),
             id: Type.String({ maxLength: 100 }),
           }),
-          // Query values arrive as text (the validator does not coerce types).
-          querystring: Type.Object({
-            override: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
-          }),
+          querystring: Type.Object({ override: Type.Optional(Type.Boolean()) }),
           response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const outcome = await deps.ops.unbookSlot(request.params.event, who, {
-          bookingId: request.params.id,
-          override: request.query.override === 'true',
-        });
-        return sendOutcome(reply, outcome, 200);
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          deps.ops.unbookSlot(request.params.event, who, {
+            bookingId: request.params.id,
+            override: request.query.override === true,
+          }),
+        ),
     );
   };
 }

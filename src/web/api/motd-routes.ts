@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { refusal } from '../../core/errors.ts';
 import { motdLevels } from '../../core/model/board.ts';
-import { parseInstant } from '../../core/model/instant.ts';
 import type { WebDeps } from '../deps.ts';
-import { sendRefusal } from '../plugins/errors.ts';
 import { bearer, EventParams, errorResponses, Nullable, Reply, ShortText } from './common.schema.ts';
-import { sendOutcome, whoOr401 } from './respond.ts';
+import { runWrite } from './respond.ts';
 
 const replyOnly = { 200: Type.Object({ reply: Reply }), ...errorResponses };
 
@@ -29,25 +26,18 @@ export function motdRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 201: Type.Object({ reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { level, message, expires_at } = request.body;
-        const expiresAt = expires_at ? parseInstant(expires_at) : null;
-        if (expires_at && !expiresAt)
-          return sendRefusal(
-            reply,
-            refusal(
-              'invalid_input',
-              '"expires_at" must be an ISO date-time with a zone, like 2022-10-18T17:00:00Z.',
-            ),
-          );
-        return sendOutcome(
+      (request, reply) =>
+        runWrite(
+          request,
           reply,
-          await deps.ops.addMotd(request.params.event, who, { level, message, expiresAt }),
-          201,
-        );
-      },
+          (who) =>
+            deps.ops.addMotd(request.params.event, who, {
+              level: request.body.level,
+              message: request.body.message,
+              expiresAt: request.body.expires_at ?? null,
+            }),
+          { status: 201 },
+        ),
     );
 
     app.delete(
@@ -59,21 +49,15 @@ export function motdRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           security: bearer,
           params: Type.Object({
             event: Type.String({ maxLength: 100 }),
-            // Path values arrive as text (the validator does not coerce types).
-            position: Type.String({ pattern: '^[1-9][0-9]{0,3}$', description: '1-based, as listed' }),
+            position: Type.Integer({ minimum: 1, maximum: 1000 }),
           }),
           response: replyOnly,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.removeMotd(request.params.event, who, { position: Number(request.params.position) }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          deps.ops.removeMotd(request.params.event, who, { position: request.params.position }),
+        ),
     );
 
     app.put(
@@ -90,15 +74,10 @@ export function motdRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: replyOnly,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.reorderMotd(request.params.event, who, { positions: request.body.positions }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          deps.ops.reorderMotd(request.params.event, who, { positions: request.body.positions }),
+        ),
     );
 
     app.delete(
@@ -112,11 +91,8 @@ export function motdRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: replyOnly,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(reply, await deps.ops.cleanMotd(request.params.event, who, {}), 200);
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) => deps.ops.cleanMotd(request.params.event, who, {})),
     );
   };
 }

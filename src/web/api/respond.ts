@@ -37,3 +37,18 @@ export function sendOutcome(
   if (!outcome.ok) return sendRefusal(reply, outcome.refusal);
   return reply.status(status).send(body(outcome));
 }
+
+/**
+ * An API write: identify the caller, run the operation, send its outcome. Routes only say which
+ * operation, with what input, and how to present success.
+ */
+export async function runWrite(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  perform: (who: Who) => Promise<Outcome>,
+  options: { status?: number; present?: (done: Extract<Outcome, { ok: true }>) => unknown } = {},
+): Promise<FastifyReply> {
+  const who = await whoOr401(request, reply);
+  if (!who) return reply;
+  return sendOutcome(reply, await perform(who), options.status ?? 200, options.present);
+}

@@ -15,7 +15,7 @@ import {
   ShortText,
   TeamParams,
 } from './common.schema.ts';
-import { sendOutcome, whoOr401 } from './respond.ts';
+import { runWrite } from './respond.ts';
 
 const Text = Type.Object({ text: ShortText('the topic, one line') });
 const Kind = Type.Union(teamKinds.map((kind) => Type.Literal(kind)));
@@ -41,119 +41,82 @@ const NewTeam = Type.Object({
   cross_project: Type.Optional(Type.Boolean()),
 });
 
-const withTeam = { 200: Type.Object({ team: Type.Ref('Team'), reply: Reply }), ...errorResponses };
+const ModeratorParams = Type.Object({
+  event: Type.String({ maxLength: 100 }),
+  team: Type.String({ maxLength: 100 }),
+  email: Type.String({ maxLength: 254 }),
+});
+
+const replyOnly = { 200: Type.Object({ reply: Reply }), ...errorResponses };
+const teamWrite = (summary: string, tags: string[]) => ({
+  summary,
+  tags,
+  security: bearer,
+  params: TeamParams,
+});
 
 /** Topics on the board, team links and colour, and team administration. */
 export function teamRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.post(
-      '/events/:event/teams/:team/now',
-      {
-        schema: {
-          summary: 'Set what the team discusses now (clears next)',
-          tags: ['board'],
-          security: bearer,
-          params: TeamParams,
-          body: Text,
-          response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.setNow(request.params.event, who, {
-            team: request.params.team,
-            text: request.body.text,
-          }),
-          200,
-        );
-      },
-    );
-
-    app.post(
-      '/events/:event/teams/:team/next',
-      {
-        schema: {
-          summary: 'Add a topic to what comes next',
-          tags: ['board'],
-          security: bearer,
-          params: TeamParams,
-          body: Text,
-          response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.addNext(request.params.event, who, {
-            team: request.params.team,
-            text: request.body.text,
-          }),
-          200,
-        );
-      },
-    );
+    const topicRoutes = [
+      ['now', 'Set what the team discusses now (clears next)', deps.ops.setNow],
+      ['next', 'Add a topic to what comes next', deps.ops.addNext],
+    ] as const;
+    for (const [verb, summary, operation] of topicRoutes) {
+      app.post(
+        `/events/:event/teams/:team/${verb}`,
+        { schema: { ...teamWrite(summary, ['board']), body: Text, response: replyOnly } },
+        (request, reply) =>
+          runWrite(request, reply, (who) =>
+            operation(request.params.event, who, { team: request.params.team, text: request.body.text }),
+          ),
+      );
+    }
 
     app.delete(
       '/events/:event/teams/:team/topics',
-      {
-        schema: {
-          summary: 'Clear now and next',
-          tags: ['board'],
-          security: bearer,
-          params: TeamParams,
-          response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        return sendOutcome(
-          reply,
-          await deps.ops.cleanBoard(request.params.event, who, { team: request.params.team }),
-          200,
-        );
-      },
+      { schema: { ...teamWrite('Clear now and next', ['board']), response: replyOnly } },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          deps.ops.cleanBoard(request.params.event, who, { team: request.params.team }),
+        ),
     );
 
     app.patch(
       '/events/:event/teams/:team',
       {
         schema: {
-          summary: 'Change a team',
+          ...teamWrite('Change a team', ['teams']),
           description:
             'Moderators: etherpad_url, video_url, colour, location. Organisers: also name, kind, cross_project, status.',
-          tags: ['teams'],
-          security: bearer,
-          params: TeamParams,
           body: TeamPatch,
-          response: withTeam,
+          response: { 200: Type.Object({ team: Type.Ref('Team'), reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { params, body } = request;
-        const outcome = await deps.ops.changeTeam(params.event, who, {
-          team: params.team,
-          name: body.name,
-          kind: body.kind,
-          crossProject: body.cross_project,
-          status: body.status,
-          etherpadUrl: body.etherpad_url,
-          videoUrl: body.video_url,
-          colour: body.colour,
-          location: body.location,
-        });
-        return sendOutcome(reply, outcome, 200, (done) => ({
-          team: presentTeam(done.state.event, findTeam(done.state, params.team)!),
-          reply: done.reply,
-        }));
-      },
+      (request, reply) =>
+        runWrite(
+          request,
+          reply,
+          (who) =>
+            deps.ops.changeTeam(request.params.event, who, {
+              team: request.params.team,
+              name: request.body.name,
+              kind: request.body.kind,
+              crossProject: request.body.cross_project,
+              status: request.body.status,
+              etherpadUrl: request.body.etherpad_url,
+              videoUrl: request.body.video_url,
+              colour: request.body.colour,
+              location: request.body.location,
+            }),
+          {
+            present: (done) => {
+              const saved = findChange(done.revision?.changes, 'team.saved');
+              const team = saved?.team ?? findTeam(done.state, saved?.team.id ?? '');
+              return { team: team ? presentTeam(done.state.event, team) : null, reply: done.reply };
+            },
+          },
+        ),
     );
 
     app.post(
@@ -168,50 +131,45 @@ export function teamRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 201: Type.Object({ team: Type.Ref('Team'), reply: Reply }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { body } = request;
-        const outcome = await deps.ops.createTeam(request.params.event, who, {
-          name: body.name,
-          ...(body.slug === undefined ? {} : { slug: body.slug }),
-          kind: body.kind,
-          crossProject: body.cross_project ?? false,
-        });
-        return sendOutcome(reply, outcome, 201, (done) => {
-          const saved = findChange(done.revision?.changes, 'team.saved');
-          return { team: saved ? presentTeam(done.state.event, saved.team) : null, reply: done.reply };
-        });
-      },
+      (request, reply) =>
+        runWrite(
+          request,
+          reply,
+          (who) =>
+            deps.ops.createTeam(request.params.event, who, {
+              name: request.body.name,
+              ...(request.body.slug === undefined ? {} : { slug: request.body.slug }),
+              kind: request.body.kind,
+              crossProject: request.body.cross_project ?? false,
+            }),
+          {
+            status: 201,
+            present: (done) => {
+              const saved = findChange(done.revision?.changes, 'team.saved');
+              return { team: saved ? presentTeam(done.state.event, saved.team) : null, reply: done.reply };
+            },
+          },
+        ),
     );
 
     app.post(
       '/events/:event/teams/:team/moderators',
       {
         schema: {
-          summary: 'Make a user a moderator of the team (organisers)',
-          tags: ['teams'],
-          security: bearer,
-          params: TeamParams,
+          ...teamWrite('Make a user a moderator of the team (organisers)', ['teams']),
           body: Type.Object({ email: Type.String({ maxLength: 254 }) }),
-          response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
+          response: replyOnly,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { event, team } = request.params;
-        return sendOutcome(
-          reply,
-          await setModeratorByEmail(deps.runtime, who, {
-            event,
-            team,
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          setModeratorByEmail(deps.runtime, who, {
+            event: request.params.event,
+            team: request.params.team,
             email: request.body.email,
             moderator: true,
           }),
-          200,
-        );
-      },
+        ),
     );
 
     app.delete(
@@ -221,24 +179,19 @@ export function teamRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           summary: 'Take moderation of the team away from a user (organisers)',
           tags: ['teams'],
           security: bearer,
-          params: Type.Object({
-            event: Type.String({ maxLength: 100 }),
-            team: Type.String({ maxLength: 100 }),
-            email: Type.String({ maxLength: 254 }),
-          }),
-          response: { 200: Type.Object({ reply: Reply }), ...errorResponses },
+          params: ModeratorParams,
+          response: replyOnly,
         },
       },
-      async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const { event, team, email } = request.params;
-        return sendOutcome(
-          reply,
-          await setModeratorByEmail(deps.runtime, who, { event, team, email, moderator: false }),
-          200,
-        );
-      },
+      (request, reply) =>
+        runWrite(request, reply, (who) =>
+          setModeratorByEmail(deps.runtime, who, {
+            event: request.params.event,
+            team: request.params.team,
+            email: request.params.email,
+            moderator: false,
+          }),
+        ),
     );
   };
 }

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './main.ts';
+
+const bin = new URL('../../bin/convene.js', import.meta.url).pathname;
+
+describe('convene command line', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'convene-cli-'));
+    env = { DATABASE_URL: `sqlite:${join(dir, 'convene.sqlite')}` };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, {
+      env,
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      readFile: async (path) => readFileSync(path, 'utf8'),
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('adds users and organisers, and refuses a second user with the same e-mail', async () => {
+    expect(
+      await run('user', 'add', 'ann@example.org', '--name', 'Ann', '--irc', 'Ann_', '--organizer'),
+    ).toEqual({ code: 0, out: 'Added Ann <ann@example.org> (IRC Ann_) as an organiser.', err: '' });
+    expect(await run('user', 'add', 'ANN@example.org')).toMatchObject({
+      code: 1,
+      err: 'There is already a user with e-mail ann@example.org.',
+    });
+    expect(await run('user', 'add', 'not-an-address')).toMatchObject({
+      code: 1,
+      err: '"not-an-address" is not an e-mail address.',
+    });
+  });
+
+  it('prints a new token alone on the last line, lists it without the secret, and revokes it', async () => {
+    await run('user', 'add', 'bob@example.org');
+    const created = await run('token', 'create', 'bob@example.org');
+    expect(created.code).toBe(0);
+    expect(created.out.split('\n').at(-1)).toMatch(/^cvn_[A-Za-z0-9_-]{43}$/);
+    const id = /Token (\S+) for/.exec(created.err)?.[1];
+    const listed = await run('token', 'list', 'bob@example.org');
+    expect(listed.out).toContain(id);
+    expect(listed.out).not.toContain(created.out);
+    expect(await run('token', 'revoke', id!)).toMatchObject({ code: 0, out: `Revoked token ${id}.` });
+    expect(await run('token', 'revoke', id!)).toMatchObject({ code: 1 });
+  });
+
+  it('grants moderation of a demo team, then exports the event and imports it losslessly elsewhere', async () => {
+    const { openRuntime } = await import('../runtime.ts');
+    const { seedDemo } = await import('../app/events.ts');
+    const runtime = await openRuntime({ databaseUrl: env.DATABASE_URL!, clockStart: '2022-10-18T14:20:00Z' });
+    await seedDemo(runtime, runtime.clock.now());
+    await runtime.close();
+
+    await run('user', 'add', 'nia@example.org', '--irc', 'nia');
+    expect(await run('team', 'moderator', 'add', 'oct2022-ptg', 'nova', 'nia@example.org')).toEqual({
+      code: 0,
+      out: 'Granted moderation of nova.',
+      err: '',
+    });
+    expect(await run('team', 'moderator', 'add', 'oct2022-ptg', 'ghost', 'nia@example.org')).toMatchObject({
+      code: 1,
+    });
+
+    const exported = await run('export', 'oct2022-ptg');
+    expect(exported.code).toBe(0);
+    const file = join(dir, 'event.json');
+    writeFileSync(file, exported.out);
+    env = { DATABASE_URL: `sqlite:${join(dir, 'other.sqlite')}` };
+    expect(await run('import', file)).toEqual({
+      code: 0,
+      out: 'Imported oct2022-ptg (Project Teams Gathering, October 2022).',
+      err: '',
+    });
+    expect((await run('export', 'oct2022-ptg')).out).toBe(exported.out);
+    expect(await run('import', file)).toMatchObject({
+      code: 1,
+      err: 'There is already an event "oct2022-ptg" in this database.',
+    });
+  });
+
+  it('explains wrong usage with the usage line and exit code 2', async () => {
+    expect(await run('token', 'create')).toEqual({
+      code: 2,
+      out: '',
+      err: 'Give one e-mail address.\nUsage: convene token create EMAIL [--label TEXT]',
+    });
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('user', 'add', 'x@example.org', '--bogus')).code).toBe(2);
+    expect((await run('help')).out).toContain('convene serve [--port N] [--demo]');
+  });
+
+  it('runs from a checkout as a real program', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'help'], {
+      env: { ...process.env, ...env },
+    });
+    expect(stdout).toContain('convene export EVENT');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { describeDuration, describeInterval } from './describe-time.ts';
+import { checkHttpUrl } from './http-url.ts';
+import { checkLine } from './plain-text.ts';
+import { isValidSlug, slugify } from './slugify.ts';
+
+describe('slugify', () => {
+  it('lower-cases and turns punctuation and spaces into single hyphens', () => {
+    expect(
+      [
+        'Nova/Placement',
+        'OpenStack-Helm',
+        'OpenStack Helm',
+        'D&I WG',
+        'Computing Force Network (CFN) Working Group',
+        'Émile',
+      ].map(slugify),
+    ).toEqual([
+      'nova-placement',
+      'openstack-helm',
+      'openstack-helm',
+      'd-i-wg',
+      'computing-force-network-cfn-working-group',
+      'emile',
+    ]);
+    expect(['nova', 'a-b', 'Nova', '-a', 'a-', 'a b', ''].map(isValidSlug)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('checkLine', () => {
+  it('turns control characters into spaces and collapses runs of spaces', () => {
+    expect(checkLine('a\u0000b\r\nc\u2028  d', 'topic', 100)).toEqual({ ok: true, value: 'a b c d' });
+  });
+});
+
+describe('checkHttpUrl', () => {
+  it('accepts only absolute http(s) links', () => {
+    expect(checkHttpUrl(' https://example.org/a b ')).toEqual({
+      ok: true,
+      value: 'https://example.org/a%20b',
+    });
+    for (const text of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:,x',
+      'mailto:a@b.c',
+      '/relative',
+      'http://',
+      `https://example.org/${'x'.repeat(2001)}`,
+    ]) {
+      expect(checkHttpUrl(text).ok, text).toBe(false);
+    }
+  });
+});
+
+describe('time in sentences', () => {
+  it('speaks of durations and intervals as people do', () => {
+    expect([45, 60, 90, 240].map(describeDuration)).toEqual(['45 min', '1 h', '1 h 30 min', '4 h']);
+    expect(describeInterval('2022-10-18T15:00:00Z', '2022-10-18T16:00:00Z')).toBe(
+      'Tue 18 Oct 15:00–16:00 UTC',
+    );
+  });
+});
