@@ -18,6 +18,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 import { LiveFeeds } from './stream/live-feeds.ts';
 import { streamRoutes } from './stream/stream-routes.ts';
 
@@ -27,8 +28,6 @@ declare module 'fastify' {
     liveFeeds: LiveFeeds;
   }
 }
-
-import { validatorCompiler } from './plugins/validation.ts';
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -50,11 +49,11 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   const feeds = new LiveFeeds(deps.runtime);
   app.decorate('liveFeeds', feeds);
   app.addHook('onClose', async () => feeds.close());
 
-  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorsPlugin);
   await app.register(identityPlugin);
   await app.register(pagesPlugin);
@@ -99,7 +98,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     },
     { prefix: '/api/v1' },
   );
-  await app.register(pageRoutes(deps));
   await app.register(feedRoutes(deps));
+  await app.register(pageRoutes(deps));
   return app;
 }

@@ -114,3 +114,17 @@ export function freeCell(
   }
   throw new Error(`no free cell for ${team}`);
 }
+
+/** Every page of the demo event, for suites that check them all. */
+export const demoPages = [
+  '/events/oct2022-ptg',
+  '/events/oct2022-ptg/board',
+  '/events/oct2022-ptg/schedule',
+  '/events/oct2022-ptg/schedule?day=2022-10-20',
+  '/events/oct2022-ptg/teams',
+  '/events/oct2022-ptg/teams/nova',
+  '/events/oct2022-ptg/rooms/bexar',
+  '/events/oct2022-ptg/rooms/bexar/display',
+  '/events/oct2022-ptg/etherpads',
+  '/events/oct2022-ptg/help',
+];

@@ -173,9 +173,16 @@ function follow() {
   stream.addEventListener('snapshot', changed);
   stream.addEventListener('board', changed);
   stream.addEventListener('schedule', changed);
+  const status = document.getElementById('live-status');
   stream.addEventListener('open', () => {
-    const status = document.getElementById('live-status');
-    if (status) status.hidden = false;
+    if (!status) return;
+    status.hidden = false;
+    status.textContent = 'Live: this page updates by itself.';
+  });
+  // The browser reconnects by itself, sending the last id it saw; the server then resends what
+  // was missed, or a snapshot, and either makes this page refresh.
+  stream.addEventListener('error', () => {
+    if (status && !status.hidden) status.textContent = 'Connection lost; reconnecting…';
   });
 }
 

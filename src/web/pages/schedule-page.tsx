@@ -9,11 +9,12 @@ import { TeamBadge } from './components/team-badge.tsx';
 import { IntervalText } from './components/time-text.tsx';
 import { ZoneSwitcher } from './components/zone-switcher.tsx';
 import { eventDays } from './event-days.ts';
+import { exampleCell } from './example-cell.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
-import { dayIn, offsetIn, viewerZone } from './time-zone.ts';
+import { dateIn, dayIn, offsetIn, viewerZone } from './time-zone.ts';
 
 /**
  * `GET /events/{event}/schedule?day=YYYY-MM-DD`: one day of the grid, rooms across and slots down,
@@ -66,7 +67,11 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
             <p class="hint" id="zone-hint" data-region>
               Times in {zone.replaceAll('_', ' ')} ({offsetIn(now, zone)}) with UTC beside them. A team
               moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
-              {state.event.chat}, for example <code>#nova book {exampleReference(state)}</code>.
+              {state.event.chat}, for example{' '}
+              <code>
+                #{exampleTeam(state)} book {exampleCell(state, now)}
+              </code>
+              .
             </p>
             <LivePage eventSlug={slug} revision={state.revision} views="schedule,board" zone={zone}>
               <ScheduleGrid state={state} day={day.day} now={now} zone={zone} />
@@ -128,7 +133,12 @@ function ScheduleGrid(props: { state: EventState; day: string; now: Instant; zon
                     aria-current={slot === current ? 'time' : undefined}
                   >
                     <th scope="row">
-                      <IntervalText start={slot.start} end={slot.end} zone={zone} />
+                      <IntervalText
+                        start={slot.start}
+                        end={slot.end}
+                        zone={zone}
+                        withDay={dateIn(slot.start, zone) !== props.day}
+                      />
                       {slot === current ? <span class="now-label">Now</span> : null}
                     </th>
                     {state.rooms.map((room) => {
@@ -183,8 +193,6 @@ function FreeCell(props: { id: string; reference: string; slot: Slot; now: Insta
   );
 }
 
-function exampleReference(state: EventState): string {
-  const [room] = state.rooms;
-  const [slot] = state.slots;
-  return room && slot ? cellReference(room, slot) : 'room-slot';
+function exampleTeam(state: EventState): string {
+  return state.teams.find((team) => team.status === 'approved')?.slug ?? 'team';
 }

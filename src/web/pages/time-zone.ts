@@ -60,6 +60,15 @@ export function dayIn(at: Instant, zone: string): string {
   return format(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(at));
 }
 
+/** The calendar day of an instant in the zone, `YYYY-MM-DD`. */
+export function dateIn(at: Instant, zone: string): string {
+  return format(zone, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(at))
+    .split('/')
+    .reverse()
+    .join('-');
+}
+
 /** "GMT+2" at that instant: the offset people recognise. */
 export function offsetIn(at: Instant, zone: string): string {
   const part = format(zone, { timeZoneName: 'shortOffset' })

@@ -1,5 +1,6 @@
 import type { Runtime } from '../../app/execute.ts';
 import { boardView } from '../../core/board/board-view.ts';
+import type { Change, ChangeType } from '../../core/changes.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { type Instant, millis } from '../../core/model/instant.ts';
 import { presentBoard } from '../present/board.ts';
@@ -27,6 +28,15 @@ export const viewLists: Record<StreamView, Record<string, KeyOf>> = {
   },
 };
 
+const boardOnlyChanges: ReadonlySet<ChangeType> = new Set([
+  'board.now-set',
+  'board.next-added',
+  'board.cleaned',
+  'motd.saved',
+  'motd.removed',
+  'motd.reordered',
+]);
+
 /** Where a message sits in an event's stream: a revision, then the n-th time-driven update after it. */
 interface Position {
   readonly revision: number;
@@ -35,14 +45,17 @@ interface Position {
 
 interface Message extends Position {
   readonly view: StreamView;
-  readonly frame: string;
+  readonly frame: Buffer;
 }
 
 /** One open stream: the views it wants and how to send it bytes. */
 export interface Subscriber {
   readonly views: ReadonlySet<StreamView>;
-  /** returns false when the connection can take no more and should be closed */
-  send(frame: string): boolean;
+  /**
+   * Sends one encoded frame (the same bytes go to every viewer); returns false when the connection
+   * can take no more and should be closed.
+   */
+  send(frame: Buffer): boolean;
   close(): void;
 }
 
@@ -70,9 +83,11 @@ export class LiveFeeds {
     private readonly runtime: Runtime,
     private readonly options: LiveFeedOptions = {},
   ) {
-    this.stopListening = runtime.models.onApplied((state) => this.feeds.get(state.event.id)?.update(state));
+    this.stopListening = runtime.models.onApplied((state, revision) =>
+      this.feeds.get(state.event.id)?.update(state, revision.changes),
+    );
     this.heartbeat = setInterval(() => {
-      for (const feed of this.feeds.values()) feed.broadcastAll(': heartbeat\n\n');
+      for (const feed of this.feeds.values()) feed.broadcastAll(heartbeat);
     }, options.heartbeatMs ?? 15_000);
     this.heartbeat.unref();
   }
@@ -133,7 +148,7 @@ class EventFeed {
   private schedule: Record<string, unknown>;
   private boardValidUntil: Instant | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private readonly snapshots = new Map<string, string>();
+  private readonly snapshots = new Map<string, Buffer>();
 
   constructor(
     state: EventState,
@@ -164,15 +179,18 @@ class EventFeed {
   }
 
   /** A revision was applied: present the views again and send what changed. */
-  update(state: EventState): void {
+  update(state: EventState, changes: readonly Change[]): void {
     this.state = state;
     this.position = { revision: state.revision, tick: 0 };
     const board = this.presentBoard(state);
-    const schedule = presentSchedule(state);
     this.publish('board', this.board, board);
-    this.publish('schedule', this.schedule, schedule);
     this.board = board;
-    this.schedule = schedule;
+    // Topics and banners are most of the traffic and never change the schedule.
+    if (changes.some((change) => !boardOnlyChanges.has(change.type))) {
+      const schedule = presentSchedule(state);
+      this.publish('schedule', this.schedule, schedule);
+      this.schedule = schedule;
+    }
     this.snapshots.clear();
     this.scheduleTick();
   }
@@ -190,7 +208,7 @@ class EventFeed {
     this.scheduleTick();
   }
 
-  broadcastAll(frame: string): void {
+  broadcastAll(frame: Buffer): void {
     for (const subscriber of this.subscribers) this.deliver(subscriber, frame);
   }
 
@@ -223,8 +241,8 @@ class EventFeed {
     }
   }
 
-  private deliver(subscriber: Subscriber, text: string): void {
-    if (subscriber.send(text)) return;
+  private deliver(subscriber: Subscriber, bytes: Buffer): void {
+    if (subscriber.send(bytes)) return;
     this.subscribers.delete(subscriber);
     subscriber.close();
   }
@@ -235,7 +253,7 @@ class EventFeed {
     return this.buffer.filter((message) => compare(message, after) > 0);
   }
 
-  private snapshot(views: ReadonlySet<StreamView>): string {
+  private snapshot(views: ReadonlySet<StreamView>): Buffer {
     const key = streamViews.filter((view) => views.has(view)).join(',');
     let text = this.snapshots.get(key);
     if (!text) {
@@ -260,9 +278,12 @@ class EventFeed {
   }
 }
 
-function frame(id: string, event: string, data: string): string {
-  return `id: ${id}\nevent: ${event}\ndata: ${data}\n\n`;
+/** One SSE message, encoded once for every viewer. */
+function frame(id: string, event: string, data: string): Buffer {
+  return Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
 }
+
+const heartbeat = Buffer.from(': heartbeat\n\n');
 
 function idOf(position: Position): string {
   return position.tick === 0 ? String(position.revision) : `${position.revision}.${position.tick}`;

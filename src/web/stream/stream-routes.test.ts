@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyViewPatch, openSse } from '../../../test/support/sse-client.ts';
-import { freeCell, useTestSite } from '../../../test/support/web.ts';
+import { freeCell, openTestSite, useTestSite } from '../../../test/support/web.ts';
 import { viewLists } from './live-feeds.ts';
 
 const site = useTestSite();
@@ -104,5 +104,18 @@ describe('GET /events/{event}/stream', () => {
     const bad = await fetch(streamUrl('?views=gossip'));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_input');
+  });
+});
+
+describe('shutting down with open streams', () => {
+  it('closes the server at once, ending every open stream', async () => {
+    const other = await openTestSite();
+    const url = await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const stream = await openSse(`${url}/api/v1/events/oct2022-ptg/stream`);
+    await stream.next();
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+    stream.close();
   });
 });

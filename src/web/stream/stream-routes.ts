@@ -60,29 +60,31 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
         const header = request.headers['last-event-id'];
         const lastEventId =
           (Array.isArray(header) ? header[0] : header) ?? request.query.last_event_id ?? null;
-        const raw = reply.raw;
+        const socket = request.raw.socket;
         let open = true;
         let started = false;
+        // The response is written straight to the socket, delimited by the connection's end (no
+        // chunked framing), so each message is one write of bytes shared by every viewer.
         // Headers go out with the first frame, once the event is known to exist.
         const start = () => {
           started = true;
           reply.hijack();
-          raw.writeHead(200, streamHeaders);
-          raw.write('retry: 2000\n\n');
+          socket.setNoDelay(true);
+          socket.write(streamHead);
         };
         const unsubscribe = await feeds.subscribe(
           request.params.event,
           {
             views,
             send(frame) {
-              if (!open) return false;
+              if (!open || socket.destroyed) return false;
               if (!started) start();
-              raw.write(frame);
-              return raw.writableLength < maxBufferedBytes;
+              socket.write(frame);
+              return socket.writableLength < maxBufferedBytes;
             },
             close() {
               open = false;
-              raw.destroy();
+              socket.destroy();
             },
           },
           lastEventId,
@@ -93,7 +95,9 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
             refusal('unknown_event', `There is no event "${request.params.event.slice(0, 60)}".`),
           );
         }
-        request.raw.on('close', () => {
+        // Nothing missed since Last-Event-ID: open the stream anyway, so the client knows it is live.
+        if (!started) start();
+        socket.on('close', () => {
           open = false;
           unsubscribe();
         });
@@ -103,13 +107,15 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
   };
 }
 
-const streamHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache, no-transform',
-  connection: 'keep-alive',
-  'x-accel-buffering': 'no',
-  'x-content-type-options': 'nosniff',
-};
+const streamHead = Buffer.from(
+  'HTTP/1.1 200 OK\r\n' +
+    'content-type: text/event-stream; charset=utf-8\r\n' +
+    'cache-control: no-cache, no-transform\r\n' +
+    'connection: close\r\n' +
+    'x-accel-buffering: no\r\n' +
+    'x-content-type-options: nosniff\r\n\r\n' +
+    'retry: 2000\n\n',
+);
 
 function parseViews(text: string | undefined): ReadonlySet<StreamView> | null {
   if (text === undefined || text.trim() === '') return new Set(streamViews);
