@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 import type { Mailer } from '../../src/mail/mailer.ts';
 import { smtpMailer } from '../../src/mail/smtp-mailer.ts';
+import { type TestSite, useTestSite } from './web.ts';
 
 /** A message as the test SMTP server received it, decoded. */
 export interface CaughtMail {
@@ -151,4 +153,40 @@ function decodeWords(text: string): string {
       ? Buffer.from(word, 'base64').toString('utf8')
       : decodeQuotedPrintable(word.replace(/_/g, ' ')),
   );
+}
+
+/**
+ * A test site whose e-mails go over SMTP to a catcher started (and stopped) with it, with rate
+ * limits the suite chooses. Call at the top of a file, like `useTestSite`.
+ */
+export function useSiteWithMail(rateLimits = { signIn: 5, forms: 30 }): {
+  site: () => TestSite;
+  mail: () => MailCatcher;
+} {
+  let catcher: MailCatcher | null = null;
+  let mailer: Mailer | null = null;
+  beforeAll(async () => {
+    catcher = await MailCatcher.start();
+    mailer = catcher.mailer();
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await catcher?.close();
+  });
+  const site = useTestSite(undefined, {
+    deps: {
+      get mailer() {
+        if (!mailer) throw new Error('the mail catcher is not running yet');
+        return mailer;
+      },
+      rateLimits,
+    },
+  });
+  return {
+    site,
+    mail: () => {
+      if (!catcher) throw new Error('the mail catcher is not running yet');
+      return catcher;
+    },
+  };
 }

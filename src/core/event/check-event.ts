@@ -2,6 +2,7 @@ import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { EventInfo, SlotWindow } from '../model/event.ts';
 import { eventModes, eventStatuses } from '../model/event.ts';
 import { parseInstant } from '../model/instant.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
 import { isValidSlug } from '../text/slugify.ts';
@@ -17,7 +18,7 @@ const maxContentLength = 20_000;
 export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
   if (!isValidSlug(event.slug))
     return failed('invalid_input', 'The event short name must be lower-case letters, digits and hyphens.');
-  const title = checkLine(event.title, 'title', 200);
+  const title = checkName(event.title, 'title', 200);
   if (!title.ok) return failedWith(title.refusal);
   if (!isDay(event.startsOn) || !isDay(event.endsOn) || event.endsOn < event.startsOn) {
     return failed(
@@ -84,7 +85,7 @@ function checkWindows(windows: readonly SlotWindow[]): Checked<readonly SlotWind
   if (windows.length === 0 || windows.length > 24)
     return failed('invalid_input', 'The day needs between 1 and 24 windows.');
   for (const window of windows) {
-    const name = checkLine(window.name, 'window name', 80);
+    const name = checkName(window.name, 'window name', 80);
     if (!name.ok) return failedWith(name.refusal);
     if (!isTime(window.start) || !isTime(window.end)) {
       return failed('invalid_input', `Window "${name.value}" needs a start and an end as HH:MM in UTC.`);

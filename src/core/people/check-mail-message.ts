@@ -1,5 +1,6 @@
 import { type Checked, failed, passed } from '../checked.ts';
-import { checkLine, checkText } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
+import { checkText } from '../text/plain-text.ts';
 
 export interface Broadcast {
   readonly subject: string;
@@ -11,7 +12,7 @@ export interface Broadcast {
  * subject and a plain-text body, both required and bounded. Refuses with `invalid_input`.
  */
 export function checkMailMessage(input: { subject: string; body: string }): Checked<Broadcast> {
-  const subject = checkLine(input.subject, 'subject', 200);
+  const subject = checkName(input.subject, 'subject', 200);
   if (!subject.ok) return subject;
   const body = checkText(input.body, 'message', 20_000);
   if (!body.ok) return body;

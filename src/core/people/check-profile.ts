@@ -1,5 +1,5 @@
 import { type Checked, failed, passed } from '../checked.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 import { isTimeZone } from '../text/time-zone.ts';
 import { isIrcNick } from './check-user.ts';
 
@@ -16,7 +16,7 @@ export interface Profile {
  * Refuses with `invalid_input`.
  */
 export function checkProfile(input: { name: string; ircNick: string; timeZone: string }): Checked<Profile> {
-  const name = checkLine(input.name, 'name', 120);
+  const name = checkName(input.name, 'name', 120);
   if (!name.ok) return name;
   const nick = input.ircNick.trim().replace(/^@/, '') || null;
   if (nick !== null && !isIrcNick(nick))

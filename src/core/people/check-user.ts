@@ -1,5 +1,5 @@
 import { type Checked, failed, failedWith, passed } from '../checked.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 
 export interface UserInput {
   readonly email: string;
@@ -18,7 +18,7 @@ export function checkUserInput(
   const checked = checkEmail(input.email);
   if (!checked.ok) return checked;
   const email = checked.value;
-  const name = checkLine(input.name ?? email.slice(0, email.indexOf('@')), 'name', 120);
+  const name = checkName(input.name ?? email.slice(0, email.indexOf('@')), 'name', 120);
   if (!name.ok) return failedWith(name.refusal);
   const nick = input.ircNick?.trim() || null;
   if (nick !== null && !isIrcNick(nick)) {

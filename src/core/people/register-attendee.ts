@@ -5,7 +5,7 @@ import type { EventInfo } from '../model/event.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import { attendeeRoles, type Registration } from '../model/registration.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkProfile, type Profile } from './check-profile.ts';
 import { countryCodes } from './countries.ts';
 
@@ -54,7 +54,7 @@ export function registerAttendee(
   if (!profile.ok) return profile;
   const role = attendeeRoles.find((candidate) => candidate === input.role);
   if (!role) return failed('invalid_input', 'Choose the role that fits you best.');
-  const affiliation = checkLine(input.affiliation, 'affiliation', 200, true);
+  const affiliation = checkName(input.affiliation, 'affiliation', 200, true);
   if (!affiliation.ok) return affiliation;
   const country = input.country.trim().toUpperCase() || null;
   if (country !== null && !countryCodes.includes(country))

@@ -7,7 +7,7 @@ import { findTeam } from '../model/lookup.ts';
 import type { SignupOutcome } from '../model/signup.ts';
 import type { Team } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 
 /**
  * Organisers approve a requested team: it joins the official list, its lead and the moderators
@@ -48,7 +48,7 @@ export function approveTeam(state: EventState, input: { team: string }, ctx: Ctx
 export function declineTeam(state: EventState, input: { team: string; reason: string }, ctx: Ctx): Decision {
   const found = requestedTeam(state, input.team, ctx);
   if ('code' in found) return refused(found);
-  const reason = checkLine(input.reason, 'reason for declining', 1000);
+  const reason = checkName(input.reason, 'reason for declining', 1000);
   if (!reason.ok) return refused(reason.refusal);
   return accept(
     [

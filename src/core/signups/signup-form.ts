@@ -4,8 +4,9 @@ import { findTeam } from '../model/lookup.ts';
 import type { SignupAnswers } from '../model/signup.ts';
 import { type TeamKind, teamKinds } from '../model/team.ts';
 import { checkEmail, isIrcNick } from '../people/check-user.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
-import { checkLine, checkText } from '../text/plain-text.ts';
+import { checkText } from '../text/plain-text.ts';
 
 /** How a team will meet: in the event's rooms, or on its own video link. */
 export const videoChoices = ['rooms', 'own'] as const;
@@ -59,7 +60,7 @@ export function checkSignupForm(
   input: SignupFormInput,
   self: string | null = null,
 ): Checked<SignupForm> {
-  const name = checkLine(input.name, 'team name', 120);
+  const name = checkName(input.name, 'team name', 120);
   if (!name.ok) return name;
   const kind = teamKinds.find((candidate) => candidate === input.kind);
   if (!kind) return failed('invalid_input', `Choose the kind of team: ${teamKinds.join(', ')}.`);

@@ -3,7 +3,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import { isOrganizer } from '../permissions.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 import { outcome } from './review-signup.ts';
 
 /**
@@ -27,7 +27,7 @@ export function withdrawTeam(
     return refuse('forbidden', `Only organisers, or its lead before the review, can withdraw ${team.name}.`);
   if (team.status !== 'requested' && team.status !== 'approved')
     return refuse('signup_decided', `${team.name} is already ${team.status}.`);
-  const reason = input.reason?.trim() ? checkLine(input.reason, 'reason', 1000) : null;
+  const reason = input.reason?.trim() ? checkName(input.reason, 'reason', 1000) : null;
   if (reason && !reason.ok) return refused(reason.refusal);
   return accept(
     [

@@ -6,8 +6,8 @@ import type { EventState } from '../model/event-state.ts';
 import type { Room } from '../model/room.ts';
 import type { Team } from '../model/team.ts';
 import { roomLinksVisible } from '../people/room-links.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
-import { checkLine } from '../text/plain-text.ts';
 import { checkColour } from './colour.ts';
 import { teamToManage } from './team-to-manage.ts';
 
@@ -38,7 +38,7 @@ export function updateTeamLinks(state: EventState, input: TeamLinksInput, ctx: C
   const location =
     input.location === undefined || input.location === null
       ? passed(input.location === null ? null : team.location)
-      : checkLine(input.location, 'location', 200, true);
+      : checkName(input.location, 'location', 200, true);
   if (!location.ok) return refused(location.refusal);
   const updated: Team = {
     ...team,

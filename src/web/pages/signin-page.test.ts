@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FormClient, textOf } from '../../../test/support/form-client.ts';
-import { linkTo, MailCatcher } from '../../../test/support/mail-catcher.ts';
+import { linkTo, useSiteWithMail } from '../../../test/support/mail-catcher.ts';
 import { demoNow, useTestSite } from '../../../test/support/web.ts';
 import { addMinutes } from '../../core/model/instant.ts';
 
-let mail: MailCatcher;
-beforeAll(async () => {
-  mail = await MailCatcher.start();
-});
-afterAll(async () => mail?.close());
-
-const site = useTestSite(demoNow, {
-  deps: {
-    get mailer() {
-      return mail.mailer();
-    },
-    rateLimits: { signIn: 5, forms: 30 },
-  },
-});
+const { site, mail: caught } = useSiteWithMail({ signIn: 5, forms: 30 });
 
 async function me(client: FormClient) {
   const response = await site().app.inject({
@@ -39,7 +26,7 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
     const asked = await requestLink(client, ' Newcomer@Example.org ');
     expect(asked.status).toBe(200);
     expect(textOf(asked.html)).toContain('We sent a sign-in link to newcomer@example.org');
-    const message = await mail.waitFor('newcomer@example.org');
+    const message = await caught().waitFor('newcomer@example.org');
     expect(message.subject).toBe('Your sign-in link for Convene');
     const link = linkTo(message, '/signin/link');
     const confirm = await client.get(link);
@@ -57,9 +44,9 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
   it('sets the session in an HttpOnly, SameSite=Lax cookie', async () => {
     const client = new FormClient(site().app);
     await requestLink(client, 'cookie@example.org');
-    const token = new URL(linkTo(await mail.waitFor('cookie@example.org'), '/signin/link')).searchParams.get(
-      'token',
-    );
+    const token = new URL(
+      linkTo(await caught().waitFor('cookie@example.org'), '/signin/link'),
+    ).searchParams.get('token');
     await client.get(`/signin/link?token=${token}`);
     const response = await site().app.inject({
       method: 'POST',
@@ -82,8 +69,9 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
     const client = new FormClient(site().app);
     await requestLink(client, 'twice@example.org');
     const token =
-      new URL(linkTo(await mail.waitFor('twice@example.org'), '/signin/link')).searchParams.get('token') ??
-      '';
+      new URL(linkTo(await caught().waitFor('twice@example.org'), '/signin/link')).searchParams.get(
+        'token',
+      ) ?? '';
     await client.get(`/signin/link?token=${token}`);
     expect((await client.post('/signin/link', { token })).status).toBe(303);
     const elsewhere = new FormClient(site().app);
@@ -96,7 +84,7 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
     const late = new FormClient(site().app);
     await requestLink(late, 'late@example.org');
     const lateToken = new URL(
-      linkTo(await mail.waitFor('late@example.org'), '/signin/link'),
+      linkTo(await caught().waitFor('late@example.org'), '/signin/link'),
     ).searchParams.get('token');
     site().clock.set(addMinutes(demoNow, 31));
     try {
@@ -110,8 +98,9 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
     const client = new FormClient(site().app);
     await requestLink(client, 'leaving@example.org');
     const token =
-      new URL(linkTo(await mail.waitFor('leaving@example.org'), '/signin/link')).searchParams.get('token') ??
-      '';
+      new URL(linkTo(await caught().waitFor('leaving@example.org'), '/signin/link')).searchParams.get(
+        'token',
+      ) ?? '';
     await client.get(`/signin/link?token=${token}`);
     await client.post('/signin/link', { token });
     const cookies = new Map(client.cookies);
@@ -131,25 +120,25 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
     [`${'a'.repeat(300)}@example.org`, 'is not an e-mail address.'],
   ])('answers a bad address %j with a message on the form and sends nothing', async (email, message) => {
     const client = new FormClient(site().app);
-    const before = mail.messages.length;
+    const before = caught().messages.length;
     const page = await requestLink(client, email);
     expect(page.status).toBe(400);
     expect(textOf(page.html)).toContain(message);
     expect(page.html).not.toContain('<script>alert(1)</script>');
     expect(page.html).toContain('action="/signin"');
-    expect(mail.messages.length).toBe(before);
+    expect(caught().messages.length).toBe(before);
   });
 
   it('refuses a post without the form’s token (csrf_failed) and sends nothing', async () => {
     const client = new FormClient(site().app);
     await client.get('/signin');
-    const before = mail.messages.length;
+    const before = caught().messages.length;
     const page = await client.post('/signin', { email: 'forged@example.org' }, false);
     expect(page.status).toBe(403);
     expect(textOf(page.html)).toContain('The form has expired or did not come from this site');
     const wrong = await client.post('/signin', { email: 'forged@example.org' }, 'not-the-token');
     expect(wrong.status).toBe(403);
-    expect(mail.messages.length).toBe(before);
+    expect(caught().messages.length).toBe(before);
   });
 
   it('limits sign-in attempts from one address (rate_limited)', async () => {
