@@ -34,7 +34,10 @@ export function registrantsCsv(
       registration.country ? countryName(registration.country) : null,
       user.timeZone,
       user.ircNick,
-      (followed.get(user.id) ?? []).flatMap((id) => slugs.get(id) ?? []).join(' '),
+      (followed.get(user.id) ?? [])
+        .flatMap((id) => slugs.get(id) ?? [])
+        .sort()
+        .join(' '),
       user.listedInFindPeople,
       registration.cocVersion,
       registration.cocAcceptedAt,
