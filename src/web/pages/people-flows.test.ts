@@ -118,7 +118,6 @@ describe('attendee registration and the Code of Conduct', () => {
   it('blocks registration until the Code of Conduct is accepted, shows room links after, and asks again for a new version', async () => {
     const { client: organiser } = await signedInClient(site(), 'chief@example.org', { organizer: true });
     await organiser.get(`${E}/organise/settings`);
-    const settings = new URLSearchParams();
     const state = await site().runtime.models.get('oct2022-ptg');
     if (!state) throw new Error('no event');
     const saved = await organiser.post(`${E}/organise/settings`, {
@@ -137,7 +136,6 @@ describe('attendee registration and the Code of Conduct', () => {
       faq: state.event.content.faq,
     });
     expect(saved.status).toBe(303);
-    expect(settings.size).toBe(0);
     const anonymousRooms = (await site().app.inject({ url: `/api/v1${E}/rooms` })).json().rooms;
     expect(anonymousRooms.every((room: { url: string | null }) => room.url === null)).toBe(true);
 
@@ -277,15 +275,6 @@ describe('a person’s own data', () => {
       (await site().runtime.models.get('oct2022-ptg'))?.event.id ?? '',
       0,
     );
-    const theirs = revisions.filter((revision) =>
-      revision.changes.some(
-        (change) =>
-          change.type === 'signup.saved' &&
-          change.signup.teamId &&
-          revision.actorName !== 'Convene demo set-up',
-      ),
-    );
-    expect(theirs.length).toBeGreaterThan(0);
     expect(
       revisions.some((revision) => revision.actorId === user.id || revision.actorName === 'Leaving Person'),
     ).toBe(false);
