@@ -7,7 +7,7 @@ import { CsrfField, ErrorSummary, TextField } from './components/form-parts.tsx'
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
-import { formStatus, formStylesheets, signInLimit } from './people-context.ts';
+import { formAssets, formStatus, signInLimit } from './people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -68,7 +68,7 @@ async function form(
 ) {
   return sendPage(
     reply,
-    <Layout title="Become the first organiser" user={await pageUser(request)} stylesheets={formStylesheets()}>
+    <Layout title="Become the first organiser" user={await pageUser(request)} {...formAssets()}>
       <div class="prose">
         <h1>Become the first organiser</h1>
         <p>

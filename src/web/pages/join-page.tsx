@@ -7,7 +7,7 @@ import type { WebDeps } from '../deps.ts';
 import { Notice } from './components/form-parts.tsx';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { formStylesheets, pageWho } from './people-context.ts';
+import { formAssets, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -42,12 +42,7 @@ export function joinPage(deps: WebDeps): FastifyPluginAsync {
         const message = done[request.query.done ?? ''];
         return sendPage(
           reply,
-          <Layout
-            title="Where to join"
-            event={state.event}
-            user={await pageUser(request)}
-            stylesheets={formStylesheets()}
-          >
+          <Layout title="Where to join" event={state.event} user={await pageUser(request)} {...formAssets()}>
             <div class="prose">
               <h1>Where to join</h1>
               {message ? <Notice>{message}</Notice> : null}

@@ -9,7 +9,7 @@ import { Checkbox, CsrfField, ErrorSummary, Notice, Select, TextField } from './
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
-import { formLimit, formStatus, formStylesheets, pageWho, signedInOrRedirect } from './people-context.ts';
+import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from './people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -122,7 +122,7 @@ async function accountPage(
   const csrf = reply.csrfToken();
   return sendPage(
     reply,
-    <Layout title="Your account" user={await pageUser(request)} stylesheets={formStylesheets()}>
+    <Layout title="Your account" user={await pageUser(request)} {...formAssets()}>
       <div class="prose">
         <h1>Your account</h1>
         {view.done ? <Notice>{view.done}</Notice> : null}

@@ -12,7 +12,7 @@ import { CsrfField, ErrorSummary, Notice, TextField } from './components/form-pa
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
-import { formLimit, formStatus, formStylesheets, mailingFor } from './people-context.ts';
+import { formAssets, formLimit, formStatus, mailingFor } from './people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -129,7 +129,7 @@ async function subscribeForm(
 ) {
   return sendPage(
     reply,
-    <Layout title="Newsletter" user={await pageUser(request)} stylesheets={formStylesheets()}>
+    <Layout title="Newsletter" user={await pageUser(request)} {...formAssets()}>
       <div class="prose">
         <h1>Newsletter</h1>
         <p>News about upcoming gatherings: dates, sign-up and registration. A few messages a year.</p>
@@ -163,7 +163,7 @@ async function buttonPage(
 ) {
   return sendPage(
     reply,
-    <Layout title={page.title} user={await pageUser(request)} stylesheets={formStylesheets()}>
+    <Layout title={page.title} user={await pageUser(request)} {...formAssets()}>
       <div class="prose">
         <h1>{page.title}</h1>
         <form method="post" action={page.action} class="form">
@@ -191,7 +191,7 @@ async function message(
 ) {
   return sendPage(
     reply,
-    <Layout title={title} user={await pageUser(request)} stylesheets={formStylesheets()}>
+    <Layout title={title} user={await pageUser(request)} {...formAssets()}>
       <div class="prose">
         <h1>{title}</h1>
         <p>{text}</p>

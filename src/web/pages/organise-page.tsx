@@ -12,9 +12,9 @@ import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
 import { pageUser } from './page-context.ts';
 import {
+  formAssets,
   formLimit,
   formStatus,
-  formStylesheets,
   mailingFor,
   organizerOrRefuse,
   pageWho,
@@ -41,7 +41,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
       const events = await deps.runtime.store.listEvents();
       return sendPage(
         reply,
-        <Layout title="Organise" user={await pageUser(request)} stylesheets={formStylesheets()}>
+        <Layout title="Organise" user={await pageUser(request)} {...formAssets()}>
           <h1>Organise</h1>
           <section aria-labelledby="events-heading">
             <h2 id="events-heading">Events</h2>

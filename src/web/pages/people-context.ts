@@ -13,9 +13,9 @@ import { sendNotFound } from './not-found-page.tsx';
 import { pageUser } from './page-context.ts';
 import { sendRefusalPage } from './refusal-page.tsx';
 
-/** The style sheets of pages with forms. */
-export function formStylesheets(): string[] {
-  return [assetUrl('forms.css')];
+/** The style sheet and the (optional) script of pages with forms, for `Layout`. */
+export function formAssets(): { stylesheets: string[]; scripts: string[] } {
+  return { stylesheets: [assetUrl('forms.css')], scripts: ['forms.js'] };
 }
 
 /** Who is acting through a page: the signed-in person (or null), from the web. */

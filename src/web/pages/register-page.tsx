@@ -21,7 +21,7 @@ import { MarkdownBlock } from './components/markdown-block.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { formLimit, formStatus, formStylesheets, pageWho, signedInOrRedirect } from './people-context.ts';
+import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -151,12 +151,7 @@ async function registrationForm(
   );
   return sendPage(
     reply,
-    <Layout
-      title="Register"
-      event={state.event}
-      user={await pageUser(request)}
-      stylesheets={formStylesheets()}
-    >
+    <Layout title="Register" event={state.event} user={await pageUser(request)} {...formAssets()}>
       <div class="prose">
         <h1>Register for {state.event.title}</h1>
         <p>Registration is free. Registered attendees receive the room links and news about the event.</p>

@@ -9,7 +9,7 @@ import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
 import { pageUser } from './page-context.ts';
-import { formStatus, formStylesheets, mailingFor, signInLimit } from './people-context.ts';
+import { formAssets, formStatus, mailingFor, signInLimit } from './people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -37,7 +37,7 @@ export function signinPage(deps: WebDeps): FastifyPluginAsync {
         return signInForm(deps, request, reply, { email: form.text('email'), next, refusal: sent.refusal });
       return sendPage(
         reply,
-        <Layout title="Check your inbox" user={await pageUser(request)} stylesheets={formStylesheets()}>
+        <Layout title="Check your inbox" user={await pageUser(request)} {...formAssets()}>
           <div class="prose">
             <h1>Check your inbox</h1>
             <p>
@@ -64,7 +64,7 @@ export function signinPage(deps: WebDeps): FastifyPluginAsync {
       if (link?.purpose !== 'sign-in') return sendRefusalPage(reply, request, invalidLink());
       return sendPage(
         reply,
-        <Layout title="Sign in" user={await pageUser(request)} stylesheets={formStylesheets()}>
+        <Layout title="Sign in" user={await pageUser(request)} {...formAssets()}>
           <div class="prose">
             <h1>Sign in</h1>
             <form method="post" action="/signin/link" class="form">
@@ -142,7 +142,7 @@ async function signInForm(
   const user = await pageUser(request);
   return sendPage(
     reply,
-    <Layout title="Sign in" user={user} stylesheets={formStylesheets()}>
+    <Layout title="Sign in" user={user} {...formAssets()}>
       <div class="prose">
         <h1>Sign in</h1>
         {user ? (

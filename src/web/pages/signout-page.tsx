@@ -4,7 +4,7 @@ import { endSession } from '../plugins/session.ts';
 import { CsrfField } from './components/form-parts.tsx';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
-import { formLimit, formStylesheets } from './people-context.ts';
+import { formAssets, formLimit } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -17,7 +17,7 @@ export function signoutPage(deps: WebDeps): FastifyPluginAsync {
       const user = await pageUser(request);
       return sendPage(
         reply,
-        <Layout title="Sign out" user={user} stylesheets={formStylesheets()}>
+        <Layout title="Sign out" user={user} {...formAssets()}>
           <div class="prose">
             <h1>Sign out</h1>
             {user ? (

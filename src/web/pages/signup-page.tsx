@@ -25,9 +25,9 @@ import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import {
+  formAssets,
   formLimit,
   formStatus,
-  formStylesheets,
   mailingFor,
   pageWho,
   signedInOrRedirect,
@@ -266,7 +266,7 @@ async function signupForm(
       title={team ? `Sign-up of ${team.name}` : 'Sign a team up'}
       event={state.event}
       user={await pageUser(request)}
-      stylesheets={formStylesheets()}
+      {...formAssets()}
     >
       <div class="prose">
         <h1>{team ? `Sign-up of ${team.name}` : 'Sign a team up'}</h1>

@@ -13,7 +13,7 @@ import { teamStatusLabels } from './components/labels.ts';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { formLimit, formStatus, formStylesheets, pageWho, signedInOrRedirect } from './people-context.ts';
+import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from './people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -135,7 +135,7 @@ async function managePage(
       event={state.event}
       active="teams"
       user={await pageUser(request)}
-      stylesheets={formStylesheets()}
+      {...formAssets()}
     >
       <div class="prose">
         <h1>Manage {team.name}</h1>

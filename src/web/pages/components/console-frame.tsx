@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Refusal } from '../../../core/errors.ts';
 import type { EventInfo } from '../../../core/model/event.ts';
 import { Layout, type PageUser } from '../layout.tsx';
-import { formStylesheets } from '../people-context.ts';
+import { formAssets } from '../people-context.ts';
 import { ErrorSummary, Notice } from './form-parts.tsx';
 
 /** The sections of an event's organiser console, in order. */
@@ -34,12 +34,7 @@ export function ConsoleFrame(props: {
   children: ComponentChildren;
 }) {
   return (
-    <Layout
-      title={`${props.title} · Organise`}
-      event={props.event}
-      user={props.user}
-      stylesheets={formStylesheets()}
-    >
+    <Layout title={`${props.title} · Organise`} event={props.event} user={props.user} {...formAssets()}>
       <h1>{props.title}</h1>
       <nav class="console-nav" aria-label="Organiser console">
         <ul>
