@@ -11,7 +11,7 @@ import {
 import { messages } from '../mail/messages.ts';
 import type { OneTimeLink } from '../store/people-store.ts';
 import type { Runtime } from './execute.ts';
-import type { Mailing } from './mailing.ts';
+import { type Mailing, sendAll } from './mailing.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 /**
@@ -38,12 +38,8 @@ export async function sendSignInLink(
     expiresAt: addMinutes(at, signInLinkMinutes),
   });
   const url = `${mailing.baseUrl}/signin/link?token=${encodeURIComponent(token)}`;
-  try {
-    await mailing.mailer.send(messages.signInLink(email.value, url, signInLinkMinutes));
-  } catch (error) {
-    mailing.onMailError?.(error, email.value);
+  if (!(await sendAll(mailing, [messages.signInLink(email.value, url, signInLinkMinutes)])))
     return failed('mail_failed');
-  }
   return passed({ email: email.value });
 }
 

@@ -3,7 +3,7 @@ import { becomeFirstOrganizer, peekLink } from '../../app/sign-in.ts';
 import type { Refusal } from '../../core/errors.ts';
 import type { WebDeps } from '../deps.ts';
 import { startSession } from '../plugins/session.ts';
-import { CsrfField, ErrorSummary, TextField } from './components/form-parts.tsx';
+import { CsrfField, ErrorSummary, SubmitButton, TextField } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
@@ -96,11 +96,7 @@ async function form(
             required
             maxLength={120}
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Become an organiser
-            </button>
-          </div>
+          <SubmitButton>Become an organiser</SubmitButton>
         </form>
       </div>
     </Layout>,

@@ -5,7 +5,15 @@ import type { Actor } from '../../core/model/actor.ts';
 import { attendeeRoleLabels } from '../../core/model/registration.ts';
 import type { WebDeps } from '../deps.ts';
 import { endSession } from '../plugins/session.ts';
-import { Checkbox, CsrfField, ErrorSummary, Notice, Select, TextField } from './components/form-parts.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  Select,
+  SubmitButton,
+  TextField,
+} from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
@@ -160,11 +168,7 @@ async function accountPage(
               ...zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
             ]}
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Save my details
-            </button>
-          </div>
+          <SubmitButton>Save my details</SubmitButton>
         </form>
       </section>
       <section aria-labelledby="find-heading">
@@ -176,11 +180,7 @@ async function accountPage(
             checked={user.listedInFindPeople}
             label="List me in “find people”, with where I am during the event."
           />
-          <div class="form-actions">
-            <button type="submit" class="button button--quiet">
-              Save this choice
-            </button>
-          </div>
+          <SubmitButton quiet>Save this choice</SubmitButton>
         </form>
       </section>
       <section aria-labelledby="data-heading" class="prose">
@@ -219,11 +219,7 @@ async function accountPage(
             keeps the changes you made without your name.
           </p>
           <TextField label="Type “delete” to confirm" name="confirm" />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Delete my account
-            </button>
-          </div>
+          <SubmitButton>Delete my account</SubmitButton>
         </form>
       </section>
     </Layout>,

@@ -8,7 +8,7 @@ import {
 } from '../../app/newsletter.ts';
 import type { Refusal } from '../../core/errors.ts';
 import type { WebDeps } from '../deps.ts';
-import { CsrfField, ErrorSummary, Notice, TextField } from './components/form-parts.tsx';
+import { CsrfField, ErrorSummary, Notice, SubmitButton, TextField } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
@@ -144,11 +144,7 @@ async function subscribeForm(
             autocomplete="email"
             required
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Subscribe
-            </button>
-          </div>
+          <SubmitButton>Subscribe</SubmitButton>
         </form>
       </div>
     </Layout>,
@@ -170,11 +166,7 @@ async function buttonPage(
           <CsrfField token={reply.csrfToken()} />
           <input type="hidden" name="token" value={page.token} />
           <p>{page.text}</p>
-          <div class="form-actions">
-            <button type="submit" class="button">
-              {page.button}
-            </button>
-          </div>
+          <SubmitButton>{page.button}</SubmitButton>
         </form>
       </div>
     </Layout>,

@@ -13,7 +13,7 @@ import {
 import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
-import { Checkbox, CsrfField, Select, TextArea, TextField } from './components/form-parts.tsx';
+import { Checkbox, CsrfField, Select, SubmitButton, TextArea, TextField } from './components/form-parts.tsx';
 import { consoleFields } from './console-fields.ts';
 import { FormBody } from './form-body.ts';
 import { sendNotFound } from './not-found-page.tsx';
@@ -366,11 +366,7 @@ async function sectionPage(
       <form method="post" action={`/events/${state.event.slug}/organise/${key}`} class="form">
         <CsrfField token={reply.csrfToken()} />
         {section.fields(state.event, value)}
-        <div class="form-actions">
-          <button type="submit" class="button">
-            Save
-          </button>
-        </div>
+        <SubmitButton>Save</SubmitButton>
       </form>
     </ConsoleFrame>,
     formStatus(refusal),

@@ -5,9 +5,10 @@ import { motdLevels } from '../../core/model/board.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
-import { CsrfField, Select, TextField } from './components/form-parts.tsx';
+import { CsrfField, Select, SubmitButton, TextField } from './components/form-parts.tsx';
 import { consoleFields } from './console-fields.ts';
-import { FormBody } from './form-body.ts';
+import { formActions } from './form-actions.ts';
+import type { FormBody } from './form-body.ts';
 import { pageUser } from './page-context.ts';
 import { formLimit, formStatus, organisersEvent, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
@@ -32,22 +33,13 @@ export function organiseMotdPage(deps: WebDeps): FastifyPluginAsync {
       return state ? motdPage(request, reply, state, { done: done[request.query.done ?? ''] }) : reply;
     });
 
-    const write = (
-      action: string,
-      run: (form: FormBody, state: EventState, request: FastifyRequest) => Promise<Outcome>,
-    ) =>
-      app.post<Params>(
-        `${path}/${action}`,
-        { schema: { hide: true }, config: formLimit(deps) },
-        async (request, reply) => {
-          const state = await organisersEvent(deps, request, reply);
-          if (!state) return reply;
-          const form = new FormBody(request.body);
-          const outcome = await run(form, state, request);
-          if (!outcome.ok) return motdPage(request, reply, state, { refusal: outcome.refusal, form });
-          return reply.redirect(`/events/${state.event.slug}/organise/motd?done=${action}`, 303);
-        },
-      );
+    const write = formActions(app, deps, {
+      path,
+      load: (request: FastifyRequest<{ Params: { event: string } }>, reply) =>
+        organisersEvent(deps, request, reply),
+      again: (request, reply, state, view) => motdPage(request, reply, state, view),
+      back: (state) => `/events/${state.event.slug}/organise/motd`,
+    });
 
     write('add', async (form, state, request) => {
       const expires = consoleFields.readUtc(form.text('expires_at'), 'expiry');
@@ -136,11 +128,7 @@ async function motdPage(
             type="datetime-local"
             value={view.form?.text('expires_at') ?? ''}
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Add the banner
-            </button>
-          </div>
+          <SubmitButton>Add the banner</SubmitButton>
         </form>
       </section>
       {state.motd.length > 1 ? (
@@ -153,11 +141,7 @@ async function motdPage(
               name="order"
               hint={`For example ${state.motd.map((_, index) => state.motd.length - index).join(' ')}`}
             />
-            <div class="form-actions">
-              <button type="submit" class="button button--quiet">
-                Reorder
-              </button>
-            </div>
+            <SubmitButton quiet>Reorder</SubmitButton>
           </form>
         </section>
       ) : null}

@@ -6,7 +6,14 @@ import { reviewQueue } from '../../core/signups/review-queue.ts';
 import { subscribersCsv } from '../../exporters/subscribers-csv.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
-import { CsrfField, ErrorSummary, Notice, TextArea, TextField } from './components/form-parts.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
@@ -68,11 +75,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
               <TextField label="Subject" name="subject" value={view.subject ?? ''} required maxLength={200} />
               <TextArea label="Message (plain text)" name="body" value={view.body ?? ''} long required />
               <p class="hint">Each copy ends with the subscriber’s own unsubscribe link.</p>
-              <div class="form-actions">
-                <button type="submit" class="button">
-                  Send to every confirmed subscriber
-                </button>
-              </div>
+              <SubmitButton>Send to every confirmed subscriber</SubmitButton>
             </form>
           </section>
         </Layout>,

@@ -8,7 +8,7 @@ import { registrationFigures } from '../../core/people/registration-figures.ts';
 import { registrantsCsv } from '../../exporters/registrants-csv.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
-import { CsrfField, TextArea, TextField } from './components/form-parts.tsx';
+import { CsrfField, SubmitButton, TextArea, TextField } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { pageUser } from './page-context.ts';
 import { formLimit, formStatus, mailingFor, organisersEvent, pageWho } from './people-context.ts';
@@ -139,11 +139,9 @@ async function figuresPage(
             required
             hint="For example the “see you next week” message with the schedule’s address."
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Send to {figures.total} registrant{figures.total === 1 ? '' : 's'}
-            </button>
-          </div>
+          <SubmitButton>
+            Send to {figures.total} registrant{figures.total === 1 ? '' : 's'}
+          </SubmitButton>
         </form>
       </section>
     </ConsoleFrame>,

@@ -6,8 +6,9 @@ import { findRoom } from '../../core/model/lookup.ts';
 import { describeInterval } from '../../core/text/describe-time.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
-import { Choices, CsrfField, Select, TextArea, TextField } from './components/form-parts.tsx';
-import { FormBody } from './form-body.ts';
+import { Choices, CsrfField, Select, SubmitButton, TextArea, TextField } from './components/form-parts.tsx';
+import { formActions } from './form-actions.ts';
+import type { FormBody } from './form-body.ts';
 import { pageUser } from './page-context.ts';
 import { formLimit, formStatus, organisersEvent, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
@@ -40,27 +41,14 @@ export function organiseRoomsPage(deps: WebDeps): FastifyPluginAsync {
       });
     });
 
-    const write = (
-      action: string,
-      run: (form: FormBody, state: EventState, request: FastifyRequest) => Promise<Outcome>,
-    ) =>
-      app.post<Params>(
-        `${path}/${action}`,
-        { schema: { hide: true }, config: formLimit(deps) },
-        async (request, reply) => {
-          const state = await organisersEvent(deps, request, reply);
-          if (!state) return reply;
-          const form = new FormBody(request.body);
-          const outcome = await run(form, state, request);
-          if (!outcome.ok)
-            return roomsPage(request, reply, state, {
-              room: form.text('room') || undefined,
-              refusal: outcome.refusal,
-              form,
-            });
-          return reply.redirect(`/events/${state.event.slug}/organise/rooms?done=${action}`, 303);
-        },
-      );
+    const write = formActions(app, deps, {
+      path,
+      load: (request: FastifyRequest<{ Params: { event: string } }>, reply) =>
+        organisersEvent(deps, request, reply),
+      again: (request, reply, state, view) =>
+        roomsPage(request, reply, state, { ...view, room: view.form.text('room') || undefined }),
+      back: (state) => `/events/${state.event.slug}/organise/rooms`,
+    });
 
     write('save', async (form, state, request) => {
       const capacity = form.text('capacity').trim();
@@ -171,21 +159,13 @@ async function roomsPage(
             min={1}
             value={value('capacity', editing?.capacity)}
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              {editing ? 'Save the room' : 'Add the room'}
-            </button>
-          </div>
+          <SubmitButton>{editing ? 'Save the room' : 'Add the room'}</SubmitButton>
         </form>
         {editing ? (
           <form method="post" action={`${base}/remove`} class="form">
             <CsrfField token={csrf} />
             <input type="hidden" name="room" value={editing.slug} />
-            <div class="form-actions">
-              <button type="submit" class="button button--quiet">
-                Remove {editing.name}
-              </button>
-            </div>
+            <SubmitButton quiet>Remove {editing.name}</SubmitButton>
           </form>
         ) : null}
       </section>
@@ -216,11 +196,7 @@ async function roomsPage(
               { value: 'yes', label: 'open' },
             ]}
           />
-          <div class="form-actions">
-            <button type="submit" class="button button--quiet">
-              Save
-            </button>
-          </div>
+          <SubmitButton quiet>Save</SubmitButton>
         </form>
         <p>
           Closed now:{' '}

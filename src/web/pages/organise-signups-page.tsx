@@ -7,9 +7,10 @@ import type { User } from '../../core/model/user.ts';
 import { type QueueItem, reviewQueue } from '../../core/signups/review-queue.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
-import { Checkbox, CsrfField, Select, TextArea, TextField } from './components/form-parts.tsx';
+import { Checkbox, CsrfField, Select, SubmitButton, TextArea, TextField } from './components/form-parts.tsx';
 import { outcomeLabels, teamKindLabels, teamStatusLabels } from './components/labels.ts';
-import { FormBody } from './form-body.ts';
+import { formActions } from './form-actions.ts';
+import type { FormBody } from './form-body.ts';
 import { pageUser } from './page-context.ts';
 import { formLimit, formStatus, mailingFor, organisersEvent, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
@@ -43,26 +44,19 @@ export function organiseSignupsPage(deps: WebDeps): FastifyPluginAsync {
       return queuePage(deps, request, reply, state, { done: key && key in done ? done[key] : undefined });
     });
 
+    const write = formActions(app, deps, {
+      path: '/events/:event/organise/signups',
+      load: (request: FastifyRequest<{ Params: { event: string } }>, reply) =>
+        organisersEvent(deps, request, reply),
+      // The queue is shown as it is now, after whatever the refused action found.
+      again: async (request, reply, state, view) =>
+        queuePage(deps, request, reply, (await deps.runtime.models.get(state.event.id)) ?? state, view),
+      back: (state) => `/events/${state.event.slug}/organise/signups`,
+    });
     const act = (
       action: Action,
       run: (form: FormBody, state: EventState, request: FastifyRequest) => Promise<TeamOutcome>,
-    ) =>
-      app.post<Params>(
-        `/events/:event/organise/signups/${action}`,
-        { schema: { hide: true }, config: formLimit(deps) },
-        async (request, reply) => {
-          const state = await organisersEvent(deps, request, reply);
-          if (!state) return reply;
-          const form = new FormBody(request.body);
-          const outcome = await run(form, state, request);
-          if (!outcome.ok) {
-            const fresh = (await deps.runtime.models.get(state.event.id)) ?? state;
-            return queuePage(deps, request, reply, fresh, { refusal: outcome.refusal, form });
-          }
-          const warning = outcome.value.mailed ? '' : '&mail=failed';
-          return reply.redirect(`/events/${state.event.slug}/organise/signups?done=${action}${warning}`, 303);
-        },
-      );
+    ) => write(action, run, (done) => (done.value.mailed ? '' : '&mail=failed'));
 
     const review =
       (build: (form: FormBody) => Review) =>
@@ -181,11 +175,7 @@ async function queuePage(
             value={posted?.text('moderators') ?? ''}
             hint="One a line: an e-mail address (invited if new), optionally with the IRC nick, or a known IRC nick."
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Add to the official list
-            </button>
-          </div>
+          <SubmitButton>Add to the official list</SubmitButton>
         </form>
       </section>
       <section aria-labelledby="withdraw-heading">
@@ -201,11 +191,7 @@ async function queuePage(
             }))}
           />
           <TextField id="withdraw-reason" label="Reason (told to the lead)" name="reason" maxLength={1000} />
-          <div class="form-actions">
-            <button type="submit" class="button button--quiet">
-              Withdraw
-            </button>
-          </div>
+          <SubmitButton quiet>Withdraw</SubmitButton>
         </form>
       </section>
       <section aria-labelledby="decided-heading">
@@ -329,11 +315,7 @@ function QueueEntry(props: {
           name="into"
           options={targets.map((other) => ({ value: other.slug, label: other.name }))}
         />
-        <div class="form-actions">
-          <button type="submit" class="button button--quiet">
-            Merge
-          </button>
-        </div>
+        <SubmitButton quiet>Merge</SubmitButton>
       </form>
       <form method="post" action={`${base}/decline`} class="form">
         <CsrfField token={csrf} />
@@ -344,11 +326,7 @@ function QueueEntry(props: {
           name="reason"
           maxLength={1000}
         />
-        <div class="form-actions">
-          <button type="submit" class="button button--quiet">
-            Decline
-          </button>
-        </div>
+        <SubmitButton quiet>Decline</SubmitButton>
       </form>
     </article>
   );

@@ -4,13 +4,14 @@ import type { Who } from '../../app/operations.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { Actor } from '../../core/model/actor.ts';
 import type { EventInfo } from '../../core/model/event.ts';
+import type { EventState } from '../../core/model/event-state.ts';
 import { checkOrganizer } from '../../core/permissions.ts';
 import { logMailer } from '../../mail/log-mailer.ts';
 import type { WebDeps } from '../deps.ts';
 import { httpStatusOf } from '../http-status.ts';
 import { assetUrl } from '../plugins/assets.ts';
 import { sendNotFound } from './not-found-page.tsx';
-import { pageUser } from './page-context.ts';
+import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendRefusalPage } from './refusal-page.tsx';
 
 /** The style sheet and the (optional) script of pages with forms, for `Layout`. */
@@ -94,4 +95,16 @@ export async function organisersEvent(
     return null;
   }
   return (await organizerOrRefuse(request, reply, state.event)) ? state : null;
+}
+
+/** The published event in the path and the signed-in person; otherwise a 404 page or the sign-in redirect is sent. */
+export async function eventForSignedIn(
+  deps: WebDeps,
+  request: FastifyRequest<{ Params: { event: string } }>,
+  reply: FastifyReply,
+): Promise<{ state: EventState; actor: Actor } | null> {
+  const state = await eventOrNotFound(deps, request, reply, request.params.event);
+  if (!state) return null;
+  const actor = await signedInOrRedirect(request, reply);
+  return actor ? { state, actor } : null;
 }

@@ -15,13 +15,14 @@ import {
   ErrorSummary,
   Notice,
   Select,
+  SubmitButton,
   TextField,
 } from './components/form-parts.tsx';
 import { MarkdownBlock } from './components/markdown-block.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
-import { eventOrNotFound, pageUser } from './page-context.ts';
-import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from './people-context.ts';
+import { pageUser } from './page-context.ts';
+import { eventForSignedIn, formAssets, formLimit, formStatus, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -42,10 +43,9 @@ export function registerPage(deps: WebDeps): FastifyPluginAsync {
     app.setErrorHandler(pageErrorHandler);
 
     app.get<EventParams>('/events/:event/register', { schema: { hide: true } }, async (request, reply) => {
-      const state = await eventOrNotFound(deps, request, reply, request.params.event);
-      if (!state) return reply;
-      const actor = await signedInOrRedirect(request, reply);
-      if (!actor) return reply;
+      const found = await eventForSignedIn(deps, request, reply);
+      if (!found) return reply;
+      const { state, actor } = found;
       return registrationForm(deps, request, reply, state, actor, null, null);
     });
 
@@ -53,10 +53,9 @@ export function registerPage(deps: WebDeps): FastifyPluginAsync {
       '/events/:event/register',
       { schema: { hide: true }, config: formLimit(deps) },
       async (request, reply) => {
-        const state = await eventOrNotFound(deps, request, reply, request.params.event);
-        if (!state) return reply;
-        const actor = await signedInOrRedirect(request, reply);
-        if (!actor) return reply;
+        const found = await eventForSignedIn(deps, request, reply);
+        if (!found) return reply;
+        const { state, actor } = found;
         const input = readForm(request.body);
         const registered = await registerForEvent(deps.runtime, await pageWho(request), state, input);
         if (!registered.ok)
@@ -69,10 +68,9 @@ export function registerPage(deps: WebDeps): FastifyPluginAsync {
       '/events/:event/register/coc',
       { schema: { hide: true }, config: formLimit(deps) },
       async (request, reply) => {
-        const state = await eventOrNotFound(deps, request, reply, request.params.event);
-        if (!state) return reply;
-        const actor = await signedInOrRedirect(request, reply);
-        if (!actor) return reply;
+        const found = await eventForSignedIn(deps, request, reply);
+        if (!found) return reply;
+        const { state, actor } = found;
         const form = new FormBody(request.body);
         const accepted = await acceptEventCoc(deps.runtime, await pageWho(request), state, {
           accept: form.checked('accept_coc'),
@@ -173,11 +171,7 @@ async function registrationForm(
             <CsrfField token={csrf} />
             {cocText}
             {acceptBox}
-            <div class="form-actions">
-              <button type="submit" class="button">
-                Accept and continue
-              </button>
-            </div>
+            <SubmitButton>Accept and continue</SubmitButton>
           </form>
         </section>
       ) : null}
@@ -253,11 +247,7 @@ async function registrationForm(
           {cocText}
           {acceptBox}
         </fieldset>
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {registration ? 'Save my registration' : 'Register'}
-          </button>
-        </div>
+        <SubmitButton>{registration ? 'Save my registration' : 'Register'}</SubmitButton>
       </form>
     </Layout>,
     formStatus(refusal),

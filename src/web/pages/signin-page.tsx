@@ -4,7 +4,7 @@ import type { Refusal } from '../../core/errors.ts';
 import { safeReturnPath, signInLinkMinutes } from '../../core/people/sign-in-policy.ts';
 import type { WebDeps } from '../deps.ts';
 import { keepPendingOidc, startSession, takePendingOidc } from '../plugins/session.ts';
-import { CsrfField, ErrorSummary, Notice, TextField } from './components/form-parts.tsx';
+import { CsrfField, ErrorSummary, Notice, SubmitButton, TextField } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
@@ -73,11 +73,7 @@ export function signinPage(deps: WebDeps): FastifyPluginAsync {
               <p>
                 Sign in to Convene as <strong>{link.email}</strong>.
               </p>
-              <div class="form-actions">
-                <button type="submit" class="button">
-                  Sign in
-                </button>
-              </div>
+              <SubmitButton>Sign in</SubmitButton>
             </form>
           </div>
         </Layout>,
@@ -170,11 +166,7 @@ async function signInForm(
             required
             hint="We send you a link that signs you in; an account is made the first time."
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              E-mail me a sign-in link
-            </button>
-          </div>
+          <SubmitButton>E-mail me a sign-in link</SubmitButton>
         </form>
       </div>
     </Layout>,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebDeps } from '../deps.ts';
 import { endSession } from '../plugins/session.ts';
-import { CsrfField } from './components/form-parts.tsx';
+import { CsrfField, SubmitButton } from './components/form-parts.tsx';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
 import { formAssets, formLimit } from './people-context.ts';
@@ -24,11 +24,7 @@ export function signoutPage(deps: WebDeps): FastifyPluginAsync {
               <form method="post" action="/signout" class="form">
                 <CsrfField token={reply.csrfToken()} />
                 <p>You are signed in as {user.name}.</p>
-                <div class="form-actions">
-                  <button type="submit" class="button">
-                    Sign out
-                  </button>
-                </div>
+                <SubmitButton>Sign out</SubmitButton>
               </form>
             ) : (
               <p>

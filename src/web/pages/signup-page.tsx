@@ -17,20 +17,21 @@ import {
   ErrorSummary,
   Notice,
   Select,
+  SubmitButton,
   TextArea,
   TextField,
 } from './components/form-parts.tsx';
 import { outcomeLabels, teamKindLabels, teamStatusLabels } from './components/labels.ts';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
-import { eventOrNotFound, pageUser } from './page-context.ts';
+import { pageUser } from './page-context.ts';
 import {
+  eventForSignedIn,
   formAssets,
   formLimit,
   formStatus,
   mailingFor,
   pageWho,
-  signedInOrRedirect,
 } from './people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
@@ -70,10 +71,9 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
     const mailing = mailingFor(deps, app.log);
 
     app.get<EventParams>('/events/:event/signup', { schema: { hide: true } }, async (request, reply) => {
-      const state = await eventOrNotFound(deps, request, reply, request.params.event);
-      if (!state) return reply;
-      const actor = await signedInOrRedirect(request, reply);
-      if (!actor) return reply;
+      const found = await eventForSignedIn(deps, request, reply);
+      if (!found) return reply;
+      const { state, actor } = found;
       return signupForm(deps, request, reply, state, actor, { values: blank, team: null });
     });
 
@@ -81,10 +81,9 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
       '/events/:event/signup',
       { schema: { hide: true }, config: formLimit(deps) },
       async (request, reply) => {
-        const state = await eventOrNotFound(deps, request, reply, request.params.event);
-        if (!state) return reply;
-        const actor = await signedInOrRedirect(request, reply);
-        if (!actor) return reply;
+        const found = await eventForSignedIn(deps, request, reply);
+        if (!found) return reply;
+        const { state, actor } = found;
         const values = readForm(request.body);
         const outcome = await signUpTeam(
           deps.runtime,
@@ -182,10 +181,9 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
 
 /** The sign-up in the path, for its lead or an organiser; otherwise a page saying no was sent. */
 async function leadsSignup(deps: WebDeps, request: FastifyRequest<TeamParams>, reply: FastifyReply) {
-  const state = await eventOrNotFound(deps, request, reply, request.params.event);
-  if (!state) return null;
-  const actor = await signedInOrRedirect(request, reply);
-  if (!actor) return null;
+  const found = await eventForSignedIn(deps, request, reply);
+  if (!found) return null;
+  const { state, actor } = found;
   const team = findTeam(state, request.params.team);
   const signup = team ? state.signups[team.id] : undefined;
   if (!team || !signup) {
@@ -405,21 +403,13 @@ async function signupForm(
             value={values.notes}
             maxLength={2000}
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              {team ? 'Save the changes' : 'Sign the team up'}
-            </button>
-          </div>
+          <SubmitButton>{team ? 'Save the changes' : 'Sign the team up'}</SubmitButton>
         </form>
       ) : null}
       {team && open ? (
         <form method="post" action={`${signupPath(state, team.slug)}/withdraw`} class="form">
           <CsrfField token={csrf} />
-          <div class="form-actions">
-            <button type="submit" class="button button--quiet">
-              Withdraw this request
-            </button>
-          </div>
+          <SubmitButton quiet>Withdraw this request</SubmitButton>
         </form>
       ) : null}
     </Layout>,

@@ -8,9 +8,16 @@ import { checkTeamManager } from '../../core/permissions.ts';
 import { teamBlocks } from '../../core/schedule/blocks.ts';
 import { describeInterval } from '../../core/text/describe-time.ts';
 import type { WebDeps } from '../deps.ts';
-import { CsrfField, ErrorSummary, Notice, Select, TextField } from './components/form-parts.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  Select,
+  SubmitButton,
+  TextField,
+} from './components/form-parts.tsx';
 import { teamStatusLabels } from './components/labels.ts';
-import { FormBody } from './form-body.ts';
+import { formActions } from './form-actions.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from './people-context.ts';
@@ -42,37 +49,24 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
       });
     });
 
-    const write = (
-      suffix: string,
-      act: (state: EventState, team: Team, form: FormBody, request: FastifyRequest) => Promise<Outcome>,
-    ) =>
-      app.post<TeamParams>(
-        `${path}/${suffix}`,
-        { schema: { hide: true }, config: formLimit(deps) },
-        async (request, reply) => {
-          const found = await managedTeam(deps, request, reply);
-          if (!found) return reply;
-          const outcome = await act(found.state, found.team, new FormBody(request.body), request);
-          if (!outcome.ok)
-            return managePage(deps, request, reply, found.state, found.team, { refusal: outcome.refusal });
-          return reply.redirect(
-            `/events/${found.state.event.slug}/teams/${found.team.slug}/manage?done=${suffix}`,
-            303,
-          );
-        },
-      );
+    const write = formActions(app, deps, {
+      path,
+      load: (request: FastifyRequest<TeamParams>, reply) => managedTeam(deps, request, reply),
+      again: (request, reply, { state, team }, view) => managePage(deps, request, reply, state, team, view),
+      back: ({ state, team }) => `/events/${state.event.slug}/teams/${team.slug}/manage`,
+    });
 
-    write('book', async (state, team, form, request) =>
+    write('book', async (form, { state, team }, request) =>
       deps.ops.bookSlot(state.event.slug, await pageWho(request), {
         team: team.slug,
         room: form.text('room'),
         slot: form.text('slot'),
       }),
     );
-    write('unbook', async (state, _team, form, request) =>
+    write('unbook', async (form, { state }, request) =>
       deps.ops.unbookSlot(state.event.slug, await pageWho(request), { bookingId: form.text('booking') }),
     );
-    write('links', async (state, team, form, request) =>
+    write('links', async (form, { state, team }, request) =>
       deps.ops.updateTeamLinks(state.event.slug, await pageWho(request), {
         team: team.slug,
         etherpadUrl: form.text('etherpad_url').trim() || null,
@@ -164,11 +158,7 @@ async function managePage(
             name="room"
             options={state.rooms.map((room) => ({ value: room.slug, label: room.name }))}
           />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Book
-            </button>
-          </div>
+          <SubmitButton>Book</SubmitButton>
         </form>
       </section>
       <section aria-labelledby="booked-heading">
@@ -210,11 +200,7 @@ async function managePage(
             hint="Empty: the link of the room the team meets in."
           />
           <TextField label="Location" name="location" value={team.location} maxLength={200} />
-          <div class="form-actions">
-            <button type="submit" class="button button--quiet">
-              Save the links
-            </button>
-          </div>
+          <SubmitButton quiet>Save the links</SubmitButton>
         </form>
       </section>
     </Layout>,

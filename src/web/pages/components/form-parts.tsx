@@ -171,3 +171,14 @@ export function Choices(
     </fieldset>
   );
 }
+
+/** The row under a form with its one button; `quiet` for the secondary action of a page. */
+export function SubmitButton(props: { readonly children: ComponentChildren; readonly quiet?: boolean }) {
+  return (
+    <div class="form-actions">
+      <button type="submit" class={props.quiet ? 'button button--quiet' : 'button'}>
+        {props.children}
+      </button>
+    </div>
+  );
+}
