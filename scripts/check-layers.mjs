@@ -38,13 +38,13 @@ const problems = [];
 for (const file of files(src)) {
   const layer = relative(src, file).split('/')[0];
   const text = readFileSync(file, 'utf8');
-  const rules = file.endsWith('.test.ts') ? null : allowed[layer];
+  const rules = /\.test\.tsx?$/.test(file) ? null : allowed[layer];
   for (const match of text.matchAll(/from ['"](\.[^'"]+)['"]/g)) {
     const target = relative(src, resolve(dirname(file), match[1])).split('/')[0];
     if (rules && !rules.includes(target))
       problems.push(`${relative(root, file)}: ${layer}/ must not import ${target}/ (${match[1]})`);
   }
-  if (layer === 'core' && !file.endsWith('.test.ts')) {
+  if (layer === 'core' && !/\.test\.tsx?$/.test(file)) {
     for (const [pattern, why] of corePurity)
       if (pattern.test(text)) problems.push(`${relative(root, file)}: the core ${why}`);
   }

@@ -14,6 +14,8 @@ import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
 import { pageRoutes } from './pages/index.ts';
+import { sendNotFound } from './pages/not-found-page.tsx';
+import { pageUser } from './pages/page-context.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
@@ -54,7 +56,10 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   app.decorate('liveFeeds', feeds);
   app.addHook('onClose', async () => feeds.close());
 
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, {
+    notFoundPage: async (request, reply) =>
+      sendNotFound(reply, await pageUser(request), 'There is no page at this address.'),
+  });
   await app.register(identityPlugin);
   await app.register(pagesPlugin);
   app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));

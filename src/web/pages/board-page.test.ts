@@ -50,3 +50,14 @@ describe('board page weight', () => {
     expect(html).not.toMatch(/<script(?![^>]*type="module")/);
   });
 });
+
+describe('board page as time passes', () => {
+  it('shows the new current slot once the clock passes the slot boundary, with no change made', async () => {
+    const before = (await site().app.inject({ url: '/events/oct2022-ptg/board' })).body;
+    expect(before).toContain('2022-10-18T14:00:00Z');
+    site().clock.set('2022-10-18T15:00:30Z');
+    const after = (await site().app.inject({ url: '/events/oct2022-ptg/board' })).body;
+    expect(after).toContain('schedule?day=2022-10-18#slot-tue15');
+    site().clock.set('2022-10-18T14:20:00Z');
+  });
+});

@@ -9,8 +9,8 @@ import { IntervalText, TimeText } from './components/time-text.tsx';
 import { TopicText } from './components/topic-text.tsx';
 import { ZoneSwitcher } from './components/zone-switcher.tsx';
 import { Layout } from './layout.tsx';
+import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { viewerZone } from './time-zone.ts';
 
@@ -22,6 +22,7 @@ interface BoardProps {
 
 /** `GET /events/{event}/board`: what is happening now, what comes next, and the banners; live. */
 export function boardPage(deps: WebDeps): FastifyPluginAsync {
+  const pages = new PageCache();
   return async (app) => {
     app.get<{ Params: { event: string } }>(
       '/events/:event/board',
@@ -31,13 +32,13 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         if (!state) return reply;
         const now = deps.runtime.clock.now();
         const zone = viewerZone(request, reply, state.event.timeZone);
-        return sendPage(
-          reply,
+        const user = await pageUser(request);
+        return pages.send(request, reply, { state, now, zone, user }, () => (
           <Layout
             title="Live board"
             event={state.event}
             active="board"
-            user={await pageUser(request)}
+            user={user}
             scripts={['live.js']}
             stylesheets={[teamStylesheetUrl(state)]}
           >
@@ -48,8 +49,8 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
             <LivePage eventSlug={state.event.slug} revision={state.revision} views="board" zone={zone}>
               <Board state={state} view={boardView(state, now)} zone={zone} />
             </LivePage>
-          </Layout>,
-        );
+          </Layout>
+        ));
       },
     );
   };

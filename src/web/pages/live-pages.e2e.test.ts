@@ -140,15 +140,17 @@ describeWithBrowser('live pages in Chromium', () => {
   });
 
   it('leaves the schedule, team page and room display as pictures for people to judge', async () => {
-    const schedule = await openLive(`${event}/schedule?day=2022-10-18`);
+    // A fresh browser profile in UTC, as a projector in the event's zone would show them.
+    const projector = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'UTC' });
+    const schedule = await openLive(`${event}/schedule?day=2022-10-18`, projector);
     await schedule.screenshot({ path: artefactPath('schedule.png') });
     await schedule.close();
-    const team = await openLive(`${event}/teams/nova`);
+    const team = await openLive(`${event}/teams/nova`, projector);
     await team.screenshot({ path: artefactPath('team.png'), fullPage: true });
     await team.close();
-    const display = await openLive(`${event}/rooms/bexar/display`);
+    const display = await openLive(`${event}/rooms/bexar/display`, projector);
     await display.screenshot({ path: artefactPath('room-display.png') });
-    await display.close();
+    await projector.close();
   });
 
   it('reaches the main content from the skip link, by keyboard', async () => {

@@ -7,15 +7,25 @@ export interface PageOptions {
   readonly status?: number;
 }
 
+/** A page (a `Layout` tree) as a whole HTML document. */
+export function renderDocument(page: VNode): string {
+  return `<!doctype html>${renderToString(page)}`;
+}
+
 /**
  * Renders a page (a `Layout` tree) to a whole HTML document and sends it. Preact escapes every text
  * and attribute value, so user text can never become markup. Pages depend on live data, so browsers
  * revalidate them on each visit.
  */
 export function sendPage(reply: FastifyReply, page: VNode, options: PageOptions = {}): FastifyReply {
+  return sendHtml(reply, renderDocument(page), options);
+}
+
+/** Sends an HTML document rendered earlier. */
+export function sendHtml(reply: FastifyReply, html: string, options: PageOptions = {}): FastifyReply {
   return reply
     .status(options.status ?? 200)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-cache')
-    .send(`<!doctype html>${renderToString(page)}`);
+    .send(html);
 }

@@ -14,9 +14,9 @@ import { IntervalText } from './components/time-text.tsx';
 import { TopicText } from './components/topic-text.tsx';
 import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
+import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { pageWho } from './people-context.ts';
-import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { dayIn, viewerZone } from './time-zone.ts';
 
@@ -27,6 +27,7 @@ type RoomRequest = FastifyRequest<{ Params: { event: string; room: string } }>;
  * the same, full screen and large, for a screen beside a physical room.
  */
 export function roomPage(deps: WebDeps): FastifyPluginAsync {
+  const pages = new PageCache();
   const send = async (request: RoomRequest, reply: FastifyReply, display: boolean) => {
     const state = await eventOrNotFound(deps, request, reply, request.params.event);
     if (!state) return reply;
@@ -48,8 +49,8 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
       state.event,
       actor ? { standing, isOrganizer: isOrganizer(actor) } : null,
     );
-    return sendPage(
-      reply,
+    // Whether the link shows depends on the viewer's registration, which is not in the event's state.
+    return pages.send(request, reply, { state, now, zone, user, variant: linkShown ? 'link' : '' }, () => (
       <Layout
         title={room.name}
         event={state.event}
@@ -93,8 +94,8 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
           <RoomNow state={state} room={room} now={now} zone={zone} />
           <RoomDay state={state} room={room} now={now} zone={zone} />
         </LivePage>
-      </Layout>,
-    );
+      </Layout>
+    ));
   };
   return async (app) => {
     const options = { schema: { hide: true } };

@@ -11,8 +11,8 @@ import { ZoneSwitcher } from './components/zone-switcher.tsx';
 import { eventDays } from './event-days.ts';
 import { exampleCell } from './example-cell.ts';
 import { Layout } from './layout.tsx';
+import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { dateIn, dayIn, offsetIn, viewerZone } from './time-zone.ts';
 
@@ -21,6 +21,7 @@ import { dateIn, dayIn, offsetIn, viewerZone } from './time-zone.ts';
  * each free cell with the reference a moderator types to book it; live.
  */
 export function schedulePage(deps: WebDeps): FastifyPluginAsync {
+  const pages = new PageCache();
   return async (app) => {
     app.get<{ Params: { event: string }; Querystring: { day?: string } }>(
       '/events/:event/schedule',
@@ -35,13 +36,13 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
           days.find((candidate) => candidate.today) ??
           days[0] ?? { day: state.event.startsOn, today: false };
         const slug = state.event.slug;
-        return sendPage(
-          reply,
+        const user = await pageUser(request);
+        return pages.send(request, reply, { state, now, zone, user }, () => (
           <Layout
             title="Schedule"
             event={state.event}
             active="schedule"
-            user={await pageUser(request)}
+            user={user}
             scripts={['live.js']}
             stylesheets={[teamStylesheetUrl(state)]}
           >
@@ -65,8 +66,10 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
               </ul>
             </nav>
             <p class="hint" id="zone-hint" data-region>
-              Times in {zone.replaceAll('_', ' ')} ({offsetIn(now, zone)}) with UTC beside them. A team
-              moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
+              {zone === 'UTC'
+                ? 'Times in UTC.'
+                : `Times in ${zone.replaceAll('_', ' ')} (${offsetIn(now, zone)}) with UTC beside them.`}{' '}
+              A team moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
               {state.event.chat}, for example{' '}
               <code>
                 #{exampleTeam(state)} book {exampleCell(state, now)}
@@ -76,8 +79,8 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
             <LivePage eventSlug={slug} revision={state.revision} views="schedule,board" zone={zone}>
               <ScheduleGrid state={state} day={day.day} now={now} zone={zone} />
             </LivePage>
-          </Layout>,
-        );
+          </Layout>
+        ));
       },
     );
   };

@@ -15,8 +15,8 @@ import { TopicText } from './components/topic-text.tsx';
 import { ZoneSwitcher } from './components/zone-switcher.tsx';
 import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
+import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { viewerZone } from './time-zone.ts';
 
@@ -29,6 +29,7 @@ const kindNames: Record<Team['kind'], string> = {
 
 /** `GET /events/{event}/teams/{team}`: the team's week, what it discusses now and next, and its links. */
 export function teamPage(deps: WebDeps): FastifyPluginAsync {
+  const pages = new PageCache();
   return async (app) => {
     app.get<{ Params: { event: string; team: string } }>(
       '/events/:event/teams/:team',
@@ -47,71 +48,72 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
           );
         const now = deps.runtime.clock.now();
         const zone = viewerZone(request, reply, state.event.timeZone);
-        const moderators = await deps.runtime.store.listUsers(team.moderators);
-        const nicks = moderators
-          .flatMap((moderator) => (moderator.ircNick ? [moderator.ircNick] : []))
-          .sort();
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         const pad = etherpadOf(state.event, team);
-        return sendPage(
-          reply,
-          <Layout
-            title={team.name}
-            event={state.event}
-            active="teams"
-            user={user}
-            scripts={['live.js']}
-            stylesheets={[teamStylesheetUrl(state)]}
-          >
-            <div class="page-head">
-              <h1>
-                <TeamBadge eventSlug={state.event.slug} team={team} link={false} />
-              </h1>
-              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
-            </div>
-            <p class="lede">
-              {kindNames[team.kind]}
-              {team.crossProject ? ', cross-project' : ''}
-              {team.status === 'requested' ? ' · not yet on the official list' : ''}
-              {' · '}
-              <FollowButton slug={team.slug} name={team.name} />
-            </p>
-            <LivePage
-              eventSlug={state.event.slug}
-              revision={state.revision}
-              views="board,schedule"
-              zone={zone}
+        return pages.send(request, reply, { state, now, zone, user }, async () => {
+          const moderators = await deps.runtime.store.listUsers(team.moderators);
+          const nicks = moderators
+            .flatMap((moderator) => (moderator.ircNick ? [moderator.ircNick] : []))
+            .sort();
+          return (
+            <Layout
+              title={team.name}
+              event={state.event}
+              active="teams"
+              user={user}
+              scripts={['live.js']}
+              stylesheets={[teamStylesheetUrl(state)]}
             >
-              <TeamNow state={state} team={team} now={now} zone={zone} />
-              <section aria-labelledby="links" class="panel">
-                <h2 id="links">Links</h2>
-                <ul class="link-list">
-                  <li>Etherpad: {pad ? <a href={pad}>{pad}</a> : 'none yet'}</li>
-                  {team.videoUrl ? (
+              <div class="page-head">
+                <h1>
+                  <TeamBadge eventSlug={state.event.slug} team={team} link={false} />
+                </h1>
+                <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
+              </div>
+              <p class="lede">
+                {kindNames[team.kind]}
+                {team.crossProject ? ', cross-project' : ''}
+                {team.status === 'requested' ? ' · not yet on the official list' : ''}
+                {' · '}
+                <FollowButton slug={team.slug} name={team.name} />
+              </p>
+              <LivePage
+                eventSlug={state.event.slug}
+                revision={state.revision}
+                views="board,schedule"
+                zone={zone}
+              >
+                <TeamNow state={state} team={team} now={now} zone={zone} />
+                <section aria-labelledby="links" class="panel">
+                  <h2 id="links">Links</h2>
+                  <ul class="link-list">
+                    <li>Etherpad: {pad ? <a href={pad}>{pad}</a> : 'none yet'}</li>
+                    {team.videoUrl ? (
+                      <li>
+                        Video room: <a href={team.videoUrl}>{team.videoUrl}</a>
+                      </li>
+                    ) : null}
+                    {team.location ? <li>Where: {team.location}</li> : null}
+                    {nicks.length > 0 ? (
+                      <li>
+                        Moderators on IRC:{' '}
+                        {nicks.map((nick) => (
+                          <code key={nick}>{nick}</code>
+                        ))}
+                        {state.event.chat ? <> in {state.event.chat}</> : null}
+                      </li>
+                    ) : null}
                     <li>
-                      Video room: <a href={team.videoUrl}>{team.videoUrl}</a>
+                      <a href={`${base}/teams/${team.slug}/calendar.ics`}>Subscribe to the team’s calendar</a>{' '}
+                      (iCal)
                     </li>
-                  ) : null}
-                  {team.location ? <li>Where: {team.location}</li> : null}
-                  {nicks.length > 0 ? (
-                    <li>
-                      Moderators on IRC:{' '}
-                      {nicks.map((nick) => (
-                        <code key={nick}>{nick}</code>
-                      ))}
-                      {state.event.chat ? <> in {state.event.chat}</> : null}
-                    </li>
-                  ) : null}
-                  <li>
-                    <a href={`${base}/teams/${team.slug}/calendar.ics`}>Subscribe to the team’s calendar</a>{' '}
-                    (iCal)
-                  </li>
-                </ul>
-              </section>
-              <TeamWeek state={state} team={team} now={now} zone={zone} />
-            </LivePage>
-          </Layout>,
-        );
+                  </ul>
+                </section>
+                <TeamWeek state={state} team={team} now={now} zone={zone} />
+              </LivePage>
+            </Layout>
+          );
+        });
       },
     );
   };

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import { httpStatusOf } from '../http-status.ts';
@@ -11,12 +11,26 @@ export function sendRefusal(reply: FastifyReply, found: Refusal): FastifyReply {
     .send({ error: found });
 }
 
+export interface ErrorsOptions {
+  /** how to answer a browser asking for a page that does not exist */
+  readonly notFoundPage?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => FastifyReply | Promise<FastifyReply>;
+}
+
+/** A browser navigating, as opposed to a script calling the API. */
+function wantsPage(request: FastifyRequest): boolean {
+  return !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+}
+
 /**
- * Every failure leaves as the same JSON shape. Bad requests (schema, JSON syntax, size) are 4xx with
+ * Every failure leaves as the same JSON shape (a browser asking for a missing page gets a page). Bad requests (schema, JSON syntax, size) are 4xx with
  * a code; anything else is a bug: logged with the request id, answered without internals.
  */
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
+export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptions) => {
   app.setNotFoundHandler((request, reply) => {
+    if (options.notFoundPage && wantsPage(request)) return options.notFoundPage(request, reply);
     sendRefusal(
       reply,
       refusal(
