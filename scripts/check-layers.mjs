@@ -8,13 +8,14 @@ const src = join(root, 'src');
 /** Which top-level folders of src/ each folder may import from. */
 const allowed = {
   core: ['core'],
-  app: ['core', 'app', 'bus', 'store', 'demo'],
+  app: ['core', 'app', 'bus', 'store', 'demo', 'mail'],
   store: ['core', 'store'],
   bus: ['core', 'bus'],
   demo: ['core', 'demo'],
   exporters: ['core', 'exporters'],
-  web: ['core', 'app', 'web', 'exporters', 'chat'],
+  web: ['core', 'app', 'web', 'exporters', 'chat', 'mail'],
   chat: ['core', 'app', 'chat'],
+  mail: ['core', 'mail'],
 };
 
 const corePurity = [

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { seedDemo } from './app/events.ts';
+import { OidcSignIn } from './app/oidc.ts';
+import { firstOrganizerLink } from './app/sign-in.ts';
 import { IrcBot } from './chat/irc-bot.ts';
 import type { Config } from './config.ts';
+import { smtpMailer } from './mail/smtp-mailer.ts';
+import { readPeopleConfig } from './people-config.ts';
 import { openRuntime } from './runtime.ts';
 import { buildApp } from './web/app.ts';
 import { redactSecrets } from './web/redact-secrets.ts';
@@ -11,19 +15,31 @@ import { redactSecrets } from './web/redact-secrets.ts';
  * in demo mode, and listens. Stops cleanly on SIGINT and SIGTERM.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  const people = readPeopleConfig(process.env, config.baseUrl);
   const runtime = await openRuntime(config);
+  const mailer = people.smtp ? smtpMailer(people.smtp) : undefined;
   const app = await buildApp(
-    { runtime, ops: runtime.ops, baseUrl: config.baseUrl },
+    {
+      runtime,
+      ops: runtime.ops,
+      baseUrl: config.baseUrl,
+      mailer,
+      oidc: people.oidc ? new OidcSignIn(people.oidc) : null,
+      ...(people.sessionSecret ? { sessionSecret: people.sessionSecret } : {}),
+      rateLimits: people.rateLimits,
+    },
     {
       logger: {
         level: process.env.LOG_LEVEL ?? 'info',
-        // Personal calendar addresses carry a secret; keep it out of the logs.
+        // Personal calendar addresses and one-time links carry a secret; keep it out of the logs.
         serializers: {
           req: (request) => ({ method: request.method, url: redactSecrets(request.url), reqId: request.id }),
         },
       },
+      trustProxy: people.trustProxy,
     },
   );
+  app.addHook('onClose', async () => mailer?.close());
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');
   }
@@ -45,6 +61,10 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.log.info(
     `Convene is ready on ${config.baseUrl}${config.clockStart ? ` (clock started at ${config.clockStart})` : ''}`,
   );
+  const setUp = await firstOrganizerLink(runtime, config.baseUrl);
+  if (setUp)
+    app.log.warn(`No organiser yet. Open this link to become the first organiser (it works once): ${setUp}`);
+  if (!mailer) app.log.info('No SMTP_HOST is set: e-mails are written to this log instead of being sent.');
   const stop = async () => {
     await app.close();
     process.exit(0);

@@ -3,6 +3,7 @@ import { type Checked, failed, passed } from '../core/checked.ts';
 import type { Actor } from '../core/model/actor.ts';
 import type { User } from '../core/model/user.ts';
 import { checkUserInput, type UserInput } from '../core/people/check-user.ts';
+import { checkOrganizer } from '../core/permissions.ts';
 import { setModerator } from '../core/teams/team-admin.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { execute, type Outcome, type Runtime } from './execute.ts';
@@ -45,6 +46,9 @@ export async function setModeratorByEmail(
   who: Who,
   input: { event: string; team: string; email: string; moderator: boolean },
 ): Promise<Outcome> {
+  // Only organisers learn whether an address has an account.
+  const denied = checkOrganizer(who.actor);
+  if (denied) return { ok: false, refusal: denied };
   const user = await runtime.store.findUserByEmail(input.email);
   if (!user)
     return {

@@ -27,6 +27,13 @@ export const refusalCodes = {
   not_found: 'There is nothing at this address.',
   rate_limited: 'Too many requests; wait a moment and try again.',
   confirmation_required: 'This command changes a lot; send it again with the confirmation code given.',
+  invalid_link: 'The link is not valid: it was already used, has expired, or was copied incompletely.',
+  csrf_failed: 'The form has expired or did not come from this site; reload the page and send it again.',
+  coc_required: 'Accept the current Code of Conduct of the event first.',
+  not_registered: 'Register for the event first.',
+  signups_closed: 'Team sign-up is not open for this event.',
+  signup_decided: 'The organisers have already decided on this sign-up, so it cannot change any more.',
+  mail_failed: 'The e-mail could not be sent right now; try again in a few minutes.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

@@ -3,6 +3,7 @@ import type { Instant } from '../core/model/instant.ts';
 import { minutesBetween } from '../core/model/instant.ts';
 import type { Room } from '../core/model/room.ts';
 import type { Slot } from '../core/model/slot.ts';
+import { roomLinksVisible } from '../core/people/room-links.ts';
 import type { MeetingLedger } from '../core/schedule/meeting-ledger.ts';
 import { etherpadOf } from '../core/teams/team-links.ts';
 import { inZone, localClock, localDay } from './local-time.ts';
@@ -62,7 +63,7 @@ export function ptgbotJson(ledger: MeetingLedger, now: Instant, baseUrl: string)
     tracks: teams.map((team) => team.slug),
     schedule: Object.fromEntries(
       state.rooms.map((room) => {
-        const cells: Record<string, string> = roomMetadata(room);
+        const cells: Record<string, string> = roomMetadata(room, roomLinksVisible(event, null));
         for (const slot of state.slots) {
           if (closed.has(`${room.id}/${slot.id}`)) continue;
           const teamId = bookedCells.get(`${room.id}/${slot.id}`);
@@ -101,10 +102,13 @@ function slotsByDay(slots: readonly Slot[], zone: string) {
   );
 }
 
-/** A room's description, capability and video link, under the keys ptgbot's page reads. */
-function roomMetadata(room: Room): Record<string, string> {
+/**
+ * A room's description, capability and video link (unless the event keeps room links for its
+ * attendees), under the keys ptgbot's page reads.
+ */
+function roomMetadata(room: Room, showUrl: boolean): Record<string, string> {
   const metadata: Record<string, string> = {};
-  if (room.url) metadata.url = room.url;
+  if (room.url && showUrl) metadata.url = room.url;
   if (room.description) metadata.desc = room.description;
   if (room.features.length > 0) {
     metadata.cap_desc = room.features.join(', ');

@@ -15,7 +15,7 @@ export interface BookingRecord extends Booking {
  * the event, its full change history, and the users it mentions. Exporting what was imported gives
  * the same document back (apart from `exportedAt`).
  */
-export interface EventDocument extends Omit<EventState, 'bookings'> {
+export interface EventDocument extends Omit<EventState, 'bookings' | 'signups'> {
   readonly format: 'convene-event';
   readonly version: 1;
   readonly exportedAt: string;
@@ -28,4 +28,6 @@ export interface EventDocument extends Omit<EventState, 'bookings'> {
     readonly createdAt: string;
   }[];
   readonly revisions: readonly Revision[];
+  /** team sign-up answers by team id; absent in documents written before sign-ups existed */
+  readonly signups?: EventState['signups'];
 }

@@ -6,7 +6,9 @@ import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, type Dialect } from './database.ts';
 import type { EventDocument } from './event-document.ts';
+import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { migrations } from './migrations/index.ts';
+import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
 import { KyselyPersonalStore, type PersonalStore } from './personal-store.ts';
 import { readEvent } from './read-event.ts';
@@ -23,6 +25,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { signupToRow } from './signup-rows.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
 
 /** Thrown inside a transaction to roll it back when a write decides to commit nothing. */
@@ -34,10 +37,12 @@ export class KyselyStore implements Store {
   readonly postgresUrl: string | null;
   readonly db: Kysely<Database>;
   readonly personal: PersonalStore;
+  readonly people: PeopleStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.personal = new KyselyPersonalStore(connection.db);
+    this.people = new KyselyPeopleStore(connection.db);
     this.dialect = connection.dialect;
     this.postgresUrl = connection.postgresUrl;
   }
@@ -159,6 +164,8 @@ export class KyselyStore implements Store {
       .orderBy('team_follows.team_id')
       .execute();
     for (const follow of follows) userIds.add(follow.user_id);
+    for (const signup of Object.values(state.signups))
+      for (const id of [signup.leadId, ...signup.moderatorIds]) if (id) userIds.add(id);
     return {
       format: 'convene-event',
       version: 1,
@@ -179,6 +186,7 @@ export class KyselyStore implements Store {
         createdAt: row.created_at,
       })),
       revisions,
+      signups: state.signups,
     };
   }
 
@@ -227,6 +235,8 @@ export class KyselyStore implements Store {
             .execute();
         }
       }
+      for (const signup of Object.values(document.signups ?? {}))
+        await tx.insertInto('team_signups').values(signupToRow(eventId, signup)).execute();
       for (const batch of chunks(document.bookings, 200)) {
         await tx
           .insertInto('bookings')

@@ -3,6 +3,7 @@ import type { Change } from '../core/changes.ts';
 import type { RevisionMeta } from '../core/revision.ts';
 import { bookingToRow, eventToRow, roomToRow, slotToRow, teamToRow } from './rows.ts';
 import type { Database } from './schema.ts';
+import { signupToRow } from './signup-rows.ts';
 
 /**
  * Writes one change into the tables, inside the caller's transaction. The SQL mirror of
@@ -163,5 +164,14 @@ export async function persistChange(
         await tx.updateTable('motd').set({ position }).where('id', '=', id).execute();
       }
       return;
+    case 'signup.saved': {
+      const row = signupToRow(eventId, change.signup);
+      await tx
+        .insertInto('team_signups')
+        .values(row)
+        .onConflict((oc) => oc.column('team_id').doUpdateSet(row))
+        .execute();
+      return;
+    }
   }
 }

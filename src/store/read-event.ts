@@ -13,6 +13,7 @@ import {
   teamFromRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { signupFromRow } from './signup-rows.ts';
 
 /** The event as the rules see it, plus every booking with its history, read in one go. */
 export async function readEvent(
@@ -21,7 +22,7 @@ export async function readEvent(
 ): Promise<{ state: EventState; bookingHistory: BookingRecord[] } | null> {
   const eventRow = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!eventRow) return null;
-  const [rooms, slots, unavailable, teams, moderators, bookings, topics, motd] = await Promise.all([
+  const [rooms, slots, unavailable, teams, moderators, bookings, topics, motd, signups] = await Promise.all([
     db
       .selectFrom('rooms')
       .selectAll()
@@ -66,6 +67,7 @@ export async function readEvent(
       .orderBy('position')
       .execute(),
     db.selectFrom('motd').selectAll().where('event_id', '=', eventId).orderBy('position').execute(),
+    db.selectFrom('team_signups').selectAll().where('event_id', '=', eventId).orderBy('team_id').execute(),
   ]);
   const moderatorsOf = new Map<string, string[]>();
   for (const row of moderators)
@@ -91,6 +93,7 @@ export async function readEvent(
       bookings: bookingHistory.filter((booking) => booking.cancelledAt === null).map(activeBooking),
       board,
       motd: motd.map(motdFromRow),
+      signups: Object.fromEntries(signups.map((row) => [row.team_id, signupFromRow(row)])),
     },
     bookingHistory,
   };

@@ -39,6 +39,9 @@ export function eventFromRow(row: Row<'events'>): EventInfo {
     codeOfConduct: { version: row.coc_version, url: row.coc_url, text: row.coc_text },
     createdAt: row.created_at,
     openTeamUpdates: row.open_team_updates === 1,
+    attendeeOnlyRoomLinks: row.attendee_only_room_links === 1,
+    signupOpensAt: row.signup_opens_at,
+    signupClosesAt: row.signup_closes_at,
   };
 }
 
@@ -68,6 +71,9 @@ export function eventToRow(event: EventInfo): Omit<Row<'events'>, 'revision'> {
     created_at: event.createdAt,
     // Documents exported before the setting existed leave it out: closed.
     open_team_updates: event.openTeamUpdates ? 1 : 0,
+    attendee_only_room_links: event.attendeeOnlyRoomLinks ? 1 : 0,
+    signup_opens_at: event.signupOpensAt ?? null,
+    signup_closes_at: event.signupClosesAt ?? null,
   };
 }
 

@@ -19,6 +19,13 @@ export interface Database {
   team_follows: TeamFollowsTable;
   check_ins: CheckInsTable;
   topic_subscriptions: TopicSubscriptionsTable;
+  team_signups: TeamSignupsTable;
+  sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
+  user_identities: UserIdentitiesTable;
+  registrations: RegistrationsTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  instance_settings: InstanceSettingsTable;
 }
 
 export interface EventsTable {
@@ -47,6 +54,9 @@ export interface EventsTable {
   created_at: string;
   /** 0/1: see `EventInfo.openTeamUpdates` */
   open_team_updates: number;
+  attendee_only_room_links: number;
+  signup_opens_at: string | null;
+  signup_closes_at: string | null;
 }
 
 export interface RoomsTable {
@@ -190,4 +200,88 @@ export interface TopicSubscriptionsTable {
   user_id: string;
   pattern: string;
   created_at: string;
+}
+/** A team lead's sign-up answers, one row per requested team. */
+export interface TeamSignupsTable {
+  team_id: string;
+  event_id: string;
+  lead_id: string | null;
+  moderator_ids_json: string;
+  expected_attendance: number;
+  hours_wanted: number;
+  preferred_windows_json: string;
+  avoid_clashes_json: string;
+  onboarding: number;
+  operator_hour: number;
+  video_url: string | null;
+  notes: string;
+  submitted_at: string;
+  updated_at: string;
+  outcome: string | null;
+  outcome_at: string | null;
+  outcome_reason: string | null;
+  merged_into: string | null;
+}
+
+/** A signed-in browser: the cookie holds a secret whose SHA-256 is the key. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  /** how the person signed in: `email`, `oidc` or `first-organizer` */
+  method: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One-time links: e-mailed sign-in links and the first-organiser link of a fresh install. */
+export interface SignInLinksTable {
+  /** SHA-256 of the token in the link */
+  token_hash: string;
+  purpose: string;
+  email: string | null;
+  next_path: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A person's account at an OpenID Connect provider. */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface RegistrationsTable {
+  event_id: string;
+  user_id: string;
+  role: string;
+  affiliation: string;
+  country: string | null;
+  coc_version: string;
+  coc_accepted_at: string;
+  registered_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterSubscribersTable {
+  id: string;
+  email: string;
+  /** `pending` until the confirmation link is used, then `confirmed`; `unsubscribed` after leaving */
+  status: string;
+  /** SHA-256 of the pending confirmation token */
+  confirm_hash: string | null;
+  confirm_expires_at: string | null;
+  /** the secret in every message's unsubscribe link */
+  unsubscribe_token: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+/** Values this installation keeps for itself, such as the generated session secret. */
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
 }

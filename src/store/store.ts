@@ -5,6 +5,7 @@ import type { User } from '../core/model/user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import type { Dialect } from './database.ts';
 import type { EventDocument } from './event-document.ts';
+import type { PeopleStore } from './people-store.ts';
 import type { PersonalStore } from './personal-store.ts';
 
 /** What a write needs from the store while it holds the event's lock. */
@@ -43,6 +44,8 @@ export interface Store {
   readonly postgresUrl: string | null;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** people's own data: sessions, links, registrations, the newsletter (see `PeopleStore`) */
+  readonly people: PeopleStore;
 
   listEvents(): Promise<EventInfo[]>;
   /** the event's id by slug (or id), or null */

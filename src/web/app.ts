@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { actorForToken } from '../app/people.ts';
+import { randomToken } from '../app/secret-token.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
@@ -20,6 +21,7 @@ import { pageUser } from './pages/page-context.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
+import { sessionPlugin } from './plugins/session.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { LiveFeeds } from './stream/live-feeds.ts';
 import { streamRoutes } from './stream/stream-routes.ts';
@@ -33,6 +35,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
+  /** behind a reverse proxy: whose X-Forwarded-For to believe (rate limits count client addresses) */
+  readonly trustProxy?: boolean | string;
 }
 
 /**
@@ -46,6 +50,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     forceCloseConnections: true,
     bodyLimit: 256 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -60,6 +65,11 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   await app.register(identityPlugin);
   await app.register(pagesPlugin);
   app.addIdentifier(bearerIdentifier((token) => actorForToken(deps.runtime, token)));
+  await app.register(sessionPlugin, {
+    deps,
+    secret:
+      deps.sessionSecret ?? (await deps.runtime.store.people.settingOrCreate('session-secret', randomToken)),
+  });
 
   await app.register(swagger, {
     openapi: {

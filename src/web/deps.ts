@@ -1,5 +1,7 @@
 import type { Runtime } from '../app/execute.ts';
+import type { OidcSignIn } from '../app/oidc.ts';
 import type { Operations } from '../app/operations.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 /** What routes and pages need: the runtime for reads and identity, the operations for writes. */
 export interface WebDeps {
@@ -7,4 +9,12 @@ export interface WebDeps {
   readonly ops: Operations;
   /** the public address, for links in feeds and e-mails */
   readonly baseUrl: string;
+  /** where e-mails go; without one they are written to the server log */
+  readonly mailer?: Mailer;
+  /** the OpenID Connect provider people may sign in with, when one is configured */
+  readonly oidc?: OidcSignIn | null;
+  /** signs form tokens and cookies; without one a secret is generated and kept in the database */
+  readonly sessionSecret?: string;
+  /** how many requests one address may make per minute: sign-in attempts, and each form */
+  readonly rateLimits?: { readonly signIn: number; readonly forms: number };
 }

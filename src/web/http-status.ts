@@ -26,4 +26,11 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   not_found: 404,
   rate_limited: 429,
   confirmation_required: 409,
+  invalid_link: 400,
+  csrf_failed: 403,
+  coc_required: 403,
+  not_registered: 403,
+  signups_closed: 409,
+  signup_decided: 409,
+  mail_failed: 424,
 };

@@ -11,7 +11,8 @@ import { ReadModels } from '../../src/app/read-models.ts';
 import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { type AppOptions, buildApp } from '../../src/web/app.ts';
+import type { WebDeps } from '../../src/web/deps.ts';
 import { FixedClock } from './fixed-clock.ts';
 
 /** Tuesday 18 Oct 2022, 14:20 UTC: the demo event is running. */
@@ -31,7 +32,7 @@ export interface TestSite {
  * The whole web side on a fresh SQLite file with the demo event, standing still at `now` until the
  * test moves the clock, and an organiser who can write through the API.
  */
-export async function openTestSite(now: Instant = demoNow): Promise<TestSite> {
+export async function openTestSite(now: Instant = demoNow, options: TestSiteOptions = {}): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'convene-web-'));
   const store = KyselyStore.open(`sqlite:${join(dir, 'convene.sqlite')}`);
   await store.migrate();
@@ -43,8 +44,12 @@ export async function openTestSite(now: Instant = demoNow): Promise<TestSite> {
   const user = await addUser(runtime, { email: 'olive@example.org', name: 'Olive', isOrganizer: true });
   if (!user.ok) throw new Error(user.refusal.message);
   const { token } = await createApiToken(runtime, user.value.id, 'tests');
+  if (options.organizer === false) await store.setOrganizer(user.value.id, false);
   const ops = operations(runtime);
-  const app = await buildApp({ runtime, ops, baseUrl: 'http://localhost' });
+  const app = await buildApp(
+    { runtime, ops, baseUrl: 'http://localhost', ...options.deps },
+    options.logger ? { logger: options.logger } : {},
+  );
   return {
     app,
     runtime,
@@ -61,11 +66,20 @@ export async function openTestSite(now: Instant = demoNow): Promise<TestSite> {
   };
 }
 
+/** What a suite may change about its test site. */
+export interface TestSiteOptions {
+  /** more web dependencies: a mailer, an OpenID Connect provider, rate limits, another address */
+  readonly deps?: Partial<Omit<WebDeps, 'runtime' | 'ops'>>;
+  /** false: the test user Olive is not an organiser (a fresh install has none) */
+  readonly organizer?: boolean;
+  readonly logger?: AppOptions['logger'];
+}
+
 /** Opens a test site before the suite's tests and closes it after; call at the top of a file. */
-export function useTestSite(now: Instant = demoNow): () => TestSite {
+export function useTestSite(now: Instant = demoNow, options: TestSiteOptions = {}): () => TestSite {
   let site: TestSite | null = null;
   beforeAll(async () => {
-    site = await openTestSite(now);
+    site = await openTestSite(now, options);
   });
   afterAll(async () => site?.close());
   return () => {

@@ -4,7 +4,7 @@ import { type MotdLevel, motdLevels } from '../model/board.ts';
 import type { EventState } from '../model/event-state.ts';
 import { parseInstant } from '../model/instant.ts';
 import { checkOrganizer } from '../permissions.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 
 export const maxMotdLength = 500;
 
@@ -26,7 +26,7 @@ export function addMotd(
       `"${input.level.slice(0, 20)}" is not a banner level: use ${motdLevels.join(', ')}.`,
     );
   }
-  const message = checkLine(input.message, 'banner text', maxMotdLength);
+  const message = checkName(input.message, 'banner text', maxMotdLength);
   if (!message.ok) return refused(message.refusal);
   const expiresAt = input.expiresAt ? parseInstant(input.expiresAt) : null;
   if (input.expiresAt && !expiresAt) {

@@ -2,9 +2,11 @@ import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { EventInfo, SlotWindow } from '../model/event.ts';
 import { eventModes, eventStatuses } from '../model/event.ts';
 import { parseInstant } from '../model/instant.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
 import { isValidSlug } from '../text/slugify.ts';
+import { isTimeZone } from '../text/time-zone.ts';
 
 const maxContentLength = 20_000;
 
@@ -16,7 +18,7 @@ const maxContentLength = 20_000;
 export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
   if (!isValidSlug(event.slug))
     return failed('invalid_input', 'The event short name must be lower-case letters, digits and hyphens.');
-  const title = checkLine(event.title, 'title', 200);
+  const title = checkName(event.title, 'title', 200);
   if (!title.ok) return failedWith(title.refusal);
   if (!isDay(event.startsOn) || !isDay(event.endsOn) || event.endsOn < event.startsOn) {
     return failed(
@@ -46,6 +48,13 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     if (at !== null && parseInstant(at) !== at)
       return failed('invalid_input', 'Booking phases open at UTC instants.');
   }
+  const { signupOpensAt = null, signupClosesAt = null } = event;
+  for (const at of [signupOpensAt, signupClosesAt]) {
+    if (at !== null && parseInstant(at) !== at)
+      return failed('invalid_input', 'Team sign-up opens and closes at UTC instants.');
+  }
+  if (signupOpensAt !== null && signupClosesAt !== null && signupClosesAt <= signupOpensAt)
+    return failed('invalid_input', 'Team sign-up must close after it opens.');
   for (const link of [event.etherpadTemplate, event.codeOfConduct.url]) {
     if (link === null) continue;
     const checked = checkHttpUrl(link.replaceAll('{event}', 'e').replaceAll('{team}', 't'));
@@ -63,14 +72,20 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     const checked = checkLine(text, what, 200, true);
     if (!checked.ok) return failedWith(checked.refusal);
   }
-  return passed({ ...event, title: title.value });
+  return passed({
+    ...event,
+    title: title.value,
+    attendeeOnlyRoomLinks: event.attendeeOnlyRoomLinks === true,
+    signupOpensAt,
+    signupClosesAt,
+  });
 }
 
 function checkWindows(windows: readonly SlotWindow[]): Checked<readonly SlotWindow[]> {
   if (windows.length === 0 || windows.length > 24)
     return failed('invalid_input', 'The day needs between 1 and 24 windows.');
   for (const window of windows) {
-    const name = checkLine(window.name, 'window name', 80);
+    const name = checkName(window.name, 'window name', 80);
     if (!name.ok) return failedWith(name.refusal);
     if (!isTime(window.start) || !isTime(window.end)) {
       return failed('invalid_input', `Window "${name.value}" needs a start and an end as HH:MM in UTC.`);
@@ -85,13 +100,4 @@ function isDay(text: string): boolean {
 
 function isTime(text: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
 }

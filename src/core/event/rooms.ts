@@ -4,6 +4,7 @@ import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot } from '../model/lookup.ts';
 import type { Room } from '../model/room.ts';
 import { checkOrganizer } from '../permissions.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
@@ -29,7 +30,7 @@ export function saveRoom(state: EventState, input: RoomInput, ctx: Ctx): Decisio
   const existing = input.room === undefined ? undefined : findRoom(state, input.room);
   if (input.room !== undefined && !existing)
     return refuse('unknown_room', `There is no room "${input.room}".`);
-  const name = checkLine(input.name, 'room name', 80);
+  const name = checkName(input.name, 'room name', 80);
   if (!name.ok) return refused(name.refusal);
   const slug = (input.slug ?? existing?.slug ?? slugify(name.value)).toLowerCase();
   if (!isValidSlug(slug))

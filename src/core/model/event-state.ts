@@ -2,6 +2,7 @@ import type { Motd, TrackStatus } from './board.ts';
 import type { Booking } from './booking.ts';
 import type { EventInfo } from './event.ts';
 import type { Room } from './room.ts';
+import type { TeamSignup } from './signup.ts';
 import type { Slot, Unavailability } from './slot.ts';
 import type { Team } from './team.ts';
 
@@ -25,6 +26,8 @@ export interface EventState {
   readonly board: Readonly<Record<string, TrackStatus>>;
   /** in display order */
   readonly motd: readonly Motd[];
+  /** team sign-up answers by team id; teams added by organisers have none */
+  readonly signups: Readonly<Record<string, TeamSignup>>;
 }
 
 export const emptyTrackStatus: TrackStatus = { now: null, next: [] };
@@ -41,5 +44,6 @@ export function blankEventState(event: EventState['event']): EventState {
     bookings: [],
     board: {},
     motd: [],
+    signups: {},
   };
 }

@@ -67,4 +67,9 @@ export interface EventInfo {
    * its moderators (ptgbot's `~alloweveryone`). Booking stays with moderators and organisers.
    */
   readonly openTeamUpdates: boolean;
+  /** room video links (which may carry passcodes) are shown only to registered attendees */
+  readonly attendeeOnlyRoomLinks?: boolean;
+  /** team sign-up opens and closes at these instants; null (or absent) means no limit on that side */
+  readonly signupOpensAt?: Instant | null;
+  readonly signupClosesAt?: Instant | null;
 }

@@ -1,5 +1,5 @@
 import { type Checked, failed, failedWith, passed } from '../checked.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 
 export interface UserInput {
   readonly email: string;
@@ -15,17 +15,32 @@ export interface UserInput {
 export function checkUserInput(
   input: UserInput,
 ): Checked<{ email: string; name: string; ircNick: string | null }> {
-  const email = input.email.trim().toLowerCase();
-  if (email.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/.test(email)) {
-    return failed('invalid_input', `"${input.email.slice(0, 80)}" is not an e-mail address.`);
-  }
-  const name = checkLine(input.name ?? email.slice(0, email.indexOf('@')), 'name', 120);
+  const checked = checkEmail(input.email);
+  if (!checked.ok) return checked;
+  const email = checked.value;
+  const name = checkName(input.name ?? email.slice(0, email.indexOf('@')), 'name', 120);
   if (!name.ok) return failedWith(name.refusal);
   const nick = input.ircNick?.trim() || null;
   if (nick !== null && !isIrcNick(nick)) {
     return failed('invalid_input', `"${nick.slice(0, 40)}" is not an IRC nick.`);
   }
   return passed({ email, name: name.value, ircNick: nick });
+}
+
+/**
+ * An e-mail address as Convene keeps it: trimmed, lower-cased, one `@`, a dotted domain, no spaces
+ * or angle brackets. Refuses with `invalid_input`.
+ */
+export function checkEmail(text: string): Checked<string> {
+  const email = text.trim().toLowerCase();
+  if (email.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/.test(email)) {
+    const shown = text.trim().length > 80 ? `${text.trim().slice(0, 77)}…` : text.trim();
+    return failed(
+      'invalid_input',
+      shown ? `"${shown}" is not an e-mail address.` : 'The e-mail address is empty.',
+    );
+  }
+  return passed(email);
 }
 
 /** RFC 2812 nick characters, up to 30 long (what current servers allow). */

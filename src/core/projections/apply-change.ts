@@ -48,6 +48,8 @@ export function applyChange(state: EventState, change: Change): EventState {
       const rest = state.motd.filter((motd) => !change.order.includes(motd.id));
       return { ...state, motd: [...ordered, ...rest] };
     }
+    case 'signup.saved':
+      return { ...state, signups: { ...state.signups, [change.signup.teamId]: change.signup } };
   }
 }
 

@@ -201,7 +201,7 @@ function contentOf(
     room,
     start: block.start,
     end: block.end,
-    videoUrl: videoOf(team, room),
+    videoUrl: videoOf(state.event, team, room),
     etherpadUrl: etherpadOf(state.event, team),
   };
 }

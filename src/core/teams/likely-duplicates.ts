@@ -9,17 +9,32 @@ export function likelyDuplicates(teams: readonly Team[]): Map<string, Team> {
   const live = teams.filter((team) => team.status === 'requested' || team.status === 'approved');
   const flagged = new Map<string, Team>();
   for (const [index, team] of live.entries()) {
-    const key = nameKey(team.name);
-    const earlier = live.slice(0, index).find((other) => {
-      const otherKey = nameKey(other.name);
-      return (
-        otherKey === key ||
-        (Math.min(key.length, otherKey.length) >= 6 && editDistance(key, otherKey, 2) <= 2)
-      );
-    });
+    const earlier = live.slice(0, index).find((other) => resembles(team.name, other.name));
     if (earlier) flagged.set(team.id, earlier);
   }
   return flagged;
+}
+
+/**
+ * The other live teams (requested or approved) a team could be a duplicate of, earlier or later:
+ * what an organiser reviewing its sign-up should look at before approving it.
+ */
+export function duplicatesOf(teams: readonly Team[], team: Team): Team[] {
+  return teams.filter(
+    (other) =>
+      other.id !== team.id &&
+      (other.status === 'requested' || other.status === 'approved') &&
+      resembles(team.name, other.name),
+  );
+}
+
+/** Two team names that are the same once normalised, or within two typing mistakes of each other. */
+export function resembles(first: string, second: string): boolean {
+  const key = nameKey(first);
+  const otherKey = nameKey(second);
+  return (
+    otherKey === key || (Math.min(key.length, otherKey.length) >= 6 && editDistance(key, otherKey, 2) <= 2)
+  );
 }
 
 /** A name with case, accents, punctuation and spacing removed. */

@@ -6,7 +6,7 @@ import { findTeam } from '../model/lookup.ts';
 import { compareText } from '../model/order.ts';
 import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
-import { checkLine } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
 import { paletteColour } from './colour.ts';
 
@@ -26,7 +26,7 @@ export interface CreateTeamInput {
  * that no other team uses, and the next palette colour. Refuses with `invalid_input` or `team_exists`.
  */
 export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): Decision {
-  const name = checkLine(input.name, 'team name', 120);
+  const name = checkName(input.name, 'team name', 120);
   if (!name.ok) return refused(name.refusal);
   const slug = (input.slug ?? slugify(name.value)).toLowerCase();
   if (!isValidSlug(slug)) {
@@ -85,7 +85,7 @@ export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx):
   if (denied) return refused(denied);
   const team = findTeam(state, input.team);
   if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
-  const name = input.name === undefined ? null : checkLine(input.name, 'team name', 120);
+  const name = input.name === undefined ? null : checkName(input.name, 'team name', 120);
   if (name && !name.ok) return refused(name.refusal);
   const updated: Team = {
     ...team,

@@ -5,8 +5,9 @@ import type { EventInfo } from '../model/event.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { Room } from '../model/room.ts';
 import type { Team } from '../model/team.ts';
+import { roomLinksVisible } from '../people/room-links.ts';
+import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
-import { checkLine } from '../text/plain-text.ts';
 import { checkColour } from './colour.ts';
 import { teamToManage } from './team-to-manage.ts';
 
@@ -37,7 +38,7 @@ export function updateTeamLinks(state: EventState, input: TeamLinksInput, ctx: C
   const location =
     input.location === undefined || input.location === null
       ? passed(input.location === null ? null : team.location)
-      : checkLine(input.location, 'location', 200, true);
+      : checkName(input.location, 'location', 200, true);
   if (!location.ok) return refused(location.refusal);
   const updated: Team = {
     ...team,
@@ -79,7 +80,10 @@ export function etherpadOf(event: EventInfo, team: Team): string | null {
   return event.etherpadTemplate.replaceAll('{event}', event.slug).replaceAll('{team}', team.slug);
 }
 
-/** Where to join a team: its own video link, else the link of the room it meets in. */
-export function videoOf(team: Team, room: Room | undefined): string | null {
-  return team.videoUrl ?? room?.url ?? null;
+/**
+ * Where anyone may join a team: its own video link, else the link of the room it meets in — unless
+ * the event keeps room links (which may carry passcodes) for registered attendees.
+ */
+export function videoOf(event: EventInfo, team: Team, room: Room | undefined): string | null {
+  return team.videoUrl ?? (roomLinksVisible(event, null) ? (room?.url ?? null) : null);
 }

@@ -57,7 +57,9 @@ describe('team links, colour and location', () => {
     );
     const nova = cleared.teams.find((team) => team.slug === 'nova')!;
     expect(etherpadOf(cleared.event, nova)).toBe('https://pads.example.org/p/test-ptg-nova');
-    expect(videoOf(nova, cleared.rooms[0])).toBe('https://video.example.org/bexar');
+    expect(videoOf(cleared.event, nova, cleared.rooms[0])).toBe('https://video.example.org/bexar');
+    const attendeesOnly = { ...cleared.event, attendeeOnlyRoomLinks: true };
+    expect(videoOf(attendeesOnly, nova, cleared.rooms[0])).toBe(null);
   });
 
   it('refuses links that are not http(s) (invalid_url) and colours that are not colours', () => {

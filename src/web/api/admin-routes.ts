@@ -163,5 +163,5 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
 
 function roomResult(done: { reply: string; revision: Revision | null }) {
   const saved = findChange(done.revision?.changes, 'room.saved');
-  return { room: saved ? presentRoom(saved.room) : null, reply: done.reply };
+  return { room: saved ? presentRoom(saved.room, true) : null, reply: done.reply };
 }

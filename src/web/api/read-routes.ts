@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { boardView } from '../../core/board/board-view.ts';
 import { findTeam } from '../../core/model/lookup.ts';
+import { roomLinksVisible } from '../../core/people/room-links.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { presentBoard } from '../present/board.ts';
@@ -108,7 +109,9 @@ export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const state = await eventOr404(deps, reply, request.params.event);
-        return state ? { rooms: state.rooms.map(presentRoom) } : reply;
+        return state
+          ? { rooms: state.rooms.map((room) => presentRoom(room, roomLinksVisible(state.event, null))) }
+          : reply;
       },
     );
 

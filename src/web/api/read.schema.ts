@@ -24,6 +24,11 @@ export const EventSummary = Type.Object(
       others_open_at: Nullable(Type.String()),
     }),
     code_of_conduct: Type.Object({ version: Type.String(), url: Nullable(Type.String()) }),
+    attendee_only_room_links: Type.Boolean({
+      description: 'room video links are shown to registered attendees only (null `url` elsewhere)',
+    }),
+    signup_opens_at: Nullable(Type.String()),
+    signup_closes_at: Nullable(Type.String()),
   },
   { $id: 'EventSummary' },
 );

@@ -103,7 +103,7 @@ function Board({ state, view, zone }: BoardProps) {
             </li>
           ) : null}
           {view.now.map(({ team, topic, rooms }) => {
-            const join = videoOf(team, rooms[0] ?? undefined);
+            const join = videoOf(state.event, team, rooms[0] ?? undefined);
             const pad = etherpadOf(state.event, team);
             return (
               <li

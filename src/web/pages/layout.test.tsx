@@ -18,10 +18,11 @@ describe('Layout', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)|\sstyle=/);
   });
 
-  it('shows the signed-in person, or a sign-in link to everyone else', () => {
+  it('shows the signed-in person with links to their account, the console and signing out, or a sign-in link to everyone else', () => {
     const signedIn = renderToString(<Layout title="x" user={{ name: 'Olive <O>', isOrganizer: true }} />);
-    expect(signedIn).toContain('<span class="account__name">Olive &lt;O></span>');
-    expect(signedIn).toContain('organiser');
+    expect(signedIn).toContain('<a class="account__name" href="/me">Olive &lt;O></a>');
+    expect(signedIn).toContain('<a class="account__role" href="/organise">organiser</a>');
+    expect(signedIn).toContain('<a href="/signout">Sign out</a>');
     expect(renderToString(<Layout title="x" />)).toContain('<a href="/signin">Sign in</a>');
   });
 

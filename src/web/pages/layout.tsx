@@ -82,8 +82,15 @@ export function Layout(props: LayoutProps) {
               <div class="account">
                 {user ? (
                   <>
-                    <span class="account__name">{user.name}</span>
-                    {user.isOrganizer ? <span class="account__role">organiser</span> : null}
+                    <a class="account__name" href="/me">
+                      {user.name}
+                    </a>
+                    {user.isOrganizer ? (
+                      <a class="account__role" href="/organise">
+                        organiser
+                      </a>
+                    ) : null}
+                    <a href="/signout">Sign out</a>
                   </>
                 ) : (
                   <a href="/signin">Sign in</a>
@@ -112,7 +119,7 @@ export function Layout(props: LayoutProps) {
           <footer class="site-footer">
             <p>
               Scheduled with Convene. Scripts can read everything here from the{' '}
-              <a href="/api/v1/openapi.json">JSON API</a>.
+              <a href="/api/v1/openapi.json">JSON API</a>. <a href="/newsletter">Newsletter</a>
             </p>
           </footer>
         )}

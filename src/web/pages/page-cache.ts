@@ -26,14 +26,27 @@ export class PageCache {
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
-    context: { state: EventState; now: Instant; zone: string; user: PageUser | null },
+    context: {
+      state: EventState;
+      now: Instant;
+      zone: string;
+      user: PageUser | null;
+      /** anything else the page shows differently for this viewer (such as room links for attendees) */
+      variant?: string;
+    },
     page: () => VNode | Promise<VNode>,
   ): Promise<FastifyReply> {
     const { state, now, zone, user } = context;
     const viewer = user ? `${user.isOrganizer ? 'organiser' : 'user'}:${user.name}` : '';
-    const key = [request.url, zone, viewer, state.event.id, state.revision, this.validFrom(state, now)].join(
-      '\n',
-    );
+    const key = [
+      request.url,
+      zone,
+      viewer,
+      context.variant ?? '',
+      state.event.id,
+      state.revision,
+      this.validFrom(state, now),
+    ].join('\n');
     let html = this.pages.get(key);
     if (html === undefined) {
       html = renderDocument(await page());

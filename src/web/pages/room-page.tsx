@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { standingWith } from '../../app/registrations.ts';
 import { boardView } from '../../core/board/board-view.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom } from '../../core/model/lookup.ts';
 import type { Room } from '../../core/model/room.ts';
+import { roomLinksVisible } from '../../core/people/room-links.ts';
+import { isOrganizer } from '../../core/permissions.ts';
 import type { WebDeps } from '../deps.ts';
 import { LivePage } from './components/live-page.tsx';
 import { TeamBadge } from './components/team-badge.tsx';
@@ -13,6 +16,7 @@ import { Layout } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
 import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
+import { pageWho } from './people-context.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { dayIn, viewerZone } from './time-zone.ts';
 
@@ -39,7 +43,14 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
     const now = deps.runtime.clock.now();
     const zone = viewerZone(request, reply, state.event.timeZone);
     const base = `/events/${encodeURIComponent(state.event.slug)}/rooms/${room.slug}`;
-    return pages.send(request, reply, { state, now, zone, user }, () => (
+    const { actor } = await pageWho(request);
+    const { standing } = await standingWith(deps.runtime, actor, state);
+    const linkShown = roomLinksVisible(
+      state.event,
+      actor ? { standing, isOrganizer: isOrganizer(actor) } : null,
+    );
+    // Whether the link shows depends on the viewer's registration, which is not in the event's state.
+    return pages.send(request, reply, { state, now, zone, user, variant: linkShown ? 'link' : '' }, () => (
       <Layout
         title={room.name}
         event={state.event}
@@ -62,9 +73,14 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
           <>
             {room.description ? <p class="lede">{room.description}</p> : null}
             <p>
-              {room.url ? (
+              {room.url && linkShown ? (
                 <>
                   Video room: <a href={room.url}>{room.url}</a>
+                </>
+              ) : room.url ? (
+                <>
+                  Video room: for registered attendees (
+                  <a href={`/events/${encodeURIComponent(state.event.slug)}/join`}>where to join</a>)
                 </>
               ) : null}
               {room.capacity ? <> · {room.capacity} seats</> : null}

@@ -139,7 +139,7 @@ function TeamNow(props: { state: EventState; team: Team; now: Instant; zone: str
   const room = block
     ? state.rooms.find((candidate) => candidate.id === block.bookings.at(-1)?.roomId)
     : undefined;
-  const join = block ? videoOf(team, room) : null;
+  const join = block ? videoOf(state.event, team, room) : null;
   return (
     <section id="team-now" data-region aria-labelledby="now-heading" class="panel">
       <h2 id="now-heading">Now</h2>

@@ -21,7 +21,7 @@ export function presentBoard(state: EventState, view: BoardView, at: Instant) {
       text: topic.text,
       at: topic.at,
       rooms: rooms.map((room) => room.slug),
-      join_url: videoOf(team, rooms[0]),
+      join_url: videoOf(state.event, team, rooms[0]),
       etherpad: etherpadOf(state.event, team),
     })),
     next: view.next.map(({ team, items }) => ({

@@ -2,14 +2,16 @@ import type { Booking } from '../../core/model/booking.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { Room } from '../../core/model/room.ts';
 import type { Slot } from '../../core/model/slot.ts';
+import { roomLinksVisible } from '../../core/people/room-links.ts';
 import { cellReference } from '../../core/schedule/cell-reference.ts';
 import { presentTeam } from './team.ts';
 
-export function presentRoom(room: Room) {
+/** A room; its video link only when `showUrl` (room links may be for registered attendees only). */
+export function presentRoom(room: Room, showUrl: boolean) {
   return {
     slug: room.slug,
     name: room.name,
-    url: room.url,
+    url: showUrl ? room.url : null,
     description: room.description,
     capacity: room.capacity,
     features: [...room.features],
@@ -60,7 +62,7 @@ export function presentSchedule(state: EventState) {
       start: window.start,
       end: window.end,
     })),
-    rooms: state.rooms.map(presentRoom),
+    rooms: state.rooms.map((room) => presentRoom(room, roomLinksVisible(state.event, null))),
     slots: state.slots.map(presentSlot),
     teams: state.teams
       .filter((team) => team.status === 'approved' || bookedTeams.has(team.id))

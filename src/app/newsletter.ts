@@ -1,0 +1,129 @@
+import { type Checked, failed, passed } from '../core/checked.ts';
+import type { NewsletterSubscriber } from '../core/model/subscriber.ts';
+import { type Broadcast, checkMailMessage } from '../core/people/check-mail-message.ts';
+import { confirmSubscription, subscribe, unsubscribe } from '../core/people/newsletter.ts';
+import { checkOrganizer } from '../core/permissions.ts';
+import { messages } from '../mail/messages.ts';
+import { contextOf } from './context-of.ts';
+import type { Runtime } from './execute.ts';
+import { type Mailing, sendAll } from './mailing.ts';
+import type { Who } from './operations.ts';
+import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
+
+const anyone: Who = { actor: null, source: 'web' };
+
+/**
+ * Subscribes an address (`subscribe`) and e-mails it the confirmation link. The answer is the same
+ * whether or not the address was already on the list. Refuses with `invalid_input` or `mail_failed`.
+ */
+export async function subscribeToNewsletter(
+  runtime: Runtime,
+  mailing: Mailing,
+  input: { email: string },
+): Promise<Checked<{ email: string }>> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await runtime.store.people.subscriberByEmail(email);
+  const token = randomToken();
+  const subscriber = subscribe(existing, input, contextOf(runtime, anyone), {
+    confirmHash: hashSecret(token),
+    unsubscribeToken: randomToken(),
+  });
+  if (!subscriber.ok) return subscriber;
+  if (!subscriber.value) return passed({ email });
+  await runtime.store.people.saveSubscriber(subscriber.value);
+  const confirmUrl = `${mailing.baseUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`;
+  const mail = messages.newsletterConfirm(
+    subscriber.value.email,
+    confirmUrl,
+    unsubscribeUrl(mailing, subscriber.value),
+  );
+  if (!(await sendAll(mailing, [mail]))) return failed('mail_failed');
+  return passed({ email: subscriber.value.email });
+}
+
+/** The subscriber a confirmation link is for, if it is still waiting (for the page that asks to confirm). */
+export async function pendingSubscriber(
+  runtime: Runtime,
+  token: string,
+): Promise<NewsletterSubscriber | null> {
+  if (!token || token.length > maxSecretLength) return null;
+  const subscriber = await runtime.store.people.subscriberByConfirmHash(hashSecret(token));
+  return confirmSubscription(subscriber, contextOf(runtime, anyone)).ok ? subscriber : null;
+}
+
+/** Uses a confirmation link (`confirmSubscription`) and sends a welcome carrying the unsubscribe link. */
+export async function confirmNewsletter(
+  runtime: Runtime,
+  mailing: Mailing,
+  token: string,
+): Promise<Checked<NewsletterSubscriber>> {
+  const subscriber = await pendingSubscriber(runtime, token);
+  const confirmed = confirmSubscription(subscriber, contextOf(runtime, anyone));
+  if (!confirmed.ok) return confirmed;
+  await runtime.store.people.saveSubscriber(confirmed.value);
+  await sendAll(mailing, [
+    messages.newsletterWelcome(confirmed.value.email, unsubscribeUrl(mailing, confirmed.value)),
+  ]);
+  return confirmed;
+}
+
+/** The subscriber an unsubscribe link is for. */
+export async function subscriberToLeave(
+  runtime: Runtime,
+  token: string,
+): Promise<NewsletterSubscriber | null> {
+  if (!token || token.length > maxSecretLength) return null;
+  return runtime.store.people.subscriberByUnsubscribeToken(token);
+}
+
+/** Uses an unsubscribe link, with no sign-in needed (`unsubscribe`). */
+export async function leaveNewsletter(
+  runtime: Runtime,
+  token: string,
+): Promise<Checked<NewsletterSubscriber>> {
+  const left = unsubscribe(await subscriberToLeave(runtime, token), contextOf(runtime, anyone));
+  if (left.ok) await runtime.store.people.saveSubscriber(left.value);
+  return left;
+}
+
+/** Confirmed subscribers, for organisers to export. Refuses with `unauthenticated` or `forbidden`. */
+export async function confirmedSubscribers(
+  runtime: Runtime,
+  who: Who,
+): Promise<Checked<NewsletterSubscriber[]>> {
+  const denied = checkOrganizer(who.actor);
+  if (denied) return failed(denied.code, denied.message);
+  return passed(await runtime.store.people.confirmedSubscribers());
+}
+
+/**
+ * Organisers send a newsletter issue to every confirmed subscriber, each copy with its own
+ * unsubscribe link. Refuses with `unauthenticated`, `forbidden` or `invalid_input`.
+ */
+export async function sendNewsletter(
+  runtime: Runtime,
+  mailing: Mailing,
+  who: Who,
+  input: Broadcast,
+): Promise<Checked<{ sent: number; failed: number }>> {
+  const subscribers = await confirmedSubscribers(runtime, who);
+  if (!subscribers.ok) return subscribers;
+  const message = checkMailMessage(input);
+  if (!message.ok) return message;
+  let failures = 0;
+  for (const subscriber of subscribers.value) {
+    const mail = messages.newsletterIssue(
+      subscriber.email,
+      message.value.subject,
+      message.value.body,
+      unsubscribeUrl(mailing, subscriber),
+    );
+    if (!(await sendAll(mailing, [mail]))) failures++;
+  }
+  return passed({ sent: subscribers.value.length - failures, failed: failures });
+}
+
+/** The link in every message that takes the address off the list, without signing in. */
+export function unsubscribeUrl(mailing: Pick<Mailing, 'baseUrl'>, subscriber: NewsletterSubscriber): string {
+  return `${mailing.baseUrl}/newsletter/unsubscribe?token=${encodeURIComponent(subscriber.unsubscribeToken)}`;
+}

@@ -1,0 +1,133 @@
+import { type Checked, failed, passed } from '../core/checked.ts';
+import type { Actor } from '../core/model/actor.ts';
+import type { EventState } from '../core/model/event-state.ts';
+import type { Registration } from '../core/model/registration.ts';
+import type { User } from '../core/model/user.ts';
+import { type Broadcast, checkMailMessage } from '../core/people/check-mail-message.ts';
+import {
+  type AttendeeStanding,
+  acceptCodeOfConduct,
+  attendeeStanding,
+  type RegistrationInput,
+  registerAttendee,
+} from '../core/people/register-attendee.ts';
+import { checkOrganizer } from '../core/permissions.ts';
+import { messages } from '../mail/messages.ts';
+import { isUniqueViolation } from '../store/database.ts';
+import { contextOf } from './context-of.ts';
+import type { Runtime } from './execute.ts';
+import { type Mailing, sendAll } from './mailing.ts';
+import type { Who } from './operations.ts';
+
+/**
+ * Registers the signed-in person for an event (`registerAttendee`) or updates their registration:
+ * their name, nick and time zone, the "find people" consent, and the teams they follow among the
+ * event's teams (their teams of interest) change with it. Refuses like `registerAttendee`, and with
+ * `invalid_input` when the IRC nick is someone else's.
+ */
+export async function registerForEvent(
+  runtime: Runtime,
+  who: Who,
+  state: EventState,
+  input: RegistrationInput,
+): Promise<Checked<Registration>> {
+  const userId = who.actor?.userId;
+  if (!userId) return failed('unauthenticated', 'Sign in to register.');
+  const existing = await runtime.store.people.registration(state.event.id, userId);
+  const checked = registerAttendee(state, existing, input, contextOf(runtime, who));
+  if (!checked.ok) return checked;
+  const { registration, profile, teamIds, listedInFindPeople } = checked.value;
+  const nickOwner = profile.ircNick ? await runtime.store.findUserByIrcNick(profile.ircNick) : null;
+  if (nickOwner && nickOwner.id !== userId) return nickTaken(profile.ircNick);
+  try {
+    await runtime.store.people.updateProfile(userId, profile);
+  } catch (error) {
+    if (isUniqueViolation(error)) return nickTaken(profile.ircNick);
+    throw error;
+  }
+  await runtime.store.people.saveRegistration(registration);
+  await runtime.store.setListedInFindPeople(userId, listedInFindPeople);
+  await followOnly(runtime, userId, state, teamIds);
+  return passed(registration);
+}
+
+/** A registered attendee accepts the event's current Code of Conduct (`acceptCodeOfConduct`). */
+export async function acceptEventCoc(
+  runtime: Runtime,
+  who: Who,
+  state: EventState,
+  input: { accept: boolean; version: string },
+): Promise<Checked<Registration>> {
+  const userId = who.actor?.userId;
+  const existing = userId ? await runtime.store.people.registration(state.event.id, userId) : null;
+  const accepted = acceptCodeOfConduct(state.event, existing, input, contextOf(runtime, who));
+  if (!accepted.ok) return accepted;
+  await runtime.store.people.saveRegistration(accepted.value);
+  return accepted;
+}
+
+/** Where an actor stands with an event, with their registration when they have one. */
+export async function standingWith(
+  runtime: Runtime,
+  actor: Actor | null,
+  state: EventState,
+): Promise<{ standing: AttendeeStanding; registration: Registration | null }> {
+  const registration = actor?.userId
+    ? await runtime.store.people.registration(state.event.id, actor.userId)
+    : null;
+  return { standing: attendeeStanding(state.event, registration), registration };
+}
+
+/** The event's registrations with their people, for organisers. Refuses with `unauthenticated` or `forbidden`. */
+export async function listRegistrants(
+  runtime: Runtime,
+  who: Who,
+  state: EventState,
+): Promise<Checked<{ registration: Registration; user: User }[]>> {
+  const denied = checkOrganizer(who.actor);
+  if (denied) return failed(denied.code, denied.message);
+  return passed(await runtime.store.people.registrants(state.event.id));
+}
+
+/**
+ * Organisers e-mail everyone registered for the event (the "see you next week" message).
+ * Refuses with `unauthenticated`, `forbidden` or `invalid_input`; counts what could not be sent.
+ */
+export async function mailRegistrants(
+  runtime: Runtime,
+  mailing: Mailing,
+  who: Who,
+  state: EventState,
+  input: Broadcast,
+): Promise<Checked<{ sent: number; failed: number }>> {
+  const registrants = await listRegistrants(runtime, who, state);
+  if (!registrants.ok) return registrants;
+  const message = checkMailMessage(input);
+  if (!message.ok) return message;
+  const eventUrl = `${mailing.baseUrl}/events/${encodeURIComponent(state.event.slug)}`;
+  let failures = 0;
+  for (const { user } of registrants.value) {
+    const mail = messages.toRegistrants(
+      user.email,
+      message.value.subject,
+      message.value.body,
+      state.event.title,
+      eventUrl,
+    );
+    if (!(await sendAll(mailing, [mail]))) failures++;
+  }
+  return passed({ sent: registrants.value.length - failures, failed: failures });
+}
+
+/** Follows exactly `teamIds` among the event's teams, leaving follows in other events alone. */
+async function followOnly(runtime: Runtime, userId: string, state: EventState, teamIds: readonly string[]) {
+  const eventTeams = new Set(state.teams.map((team) => team.id));
+  const followed = (await runtime.store.followedTeamIds(userId)).filter((id) => eventTeams.has(id));
+  for (const id of followed) if (!teamIds.includes(id)) await runtime.store.unfollowTeam(userId, id);
+  const at = runtime.clock.now();
+  for (const id of teamIds) if (!followed.includes(id)) await runtime.store.followTeam(userId, id, at);
+}
+
+function nickTaken(nick: string | null): Checked<never> {
+  return failed('invalid_input', `The IRC nick ${nick ?? ''} already belongs to someone else on Convene.`);
+}

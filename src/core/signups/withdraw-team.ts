@@ -1,0 +1,44 @@
+import { accept, type Decision, refuse, refused } from '../decision.ts';
+import type { Ctx } from '../model/actor.ts';
+import type { EventState } from '../model/event-state.ts';
+import { findTeam } from '../model/lookup.ts';
+import { isOrganizer } from '../permissions.ts';
+import { checkName } from '../text/check-name.ts';
+import { outcome } from './review-signup.ts';
+
+/**
+ * Takes a team off the event: organisers withdraw a requested or approved team (during the event
+ * too); a lead may withdraw their own request before it is decided. Bookings stay for organisers to
+ * release. The reason, when given, is passed on to the lead.
+ * Refuses with `unauthenticated`, `unknown_team`, `forbidden`, `signup_decided` or `invalid_input`.
+ */
+export function withdrawTeam(
+  state: EventState,
+  input: { team: string; reason?: string },
+  ctx: Ctx,
+): Decision {
+  if (!ctx.actor) return refuse('unauthenticated');
+  const team = findTeam(state, input.team);
+  if (!team) return refuse('unknown_team', `There is no team "${input.team.slice(0, 60)}" in this event.`);
+  const signup = state.signups[team.id];
+  const ownRequest =
+    team.status === 'requested' && ctx.actor.userId !== null && signup?.leadId === ctx.actor.userId;
+  if (!isOrganizer(ctx.actor) && !ownRequest)
+    return refuse('forbidden', `Only organisers, or its lead before the review, can withdraw ${team.name}.`);
+  if (team.status !== 'requested' && team.status !== 'approved')
+    return refuse('signup_decided', `${team.name} is already ${team.status}.`);
+  const reason = input.reason?.trim() ? checkName(input.reason, 'reason', 1000) : null;
+  if (reason && !reason.ok) return refused(reason.refusal);
+  return accept(
+    [
+      { type: 'team.saved', team: { ...team, status: 'withdrawn' } },
+      ...outcome(state, team, {
+        kind: 'withdrawn',
+        at: ctx.now,
+        reason: reason?.value ?? null,
+        mergedInto: null,
+      }),
+    ],
+    `Withdrew ${team.name} (${team.slug}).`,
+  );
+}

@@ -1,0 +1,166 @@
+import type { MailMessage } from './mailer.ts';
+
+/**
+ * The words of every e-mail Convene sends, in one place: plain text, with each link on a line of
+ * its own so that any mail program makes it clickable.
+ */
+export const messages = {
+  signInLink(to: string, url: string, minutes: number): MailMessage {
+    return {
+      to,
+      subject: 'Your sign-in link for Convene',
+      text: lines(
+        'Hello,',
+        '',
+        `Someone (we hope you) asked to sign in to Convene with this address. Open this link within ${minutes} minutes to sign in:`,
+        '',
+        url,
+        '',
+        'The link works once. If you did not ask for it, ignore this message: nothing happens without the link.',
+      ),
+    };
+  },
+
+  signupReceived(to: string, team: string, event: string, url: string): MailMessage {
+    return {
+      to,
+      subject: `${team} is signed up for ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `Thank you for signing ${team} up for ${event}. The organisers will review the request and write to you when they have decided.`,
+        '',
+        'Until then you can change your answers or withdraw the request here:',
+        '',
+        url,
+      ),
+    };
+  },
+
+  signupApproved(to: string, team: string, event: string, url: string): MailMessage {
+    return {
+      to,
+      subject: `${team} is on the official team list of ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `The organisers approved ${team}: it is now on the official team list of ${event}, and you and the moderators you named can book its time.`,
+        '',
+        'Sign in and manage the team here:',
+        '',
+        url,
+      ),
+    };
+  },
+
+  moderatorGranted(to: string, team: string, event: string, url: string): MailMessage {
+    return {
+      to,
+      subject: `You moderate ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `You are a moderator of ${team} at ${event}: you can book and release its time, and set what it discusses now and next.`,
+        '',
+        'Sign in with this address and manage the team here:',
+        '',
+        url,
+      ),
+    };
+  },
+
+  signupDeclined(to: string, team: string, event: string, reason: string, contact: string): MailMessage {
+    return {
+      to,
+      subject: `About ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `The organisers of ${event} have decided not to add ${team} to the team list. They gave this reason:`,
+        '',
+        `  ${reason}`,
+        '',
+        contact ? `Write to ${contact} with any question.` : 'Reply to the organisers with any question.',
+      ),
+    };
+  },
+
+  signupMerged(to: string, team: string, into: string, event: string, url: string): MailMessage {
+    return {
+      to,
+      subject: `${team} joins ${into} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `Your sign-up for ${team} asked for the same team as ${into}, so the organisers of ${event} merged the two. You and the moderators you named join ${into}.`,
+        '',
+        url,
+      ),
+    };
+  },
+
+  teamWithdrawn(to: string, team: string, event: string, reason: string | null): MailMessage {
+    return {
+      to,
+      subject: `${team} is withdrawn from ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `${team} is no longer part of ${event}.`,
+        ...(reason ? ['', `The reason given: ${reason}`] : []),
+      ),
+    };
+  },
+
+  newsletterConfirm(to: string, confirmUrl: string, unsubscribeUrl: string): MailMessage {
+    return {
+      to,
+      subject: 'Confirm your subscription to the Convene newsletter',
+      text: lines(
+        'Hello,',
+        '',
+        'Someone (we hope you) subscribed this address to the newsletter. Open this link to confirm:',
+        '',
+        confirmUrl,
+        '',
+        'Nothing more will reach you unless you confirm.',
+        ...unsubscribeFooter(unsubscribeUrl),
+      ),
+      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` },
+    };
+  },
+
+  newsletterWelcome(to: string, unsubscribeUrl: string): MailMessage {
+    return {
+      to,
+      subject: 'You are subscribed to the Convene newsletter',
+      text: lines('Hello,', '', 'Your subscription is confirmed.', ...unsubscribeFooter(unsubscribeUrl)),
+      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` },
+    };
+  },
+
+  newsletterIssue(to: string, subject: string, body: string, unsubscribeUrl: string): MailMessage {
+    return {
+      to,
+      subject,
+      text: lines(body, ...unsubscribeFooter(unsubscribeUrl)),
+      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` },
+    };
+  },
+
+  toRegistrants(to: string, subject: string, body: string, event: string, eventUrl: string): MailMessage {
+    return {
+      to,
+      subject,
+      text: lines(body, '', '--', `You receive this because you registered for ${event}:`, eventUrl),
+    };
+  },
+};
+
+function unsubscribeFooter(url: string): string[] {
+  return ['', '--', 'To stop receiving the newsletter, open this link (no sign-in needed):', url];
+}
+
+function lines(...parts: string[]): string {
+  return `${parts.join('\n')}\n`;
+}

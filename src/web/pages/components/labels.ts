@@ -1,0 +1,24 @@
+import type { SignupOutcomeKind } from '../../../core/model/signup.ts';
+import type { TeamKind, TeamStatus } from '../../../core/model/team.ts';
+
+/** How team kinds, statuses and sign-up outcomes read on pages. */
+export const teamKindLabels: Readonly<Record<TeamKind, string>> = {
+  project: 'Project team',
+  sig: 'Special interest group (SIG)',
+  'working-group': 'Working group',
+  other: 'Other',
+};
+
+export const teamStatusLabels: Readonly<Record<TeamStatus, string>> = {
+  requested: 'waiting for review',
+  approved: 'on the official list',
+  declined: 'declined',
+  withdrawn: 'withdrawn',
+};
+
+export const outcomeLabels: Readonly<Record<SignupOutcomeKind, string>> = {
+  approved: 'Approved',
+  declined: 'Declined',
+  merged: 'Merged into another team',
+  withdrawn: 'Withdrawn',
+};

@@ -1,0 +1,355 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Fields, FormClient } from '../../../test/support/form-client.ts';
+import { signedInClient } from '../../../test/support/people.ts';
+import { useTestSite } from '../../../test/support/web.ts';
+import { createApiToken, setModeratorByEmail } from '../../app/people.ts';
+import { registerForEvent } from '../../app/registrations.ts';
+import { systemActor } from '../../core/model/actor.ts';
+
+/**
+ * Who may use which organiser and moderator endpoint and page, table-driven: each row is one
+ * request; each role must get exactly the status given. Writes send input the core refuses for a
+ * reason other than permission (an empty name, an unknown room, a slot that has started), so an
+ * allowed role shows it got past the permission check without changing what later rows see.
+ */
+const roles = ['anonymous', 'attendee', 'otherModerator', 'novaModerator', 'organizer'] as const;
+type Role = (typeof roles)[number];
+type Expected = Readonly<Record<Role, number>>;
+
+const E = '/events/oct2022-ptg';
+const site = useTestSite();
+const clients = {} as Record<Role, FormClient>;
+const tokens = {} as Record<Role, string | null>;
+let pastNovaBooking = '';
+
+beforeAll(async () => {
+  const { runtime } = site();
+  clients.anonymous = new FormClient(site().app);
+  tokens.anonymous = null;
+  for (const [role, email] of [
+    ['attendee', 'attendee@example.org'],
+    ['otherModerator', 'cinder-lead@example.org'],
+    ['novaModerator', 'nova-lead@example.org'],
+    ['organizer', 'boss@example.org'],
+  ] as const) {
+    const { client, user } = await signedInClient(site(), email, { organizer: role === 'organizer' });
+    clients[role] = client;
+    tokens[role] = (await createApiToken(runtime, user.id, 'tests')).token;
+  }
+  const system = { actor: systemActor, source: 'cli' as const };
+  await setModeratorByEmail(runtime, system, {
+    event: 'oct2022-ptg',
+    team: 'cinder',
+    email: 'cinder-lead@example.org',
+    moderator: true,
+  });
+  await setModeratorByEmail(runtime, system, {
+    event: 'oct2022-ptg',
+    team: 'nova',
+    email: 'nova-lead@example.org',
+    moderator: true,
+  });
+  const state = await runtime.models.get('oct2022-ptg');
+  if (!state) throw new Error('no demo event');
+  const attendee = await runtime.store.findUserByEmail('attendee@example.org');
+  await registerForEvent(
+    runtime,
+    { actor: { userId: attendee?.id ?? null, name: 'A', isOrganizer: false }, source: 'web' },
+    state,
+    {
+      name: 'Attendee',
+      role: 'contributor',
+      affiliation: '',
+      country: '',
+      timeZone: '',
+      ircNick: '',
+      teamsOfInterest: [],
+      listedInFindPeople: false,
+      acceptCodeOfConduct: true,
+      codeOfConductVersion: state.event.codeOfConduct.version,
+    },
+  );
+  const nova = state.teams.find((team) => team.slug === 'nova');
+  const past = state.bookings.find(
+    (booking) =>
+      booking.teamId === nova?.id &&
+      (state.slots.find((slot) => slot.id === booking.slotId)?.start ?? '') < '2022-10-18T00:00:00Z',
+  );
+  pastNovaBooking = past?.id ?? '';
+  for (const role of roles) await clients[role].get('/newsletter');
+});
+
+const organizerOnly = (organizer: number): Expected => ({
+  anonymous: 401,
+  attendee: 403,
+  otherModerator: 403,
+  novaModerator: 403,
+  organizer,
+});
+const novaManagers = (allowed: number): Expected => ({
+  anonymous: 401,
+  attendee: 403,
+  otherModerator: 403,
+  novaModerator: allowed,
+  organizer: allowed,
+});
+/** Pages answer "sign in first" with a redirect to the sign-in page rather than 401. */
+const asPage = (expected: Expected): Expected => ({ ...expected, anonymous: 303 });
+
+interface Row {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: () => string;
+  readonly body?: Record<string, unknown>;
+  readonly expected: Expected;
+}
+
+const api: Row[] = [
+  { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/rooms/ghost`,
+    body: { name: 'Ghost' },
+    expected: organizerOnly(404),
+  },
+  { method: 'DELETE', url: () => `/api/v1${E}/rooms/ghost`, expected: organizerOnly(404) },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/rooms/bexar/availability/nope`,
+    body: { available: false },
+    expected: organizerOnly(404),
+  },
+  { method: 'GET', url: () => `/api/v1${E}/audit?limit=1&after=0`, expected: organizerOnly(200) },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams`,
+    body: { name: '', kind: 'project' },
+    expected: organizerOnly(400),
+  },
+  { method: 'PATCH', url: () => `/api/v1${E}/teams/nova`, body: { name: '' }, expected: organizerOnly(400) },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/moderators`,
+    body: { email: 'nobody@example.org' },
+    expected: organizerOnly(404),
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/v1${E}/teams/nova/moderators/nobody@example.org`,
+    expected: organizerOnly(404),
+  },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/motd`,
+    body: { level: 'info', message: '' },
+    expected: organizerOnly(400),
+  },
+  { method: 'DELETE', url: () => `/api/v1${E}/motd/999`, expected: organizerOnly(404) },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/motd/order`,
+    body: { positions: [99] },
+    expected: organizerOnly(400),
+  },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/now`,
+    body: { text: '' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/next`,
+    body: { text: '' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/v1${E}/teams/nova`,
+    body: { etherpad_url: 'javascript:alert(1)' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/bookings`,
+    body: { team: 'nova', room: 'nowhere', slot: 'wed13' },
+    expected: novaManagers(404),
+  },
+  { method: 'DELETE', url: () => `/api/v1${E}/bookings/${pastNovaBooking}`, expected: novaManagers(409) },
+  { method: 'DELETE', url: () => `/api/v1${E}/teams/nova/topics`, expected: novaManagers(200) },
+];
+
+const pages: Row[] = [
+  ...[
+    '/organise',
+    `${E}/organise`,
+    ...['settings', 'coc', 'grid', 'rules', 'rooms', 'signups', 'registrations', 'motd'].map(
+      (s) => `${E}/organise/${s}`,
+    ),
+  ].map((url): Row => ({ method: 'GET', url: () => url, expected: asPage(organizerOnly(200)) })),
+  { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/settings`,
+    body: { title: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/coc`,
+    body: { coc_version: '1', coc_url: 'javascript:alert(1)' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/grid`,
+    body: { windows: 'never' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/rules`,
+    body: { daily_cap: '-1' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/signups/approve`,
+    body: { team: 'nowhere' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/signups/decline`,
+    body: { team: 'openstack-helm-2', reason: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/signups/merge`,
+    body: { team: 'openstack-helm-2', into: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/signups/withdraw`,
+    body: { team: 'nowhere' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/signups/add`,
+    body: { name: '', kind: 'project' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/registrations/mail`,
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/rooms/save`,
+    body: { name: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/rooms/remove`,
+    body: { room: 'ghost' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/rooms/availability`,
+    body: { room: 'bexar', slot: 'nope' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/motd/add`,
+    body: { level: 'info', message: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/motd/remove`,
+    body: { position: '999' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/motd/reorder`,
+    body: { order: '99' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter',
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/book`,
+    body: { room: 'nowhere', slot: 'wed13' },
+    expected: asPage(novaManagers(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/unbook`,
+    get body() {
+      return { booking: pastNovaBooking };
+    },
+    expected: asPage(novaManagers(409)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/links`,
+    body: { etherpad_url: 'javascript:alert(1)' },
+    expected: asPage(novaManagers(400)),
+  },
+];
+
+async function apiStatus(role: Role, row: Row): Promise<number> {
+  const token = tokens[role];
+  const response = await site().app.inject({
+    method: row.method,
+    url: row.url(),
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(row.body ? { payload: row.body } : {}),
+  });
+  expect(
+    response.statusCode,
+    `${role} ${row.method} ${row.url()}: ${response.body.slice(0, 200)}`,
+  ).toBeLessThan(500);
+  return response.statusCode;
+}
+
+async function pageStatus(role: Role, row: Row): Promise<number> {
+  const client = clients[role];
+  const page =
+    row.method === 'GET'
+      ? await client.get(row.url())
+      : await client.post(row.url(), (row.body ?? {}) as Fields);
+  if (role === 'anonymous' && page.status === 303) expect(page.location).toMatch(/^\/signin\?next=/);
+  return page.status;
+}
+
+describe('organiser and moderator endpoints of the JSON API, by role', () => {
+  it.each(api.map((row) => [`${row.method} ${row.url()}`, row] as const))('%s', async (_name, row) => {
+    const got = {} as Record<Role, number>;
+    for (const role of roles) got[role] = await apiStatus(role, row);
+    expect(got).toEqual(row.expected);
+  });
+});
+
+describe('organiser console and team management pages, by role', () => {
+  it.each(pages.map((row) => [`${row.method} ${row.url()}`, row] as const))('%s', async (_name, row) => {
+    const got = {} as Record<Role, number>;
+    for (const role of roles) got[role] = await pageStatus(role, row);
+    expect(got).toEqual(row.expected);
+  });
+});

@@ -1,0 +1,152 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { PendingOidc } from '../../app/oidc.ts';
+import { randomToken } from '../../app/secret-token.ts';
+import { actorForSession, closeSession, openSession, type SessionMethod } from '../../app/sessions.ts';
+import { passed } from '../../core/checked.ts';
+import { refusal } from '../../core/errors.ts';
+import { sessionDays } from '../../core/people/sign-in-policy.ts';
+import type { WebDeps } from '../deps.ts';
+import { sendRefusalPage } from '../pages/refusal-page.tsx';
+import { sendRefusal } from './errors.ts';
+
+export const sessionCookie = 'convene_session';
+const csrfCookie = 'convene_csrf';
+const oidcCookie = 'convene_oidc';
+/** The form field (or `X-CSRF-Token` header) that carries the token. */
+export const csrfField = '_csrf';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** the CSRF token to put in a form (or a script's header), setting the cookie it pairs with */
+    csrfToken(): string;
+  }
+}
+
+export interface SessionPluginOptions {
+  readonly deps: WebDeps;
+  /** signs CSRF tokens and the OpenID Connect cookie */
+  readonly secret: string;
+}
+
+/**
+ * Sessions and forms: HttpOnly, SameSite=Lax cookies (Secure when the site is served over https),
+ * a session identifier so `request.identify()` knows signed-in browsers, form bodies, rate limits
+ * that routes opt into, and a CSRF check on every write that a browser could be tricked into:
+ * any form post, and any write carrying the session cookie without an API token. Such a write
+ * must send the token from `reply.csrfToken()`, bound to a cookie of its own.
+ */
+export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPluginOptions) => {
+  const { deps, secret } = options;
+  await app.register(cookie, { secret, hook: 'onRequest' });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(rateLimit, { global: false });
+
+  app.addIdentifier(async (request) => {
+    const value = request.cookies[sessionCookie];
+    if (!value) return null;
+    const actor = await actorForSession(deps.runtime, value);
+    // An expired or signed-out session reads as anonymous: pages stay public.
+    return actor ? passed(actor) : null;
+  });
+
+  const sign = (value: string) => createHmac('sha256', secret).update(`csrf:${value}`).digest('base64url');
+  const issued = new WeakMap<FastifyRequest, string>();
+  app.decorateReply('csrfToken', function csrfToken(this: FastifyReply) {
+    let value = issued.get(this.request) ?? this.request.cookies[csrfCookie];
+    if (!value || value.length > 100) {
+      value = randomToken();
+      this.setCookie(csrfCookie, value, cookieOptions(deps, sessionDays * 86_400));
+    }
+    issued.set(this.request, value);
+    return sign(value);
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (!needsCsrf(request)) return;
+    const body = request.body as Record<string, unknown> | null | undefined;
+    const given = body && typeof body === 'object' ? body[csrfField] : undefined;
+    const token = typeof given === 'string' ? given : request.headers['x-csrf-token'];
+    const value = request.cookies[csrfCookie];
+    if (typeof token === 'string' && value && same(token, sign(value))) return;
+    const failed = refusal('csrf_failed');
+    if (isForm(request)) return sendRefusalPage(reply, request, failed);
+    return sendRefusal(reply, failed);
+  });
+});
+
+/** Signs a person in on this browser: a new session, and a new CSRF cookie with it. */
+export async function startSession(
+  deps: WebDeps,
+  reply: FastifyReply,
+  userId: string,
+  method: SessionMethod,
+): Promise<void> {
+  const { secret } = await openSession(deps.runtime, userId, method);
+  reply.setCookie(sessionCookie, secret, cookieOptions(deps, sessionDays * 86_400));
+  reply.setCookie(csrfCookie, randomToken(), cookieOptions(deps, sessionDays * 86_400));
+}
+
+/** Signs the browser out: the session ends on the server and its cookie is cleared. */
+export async function endSession(deps: WebDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const value = request.cookies[sessionCookie];
+  if (value) await closeSession(deps.runtime, value);
+  reply.clearCookie(sessionCookie, cookieOptions(deps));
+}
+
+/** Keeps the OpenID Connect round trip's secrets in a short-lived signed cookie. */
+export function keepPendingOidc(deps: WebDeps, reply: FastifyReply, pending: PendingOidc): void {
+  reply.setCookie(oidcCookie, JSON.stringify(pending), { ...cookieOptions(deps, 600), signed: true });
+}
+
+/** The OpenID Connect round trip's secrets, once, or null when the cookie is missing or forged. */
+export function takePendingOidc(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): PendingOidc | null {
+  const raw = request.cookies[oidcCookie];
+  reply.clearCookie(oidcCookie, cookieOptions(deps));
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  try {
+    const value = JSON.parse(unsigned.value) as Partial<PendingOidc>;
+    const { state, nonce, verifier, next } = value;
+    if ([state, nonce, verifier, next].every((part) => typeof part === 'string')) return value as PendingOidc;
+  } catch {
+    // A cookie that is not JSON was not written by us.
+  }
+  return null;
+}
+
+function cookieOptions(deps: WebDeps, maxAge?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.baseUrl.startsWith('https:'),
+    ...(maxAge === undefined ? {} : { maxAge }),
+  };
+}
+
+function needsCsrf(request: FastifyRequest): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
+  if (isForm(request)) return true;
+  return Boolean(request.cookies[sessionCookie]) && !request.headers.authorization;
+}
+
+function isForm(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
+function same(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

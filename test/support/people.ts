@@ -1,0 +1,23 @@
+import { openSession } from '../../src/app/sessions.ts';
+import { findOrCreateUser } from '../../src/app/sign-in.ts';
+import type { User } from '../../src/core/model/user.ts';
+import { FormClient } from './form-client.ts';
+import type { TestSite } from './web.ts';
+
+/**
+ * A browser signed in as the person with this address (made if new): a session opened the way
+ * signing in opens one, its cookie in the client. The e-mail round trip has tests of its own.
+ */
+export async function signedInClient(
+  site: TestSite,
+  email: string,
+  options: { organizer?: boolean; name?: string } = {},
+): Promise<{ client: FormClient; user: User }> {
+  const found = await findOrCreateUser(site.runtime, email, options.name);
+  if (!found.ok) throw new Error(found.refusal.message);
+  if (options.organizer) await site.runtime.store.setOrganizer(found.value.id, true);
+  const { secret } = await openSession(site.runtime, found.value.id, 'email');
+  const client = new FormClient(site.app);
+  client.cookies.set('convene_session', secret);
+  return { client, user: { ...found.value, isOrganizer: options.organizer ?? found.value.isOrganizer } };
+}
