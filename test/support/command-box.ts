@@ -1,23 +1,36 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 /**
- * Posts the command box of an event's help page as a browser on the site does (a form, marked
- * same-origin), with a bearer token standing in for a signed-in visitor.
+ * Posts the command box of an event's help page. With a bearer token it stands in for a signed-in
+ * visitor; without one it acts as a browser on the site: it loads the page first, then posts the
+ * form with the page's CSRF token and cookie (`forged: true` leaves the token out, as a page on
+ * another site would).
  */
-export function postCommandBox(
+export async function postCommandBox(
   app: FastifyInstance,
   fields: { text: string; back?: string },
-  options: { event?: string; token?: string; headers?: Record<string, string> } = {},
+  options: { event?: string; token?: string; headers?: Record<string, string>; forged?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
+  const url = `/events/${options.event ?? 'oct2022-ptg'}/help`;
+  const form = new URLSearchParams(fields);
+  let cookie: string | undefined;
+  if (!options.token) {
+    const page = await app.inject({ url });
+    cookie = (page.cookies as { name: string; value: string }[])
+      .map(({ name, value }) => `${name}=${value}`)
+      .join('; ');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (token && !options.forged) form.append('_csrf', token);
+  }
   return app.inject({
     method: 'POST',
-    url: `/events/${options.event ?? 'oct2022-ptg'}/help`,
+    url,
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'sec-fetch-site': 'same-origin',
+      ...(cookie ? { cookie } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    payload: new URLSearchParams(fields).toString(),
+    payload: form.toString(),
   });
 }

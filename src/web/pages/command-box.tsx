@@ -1,5 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { maxCommandLength } from '../../core/chat-language/parse.ts';
+import { CsrfField } from './components/form-parts.tsx';
 
 /** What the box answered: the line sent, the reply, and whether it was refused. */
 export interface CommandResult {
@@ -14,12 +14,19 @@ export interface CommandResult {
  * The command box: one line of the chat command language, sent by an ordinary form (it works
  * without JavaScript) to the help page, which runs it like the bot and the API do.
  */
-export function CommandBox(props: { eventSlug: string; result: CommandResult | null; signedIn: boolean }) {
+export function CommandBox(props: {
+  eventSlug: string;
+  result: CommandResult | null;
+  signedIn: boolean;
+  /** the form token of this browser (see the session plugin) */
+  csrf: string;
+}) {
   const { result } = props;
   return (
     <section class="panel command-box" aria-labelledby="command-box">
       <h2 id="command-box">Send a command</h2>
       <form method="post" action={`/events/${encodeURIComponent(props.eventSlug)}/help`}>
+        <CsrfField token={props.csrf} />
         <label for="command-text">Command</label>
         <div class="command-box__row">
           <input
@@ -59,9 +66,16 @@ export function CommandBox(props: { eventSlug: string; result: CommandResult | n
 }
 
 /** A form button that sends one fixed command (a check-in on a team page) through the command box. */
-export function CommandButton(props: { eventSlug: string; text: string; label: string; back: string }) {
+export function CommandButton(props: {
+  eventSlug: string;
+  text: string;
+  label: string;
+  back: string;
+  csrf: string;
+}) {
   return (
     <form method="post" action={`/events/${encodeURIComponent(props.eventSlug)}/help`} class="command-button">
+      <CsrfField token={props.csrf} />
       <input type="hidden" name="text" value={props.text} />
       <input type="hidden" name="back" value={props.back} />
       <button class="button button--quiet" type="submit">
@@ -69,23 +83,6 @@ export function CommandButton(props: { eventSlug: string; text: string; label: s
       </button>
     </form>
   );
-}
-
-/**
- * Whether a form post comes from this site. Browsers say where a request comes from
- * (`Sec-Fetch-Site`, `Origin`); a post from another site is refused, so no page elsewhere can make a
- * visitor's browser send commands in their name once sign-in cookies exist.
- */
-export function isSameSitePost(request: FastifyRequest): boolean {
-  const site = request.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return false;
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 /** A page of this event to link back to, or null for anything else. */

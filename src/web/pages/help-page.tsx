@@ -1,4 +1,3 @@
-import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { runChatCommand } from '../../app/chat-commands.ts';
 import { type CommandEntry, commandEntries } from '../../core/chat-language/grammar.ts';
@@ -6,7 +5,7 @@ import { maxCommandLength } from '../../core/chat-language/parse.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';
 import { httpStatusOf } from '../http-status.ts';
-import { backLink, CommandBox, type CommandResult, isSameSitePost } from './command-box.tsx';
+import { backLink, CommandBox, type CommandResult } from './command-box.tsx';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendPage } from './render.ts';
@@ -27,7 +26,6 @@ type HelpRequest = FastifyRequest<{ Params: { event: string }; Body: Record<stri
  */
 export function helpPage(deps: WebDeps): FastifyPluginAsync {
   return async (app) => {
-    await app.register(formbody, { bodyLimit: 16 * 1024 });
     app.get<{ Params: { event: string } }>(
       '/events/:event/help',
       { schema: { hide: true } },
@@ -40,15 +38,6 @@ export function helpPage(deps: WebDeps): FastifyPluginAsync {
       const state = await eventOrNotFound(deps, request, reply, request.params.event);
       if (!state) return reply;
       const slug = state.event.slug;
-      if (!isSameSitePost(request)) {
-        const result = {
-          text: '',
-          reply: 'Commands can only be sent from this site.',
-          ok: false,
-          back: null,
-        };
-        return render(request, reply, state, result, 403);
-      }
       const body = request.body ?? {};
       const text = typeof body.text === 'string' ? body.text : '';
       const back = backLink(slug, body.back);
@@ -103,7 +92,7 @@ async function render(
           <code>#</code> on its <a href={`/events/${event.slug}/teams`}>page</a>.
         </p>
       </div>
-      <CommandBox eventSlug={event.slug} result={result} signedIn={user !== null} />
+      <CommandBox eventSlug={event.slug} result={result} signedIn={user !== null} csrf={reply.csrfToken()} />
       {groups.map((group) => (
         <section key={group.scope} aria-labelledby={`help-${group.scope}`}>
           <h2 id={`help-${group.scope}`}>{group.title}</h2>

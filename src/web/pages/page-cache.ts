@@ -12,8 +12,8 @@ interface Validity {
 }
 
 /**
- * Rendered live pages, kept while nothing they show can have changed: the same address, zone and
- * viewer, the same revision of the event, and a clock still before the board's next change by
+ * Rendered live pages for anonymous viewers, kept while nothing they show can have changed: the
+ * same address and zone, the same revision of the event, and a clock still before the board's next change by
  * itself (a slot starting or ending, a topic or banner expiring) and before midnight UTC. When a change reaches a few
  * hundred open pages at once, each refresh is then sent from memory instead of rendered again.
  */
@@ -37,11 +37,12 @@ export class PageCache {
     page: () => VNode | Promise<VNode>,
   ): Promise<FastifyReply> {
     const { state, now, zone, user } = context;
-    const viewer = user ? `${user.isOrganizer ? 'organiser' : 'user'}:${user.name}` : '';
+    // A signed-in page carries what is that person's alone (their form tokens, links kept for
+    // attendees): it is rendered for them every time, which takes a millisecond or two.
+    if (user) return sendHtml(reply, renderDocument(await page()));
     const key = [
       request.url,
       zone,
-      viewer,
       context.variant ?? '',
       state.event.id,
       state.revision,

@@ -84,6 +84,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                   text={`in #${team.slug}`}
                   label={`I am with ${team.name}: check in`}
                   back={`${base}/teams/${team.slug}`}
+                  csrf={reply.csrfToken()}
                 />
               ) : null}
               <LivePage

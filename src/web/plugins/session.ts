@@ -136,8 +136,10 @@ function cookieOptions(deps: WebDeps, maxAge?: number) {
 
 function needsCsrf(request: FastifyRequest): boolean {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
-  if (isForm(request)) return true;
-  return Boolean(request.cookies[sessionCookie]) && !request.headers.authorization;
+  // A request with an Authorization header is identified by it alone, never by a cookie, and no
+  // other site can make a browser add that header.
+  if (request.headers.authorization) return false;
+  return isForm(request) || Boolean(request.cookies[sessionCookie]);
 }
 
 function isForm(request: FastifyRequest): boolean {
