@@ -9,7 +9,15 @@ import {
 } from '../../../test/support/builders.ts';
 import { bookSlot } from '../booking/book-slot.ts';
 import { updateTeamLinks } from '../teams/team-links.ts';
-import { type CheckIn, checkIn, checkOut, describeSeen, isCheckedIn, peopleHere } from './presence.ts';
+import {
+  type CheckIn,
+  checkedInCounts,
+  checkIn,
+  checkOut,
+  describeSeen,
+  isCheckedIn,
+  peopleHere,
+} from './presence.ts';
 
 const monday = '2022-10-17T13:20:00Z';
 const state = applied(
@@ -186,5 +194,29 @@ describe('peopleHere', () => {
       ok: false,
       refusal: { code: 'unauthenticated' },
     });
+  });
+});
+
+describe('checkedInCounts', () => {
+  it('counts live check-ins per team, leaving out places, check-outs and earlier days', () => {
+    const now = '2022-10-18T14:00:00Z';
+    const entry = (userId: string, teamId: string | null, at: string, outAt: string | null = null) => ({
+      userId,
+      teamId,
+      place: teamId ? null : 'hallway',
+      at,
+      outAt,
+    });
+    const counts = checkedInCounts(
+      [
+        entry('a', 'nova', '2022-10-18T13:00:00Z'),
+        entry('b', 'nova', '2022-10-18T13:30:00Z'),
+        entry('c', 'nova', '2022-10-18T13:30:00Z', '2022-10-18T13:45:00Z'),
+        entry('d', 'cinder', '2022-10-17T13:30:00Z'),
+        entry('e', null, '2022-10-18T13:30:00Z'),
+      ],
+      now,
+    );
+    expect([...counts]).toEqual([['nova', 2]]);
   });
 });

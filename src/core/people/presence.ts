@@ -50,6 +50,19 @@ export function isCheckedIn(checkIn: CheckIn | null, now: Instant): boolean {
 }
 
 /**
+ * How many people are checked in with each team right now, by team id: a count says nothing about
+ * who, so it is shown for everyone, whether or not they agreed to be listed.
+ */
+export function checkedInCounts(checkIns: readonly CheckIn[], now: Instant): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of checkIns) {
+    if (entry.teamId && isCheckedIn(entry, now))
+      counts.set(entry.teamId, (counts.get(entry.teamId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
  * Checks the actor in with an approved team (`#nova`, or `nova` when a team has that short name) or
  * at a place in their own words. Refuses with `unauthenticated`, `unknown_team` or `invalid_input`.
  */

@@ -17,6 +17,24 @@ describe('board page', () => {
     expect(html).not.toContain('href="javascript');
   });
 
+  it('counts the people checked in with a team on its card, without naming them', async () => {
+    expect((await site().ops.setNow('oct2022-ptg', who, { team: 'nova', text: 'Placement' })).ok).toBe(true);
+    const checkIn = await site().app.inject({
+      method: 'POST',
+      url: '/api/v1/events/oct2022-ptg/commands',
+      headers: { authorization: `Bearer ${site().token}` },
+      payload: { text: '+in #nova' },
+    });
+    expect(checkIn.statusCode).toBe(200);
+    const html = (await site().app.inject({ url: '/events/oct2022-ptg/board' })).body;
+    const card = html.slice(
+      html.indexOf('id="now-nova"'),
+      html.indexOf('</li>', html.indexOf('id="now-nova"')),
+    );
+    expect(card).toContain('1 person checked in');
+    expect(card).not.toContain('Olive');
+  });
+
   it('marks the current slot and offers the way to it in the schedule', async () => {
     const html = (await site().app.inject({ url: '/events/oct2022-ptg/board' })).body;
     expect(html).toContain('<strong>Now:</strong>');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { type BoardView, boardView } from '../../core/board/board-view.ts';
 import type { EventState } from '../../core/model/event-state.ts';
+import { checkedInCounts } from '../../core/people/presence.ts';
 import { etherpadOf, videoOf } from '../../core/teams/team-links.ts';
 import type { WebDeps } from '../deps.ts';
 import { FollowButton, LivePage } from './components/live-page.tsx';
@@ -18,6 +19,8 @@ interface BoardProps {
   readonly state: EventState;
   readonly view: BoardView;
   readonly zone: string;
+  /** people checked in with each team, by team id */
+  readonly here: ReadonlyMap<string, number>;
 }
 
 /** `GET /events/{event}/board`: what is happening now, what comes next, and the banners; live. */
@@ -33,7 +36,13 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         const now = deps.runtime.clock.now();
         const zone = viewerZone(request, reply, state.event.timeZone);
         const user = await pageUser(request);
-        return pages.send(request, reply, { state, now, zone, user }, () => (
+        const checkIns = await deps.runtime.store.personal.checkIns(state.event.id);
+        const here = checkedInCounts(
+          checkIns.map((entry) => entry.checkIn),
+          now,
+        );
+        const variant = [...here].map(([team, count]) => `${team}:${count}`).join(',');
+        return pages.send(request, reply, { state, now, zone, user, variant }, () => (
           <Layout
             title="Live board"
             event={state.event}
@@ -47,7 +56,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
               <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
             </div>
             <LivePage eventSlug={state.event.slug} revision={state.revision} views="board" zone={zone}>
-              <Board state={state} view={boardView(state, now)} zone={zone} />
+              <Board state={state} view={boardView(state, now)} zone={zone} here={here} />
             </LivePage>
           </Layout>
         ));
@@ -56,7 +65,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
   };
 }
 
-function Board({ state, view, zone }: BoardProps) {
+function Board({ state, view, zone, here }: BoardProps) {
   const slug = state.event.slug;
   const current = view.currentSlot;
   return (
@@ -135,6 +144,13 @@ function Board({ state, view, zone }: BoardProps) {
                   <span>
                     since <TimeText at={topic.at} zone={zone} />
                   </span>
+                  {here.get(team.id) ? (
+                    <span class="card__here">
+                      {here.get(team.id) === 1
+                        ? '1 person checked in'
+                        : `${here.get(team.id)} people checked in`}
+                    </span>
+                  ) : null}
                   {join ? (
                     <a class="button" href={join} rel="noopener">
                       Join<span class="visually-hidden"> {team.name}</span>
