@@ -15,6 +15,7 @@ import {
   startHttpProcess,
   startServerProcess,
 } from '../test/support/server-process.ts';
+import { printTable } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -165,15 +166,19 @@ try {
   });
 
   const rows = [summary(conveneResult), summary(bareResult)];
-  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
-  console.log(
-    `\n${'server'.padEnd(20)}${'viewers'.padStart(9)}${'delivered'.padStart(11)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}   memory (idle → with viewers)`,
-  );
-  for (const found of rows) {
-    console.log(
-      `${found.name.padEnd(20)}${String(found.connected).padStart(9)}${`${found.delivered}/${found.connected * updates}`.padStart(11)}${ms(found.p50)}${ms(found.p99)}${ms(found.max)}   ${found.idleMb.toFixed(0)} MB → ${found.loadedMb.toFixed(0)} MB`,
-    );
-  }
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  printTable('Delivery of each update to every viewer', [
+    ['server', 'viewers', 'delivered', 'p50', 'p99', 'max', 'memory (idle → with viewers)'],
+    ...rows.map((found) => [
+      found.name,
+      String(found.connected),
+      `${found.delivered}/${found.connected * updates}`,
+      ms(found.p50),
+      ms(found.p99),
+      ms(found.max),
+      `${found.idleMb.toFixed(0)} MB → ${found.loadedMb.toFixed(0)} MB`,
+    ]),
+  ]);
   const [ours, baseline] = rows as [ReturnType<typeof summary>, ReturnType<typeof summary>];
   console.log(
     `\nratio Convene / bare: p50 ${(ours.p50 / baseline.p50).toFixed(2)}, p99 ${(ours.p99 / baseline.p99).toFixed(2)}, memory per viewer ${(((ours.loadedMb - ours.idleMb) * 1024) / ours.connected).toFixed(1)} KB vs ${(((baseline.loadedMb - baseline.idleMb) * 1024) / baseline.connected).toFixed(1)} KB`,
