@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EventInfo } from '../core/model/event.ts';
+import { isPublic } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import type { Meeting, MeetingLedger } from '../core/schedule/meeting-ledger.ts';
 import type { Runtime } from './execute.ts';
@@ -36,7 +37,7 @@ export async function personalCalendar(
   const sources: MeetingLedger[] = [];
   if (followed.size > 0) {
     for (const event of await runtime.store.listEvents()) {
-      if (event.status === 'draft') continue;
+      if (!isPublic(event)) continue;
       const state = await runtime.models.get(event.id);
       if (!state?.teams.some((team) => followed.has(team.id))) continue;
       const ledger = await ledgers.get(event.id);

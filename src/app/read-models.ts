@@ -1,4 +1,5 @@
 import type { Bus, BusMessage } from '../bus/bus.ts';
+import { isPublic } from '../core/model/event.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { applyRevision } from '../core/projections/apply-change.ts';
 import type { Revision } from '../core/revision.ts';
@@ -41,6 +42,12 @@ export class ReadModels {
     const eventId = await this.store.findEventId(ref);
     if (!eventId) return null;
     return this.cached(eventId) ?? this.load(eventId);
+  }
+
+  /** Like `get`, but only for an event the public may see (not a draft). */
+  async getPublic(ref: string): Promise<EventState | null> {
+    const state = await this.get(ref);
+    return state && isPublic(state.event) ? state : null;
   }
 
   /** The state already in memory, without waiting. */

@@ -1,4 +1,4 @@
-import type { EventInfo } from '../model/event.ts';
+import { type EventInfo, isPublic } from '../model/event.ts';
 import type { Instant } from '../model/instant.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { Instant } from '../model/instant.ts';
  */
 export function currentEvent(events: readonly EventInfo[], now: Instant): EventInfo | null {
   const today = now.slice(0, 10);
-  const published = events.filter((event) => event.status !== 'draft');
+  const published = events.filter(isPublic);
   const running = published.filter((event) => event.startsOn <= today && today <= event.endsOn);
   const upcoming = published
     .filter((event) => event.startsOn > today)

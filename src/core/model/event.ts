@@ -73,3 +73,8 @@ export interface EventInfo {
   readonly signupOpensAt?: Instant | null;
   readonly signupClosesAt?: Instant | null;
 }
+
+/** Whether the public may see an event at all: drafts are for organisers only. */
+export function isPublic(event: Pick<EventInfo, 'status'>): boolean {
+  return event.status !== 'draft';
+}

@@ -144,7 +144,7 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         if (!who) return reply;
         const denied = checkOrganizer(who.actor);
         if (denied) return sendRefusal(reply, denied);
-        const state = await eventOr404(deps, reply, request.params.event);
+        const state = await eventOr404(deps, reply, request.params.event, { drafts: true });
         if (!state) return reply;
         const revisions = await deps.runtime.store.revisionsAfter(state.event.id, request.query.after ?? 0);
         return {

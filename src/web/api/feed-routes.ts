@@ -57,7 +57,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
 
   /** The event's ledger, or a 404 already sent. */
   const ledgerOr404 = async (reply: FastifyReply, ref: string): Promise<MeetingLedger | null> => {
-    const ledger = await ledgers.get(ref);
+    const ledger = (await deps.runtime.models.getPublic(ref)) ? await ledgers.get(ref) : null;
     if (!ledger) sendRefusal(reply, refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`));
     return ledger;
   };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { boardView } from '../../core/board/board-view.ts';
+import { isPublic } from '../../core/model/event.ts';
 import { findTeam } from '../../core/model/lookup.ts';
 import { roomLinksVisible } from '../../core/people/room-links.ts';
 import type { WebDeps } from '../deps.ts';
@@ -33,7 +34,7 @@ export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       },
       async () => {
         const events = await deps.runtime.store.listEvents();
-        return { events: events.filter((event) => event.status !== 'draft').map(presentEvent) };
+        return { events: events.filter(isPublic).map(presentEvent) };
       },
     );
 

@@ -6,13 +6,19 @@ import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 
-/** The event named in the path, or a 404 already sent. */
+/**
+ * The event named in the path, or a 404 already sent. Drafts read as missing unless the route is
+ * for organisers (who have been checked by then).
+ */
 export async function eventOr404(
   deps: WebDeps,
   reply: FastifyReply,
   ref: string,
+  options: { drafts?: boolean } = {},
 ): Promise<EventState | null> {
-  const state = await deps.runtime.models.get(ref);
+  const state = options.drafts
+    ? await deps.runtime.models.get(ref)
+    : await deps.runtime.models.getPublic(ref);
   if (!state) sendRefusal(reply, refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`));
   return state;
 }

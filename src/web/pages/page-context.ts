@@ -21,8 +21,8 @@ export async function eventOrNotFound(
   reply: FastifyReply,
   ref: string,
 ): Promise<EventState | null> {
-  const state = await deps.runtime.models.get(ref);
-  if (state && state.event.status !== 'draft') return state;
+  const state = await deps.runtime.models.getPublic(ref);
+  if (state) return state;
   sendNotFound(reply, await pageUser(request), `There is no event called “${ref.slice(0, 60)}”.`);
   return null;
 }

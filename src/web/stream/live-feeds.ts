@@ -101,7 +101,7 @@ export class LiveFeeds {
     subscriber: Subscriber,
     lastEventId: string | null,
   ): Promise<(() => void) | null> {
-    const state = await this.runtime.models.get(eventRef);
+    const state = await this.runtime.models.getPublic(eventRef);
     if (!state) return null;
     const feed = this.feedOf(state);
     return feed.add(subscriber, parsePosition(lastEventId));
