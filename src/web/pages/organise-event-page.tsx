@@ -18,7 +18,7 @@ import { consoleFields } from './console-fields.ts';
 import { FormBody } from './form-body.ts';
 import { sendNotFound } from './not-found-page.tsx';
 import { pageUser } from './page-context.ts';
-import { formLimit, formStatus, organizerOrRefuse, pageWho } from './people-context.ts';
+import { formLimit, formStatus, organisersEvent, organizerOrRefuse, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -331,13 +331,14 @@ export function organiseEventPage(deps: WebDeps): FastifyPluginAsync {
 }
 
 async function sectionFor(deps: WebDeps, request: FastifyRequest<Params>, reply: FastifyReply) {
-  const state = await deps.runtime.models.get(request.params.event);
+  const state = await organisersEvent(deps, request, reply);
+  if (!state) return null;
   const key = request.params.section;
-  if (!state || !(key in sections)) {
-    await sendNotFound(reply, await pageUser(request), 'There is no such page.');
+  // Own keys only: `toString` or `__proto__` are in every object but are not sections.
+  if (!Object.hasOwn(sections, key)) {
+    await sendNotFound(reply, await pageUser(request), 'There is no such page.', state.event);
     return null;
   }
-  if (!(await organizerOrRefuse(request, reply, state.event))) return null;
   return { state, key: key as keyof typeof sections };
 }
 

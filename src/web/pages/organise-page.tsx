@@ -23,6 +23,7 @@ import {
   formLimit,
   formStatus,
   mailingFor,
+  organisersEvent,
   organizerOrRefuse,
   pageWho,
 } from './people-context.ts';
@@ -120,9 +121,8 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
       '/events/:event/organise',
       { schema: { hide: true } },
       async (request, reply) => {
-        const state = await deps.runtime.models.get(request.params.event);
-        if (!state) return sendNotFound(reply, await pageUser(request), 'There is no such event.');
-        if (!(await organizerOrRefuse(request, reply, state.event))) return reply;
+        const state = await organisersEvent(deps, request, reply);
+        if (!state) return reply;
         const registrations = (await deps.runtime.store.people.registrants(state.event.id)).map(
           ({ registration }) => registration,
         );

@@ -186,6 +186,10 @@ const pages: Row[] = [
       (s) => `${E}/organise/${s}`,
     ),
   ].map((url): Row => ({ method: 'GET', url: () => url, expected: asPage(organizerOnly(200)) })),
+  // Names every object has are not console sections: a page saying so, never a crash.
+  ...['toString', '__proto__', 'constructor'].map(
+    (s): Row => ({ method: 'GET', url: () => `${E}/organise/${s}`, expected: asPage(organizerOnly(404)) }),
+  ),
   { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
