@@ -84,6 +84,20 @@ for (const kind of storeKinds) {
       ]);
     });
 
+    it('gives the bare check-in records for counting, and a new check-in at once', async () => {
+      const before = await store.personal.checkInRecords(eventId);
+      expect(before.map((entry) => entry.userId).sort()).toEqual([users.ada!, users.bob!].sort());
+      const back: CheckIn = {
+        userId: users.ada!,
+        teamId,
+        place: null,
+        at: '2022-10-17T20:00:00Z',
+        outAt: null,
+      };
+      await store.personal.saveCheckIn(eventId, back);
+      expect(await store.personal.checkInRecords(eventId)).toContainEqual(back);
+    });
+
     it('keeps one subscription per person and event, lists them with nicks, and removes them', async () => {
       await store.personal.saveSubscription(eventId, users.ada!, 'placement', at);
       await store.personal.saveSubscription(eventId, users.ada!, '#cinder "live migration"', at);

@@ -36,9 +36,8 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         const now = deps.runtime.clock.now();
         const zone = viewerZone(request, reply, state.event.timeZone);
         const user = await pageUser(request);
-        const checkIns = await deps.runtime.store.personal.checkIns(state.event.id);
         const here = checkedInCounts(
-          checkIns.map((entry) => entry.checkIn),
+          await deps.runtime.store.personal.checkInRecords(state.event.id),
           now,
         );
         const variant = [...here].map(([team, count]) => `${team}:${count}`).join(',');
