@@ -33,6 +33,27 @@ function run(
 const revisionOf = async () => (await chat.runtime.models.get('test-ptg'))!.revision;
 
 describe('runChatCommand', () => {
+  it('with no event yet, lets channel talk pass and answers commands, asking who sent a line only for commands', async () => {
+    let asked = 0;
+    const who = async () => {
+      asked++;
+      return { actor: chat.actors.nova, source: 'irc' as const };
+    };
+    const request = (text: string, bare: CommandRequest['bare']) =>
+      runChatCommand(chat.runtime, { event: null, text, who, bare });
+    expect(await request('#openstack rocks', 'ignore')).toEqual({ handled: false });
+    expect(await request('nice work everyone', 'ignore')).toEqual({ handled: false });
+    expect(asked).toBe(0);
+    expect(await request('#nova now Placement', 'ignore')).toMatchObject({
+      handled: true,
+      ok: false,
+      code: 'unknown_event',
+      reply: 'There is no event to act on yet.',
+    });
+    expect(asked).toBe(0);
+    expect(await run('nova', '#nova now Placement')).toMatchObject({ ok: true });
+  });
+
   it('commits a team command through execute(), recording the actor and the source', async () => {
     const before = await revisionOf();
     expect(await run('nova', '#nova now Placement cleanup', { source: 'irc' })).toEqual({

@@ -17,10 +17,14 @@ import type { Who } from './operations.ts';
 
 /** One line of the command language, from whichever adapter. */
 export interface CommandRequest {
-  /** the event's slug or id */
-  readonly event: string;
+  /** the event's slug or id; null when there is none to act on yet */
+  readonly event: string | null;
   readonly text: string;
-  readonly who: Who;
+  /**
+   * who sent the line, or how to find out: the IRC bot may have to ask the server (WHOIS), so it
+   * is asked only once the line turns out to be a command
+   */
+  readonly who: Who | (() => Promise<Who>);
   /**
    * A line without `#`, `+` or `~`: a personal command (private message, web box, API) or talk to
    * leave alone (a channel).
@@ -53,7 +57,7 @@ const notHandled: CommandAnswer = { handled: false };
 export async function runChatCommand(runtime: Runtime, request: CommandRequest): Promise<CommandAnswer> {
   const parsed = parseCommand(request.text, { bare: request.bare });
   if (parsed.kind === 'ignored') return notHandled;
-  const state = await runtime.models.get(request.event);
+  const state = request.event === null ? null : await runtime.models.get(request.event);
   if (parsed.kind === 'hint') {
     // "#hashtag words" in a channel is only a mistyped command when it names a real team.
     if (request.bare === 'ignore' && parsed.team !== null && !(state && findTeam(state, parsed.team)))
@@ -62,19 +66,25 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
   }
   const { command } = parsed;
   const isPrivate = command.spec.scope === 'personal';
-  if (!state)
-    return refused(refusal('unknown_event', `There is no event "${request.event.slice(0, 60)}".`), isPrivate);
-  const ctx: Ctx = { ...request.who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
-  const view = await loadView(runtime, state, command, request.who.actor);
+  if (!state) {
+    const missing =
+      request.event === null
+        ? 'There is no event to act on yet.'
+        : `There is no event "${request.event.slice(0, 60)}".`;
+    return refused(refusal('unknown_event', missing), isPrivate);
+  }
+  const who = typeof request.who === 'function' ? await request.who() : request.who;
+  const ctx: Ctx = { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+  const view = await loadView(runtime, state, command, who.actor);
   const step = runCommand(command, view, ctx);
   if (step.kind === 'event') {
-    const outcome = await execute(runtime, state.event.id, request.who, step.decide);
+    const outcome = await execute(runtime, state.event.id, who, step.decide);
     if (!outcome.ok) return refused(outcome.refusal, isPrivate);
     return answered(outcome.reply, isPrivate, outcome.revision !== null);
   }
   const { decision } = step;
   if (!decision.ok) return refused(decision.refusal, isPrivate);
-  if (decision.effect) await store(runtime, state, request.who.actor, decision.effect, ctx);
+  if (decision.effect) await store(runtime, state, who.actor, decision.effect, ctx);
   return answered(decision.reply, isPrivate, decision.effect !== null);
 }
 

@@ -6,6 +6,7 @@ import { currentEventSlug } from '../app/current-event.ts';
 import type { Runtime } from '../app/execute.ts';
 import { watchTopicAlerts } from '../app/topic-alerts.ts';
 import { parseCommand } from '../core/chat-language/parse.ts';
+import type { Actor } from '../core/model/actor.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import { ChannelRoster } from './channel-roster.ts';
 import type { IrcSettings } from './irc-settings.ts';
@@ -284,20 +285,19 @@ export class IrcBot extends EventEmitter {
   }
 
   private async answer(event: MessageEvent, text: string, bare: 'personal' | 'ignore', inChannel: boolean) {
-    const actor = await actorForSender(
-      this.settings.trust,
-      { nick: event.nick, account: event.account ?? event.tags?.account ?? null },
-      this.lookups(),
-    );
-    const eventRef = this.settings.event ?? (await currentEventSlug(this.runtime));
-    if (!eventRef) {
-      this.say(event.nick, inChannel, false, 'There is no event to act on yet.');
-      return;
-    }
+    let actor: Actor | null = null;
     const answer = await runChatCommand(this.runtime, {
-      event: eventRef,
+      event: this.settings.event ?? (await currentEventSlug(this.runtime)),
       text,
-      who: { actor, source: 'irc' },
+      // Asked only for a real command: with `account` trust it may cost a WHOIS round trip.
+      who: async () => {
+        actor = await actorForSender(
+          this.settings.trust,
+          { nick: event.nick, account: event.account ?? event.tags?.account ?? null },
+          this.lookups(),
+        );
+        return { actor, source: 'irc' };
+      },
       bare,
     });
     if (!answer.handled) return;

@@ -36,10 +36,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         const now = deps.runtime.clock.now();
         const zone = viewerZone(request, reply, state.event.timeZone);
         const user = await pageUser(request);
-        const here = checkedInCounts(
-          await deps.runtime.store.personal.checkInRecords(state.event.id),
-          now,
-        );
+        const here = checkedInCounts(await deps.runtime.store.personal.checkInRecords(state.event.id), now);
         const variant = [...here].map(([team, count]) => `${team}:${count}`).join(',');
         return pages.send(request, reply, { state, now, zone, user, variant }, () => (
           <Layout

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { currentEvent } from '../../core/event/current-event.ts';
+import { currentEventSlug } from '../../app/current-event.ts';
 import type { WebDeps } from '../deps.ts';
 import { Layout } from './layout.tsx';
 import { pageUser } from './page-context.ts';
@@ -9,8 +9,8 @@ import { sendPage } from './render.ts';
 export function frontPage(deps: WebDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
-      const event = currentEvent(await deps.runtime.store.listEvents(), deps.runtime.clock.now());
-      if (event) return reply.redirect(`/events/${encodeURIComponent(event.slug)}`, 302);
+      const slug = await currentEventSlug(deps.runtime);
+      if (slug) return reply.redirect(`/events/${encodeURIComponent(slug)}`, 302);
       return sendPage(
         reply,
         <Layout title="Convene" user={await pageUser(request)}>
