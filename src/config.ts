@@ -1,5 +1,6 @@
 import { type IrcSettings, readIrcSettings } from './chat/irc-settings.ts';
 import { parseInstant } from './core/model/instant.ts';
+import { checkHttpUrl } from './core/text/http-url.ts';
 
 /** Where the demo clock starts when `CONVENE_NOW` is not set: Tuesday afternoon of the event. */
 export const defaultDemoNow = '2022-10-18T14:20:00Z';
@@ -32,7 +33,7 @@ export function readConfig(
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || 'sqlite:./data/convene.sqlite',
-    baseUrl: (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    baseUrl: readBaseUrl(env.BASE_URL || `http://localhost:${port}`),
     clockStart: start ?? (demo ? defaultDemoNow : null),
     demo,
     irc: readIrc(env),
@@ -47,3 +48,11 @@ function readIrc(env: NodeJS.ProcessEnv): IrcSettings | null {
 }
 
 export class ConfigError extends Error {}
+
+/** The public address every link is built from: a full http(s) address, kept without a final slash. */
+function readBaseUrl(text: string): string {
+  const checked = checkHttpUrl(text);
+  if (!checked.ok)
+    throw new ConfigError(`BASE_URL must be a full http:// or https:// address, not "${text.slice(0, 80)}".`);
+  return checked.value.replace(/\/+$/, '');
+}
