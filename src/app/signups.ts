@@ -1,5 +1,5 @@
 import { findChange } from '../core/changes.ts';
-import { type Checked, failed, passed } from '../core/checked.ts';
+import { type Checked, failed, failedWith, passed } from '../core/checked.ts';
 import type { Decision } from '../core/decision.ts';
 import type { Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
@@ -13,11 +13,12 @@ import {
   type ModeratorSpec,
   type SignupFormInput,
 } from '../core/signups/signup-form.ts';
-import { editSignup, submitSignup } from '../core/signups/submit-signup.ts';
+import { checkSignupOpen, editSignup, signupToChange, submitSignup } from '../core/signups/submit-signup.ts';
 import { withdrawTeam } from '../core/signups/withdraw-team.ts';
 import { createTeam } from '../core/teams/team-admin.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { messages } from '../mail/messages.ts';
+import { contextOf } from './context-of.ts';
 import { execute, type Runtime } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
 import type { Who } from './operations.ts';
@@ -199,6 +200,10 @@ async function writeSignup(
   const self = editing === null ? null : (findTeam(state, editing)?.id ?? null);
   const form = checkSignupForm(state, input, self);
   if (!form.ok) return form;
+  // The core's gates first: a sign-up that will be refused must not create moderators' accounts.
+  const ctx = contextOf(runtime, who);
+  const gate = editing === null ? checkSignupOpen(state, ctx) : signupToChange(state, editing, ctx);
+  if (gate && 'code' in gate) return failedWith(gate);
   const ids = await resolveModerators(runtime, form.value.moderators);
   if (!ids.ok) return ids;
   const outcome = await execute(runtime, eventRef, who, (current, ctx) => {
