@@ -10,6 +10,7 @@ import {
   organizer,
   sequentialIds,
 } from '../../../test/support/builders.ts';
+import { helmForm, signedUp } from '../../../test/support/signups.ts';
 import type { Decision } from '../decision.ts';
 import type { Actor } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -225,6 +226,37 @@ describe('runCommand: organiser commands', () => {
       refusal: { code: 'confirmation_required', message: expect.stringMatching(/^That code does not match/) },
     });
     expect(decide('~del nova', novaModerator, booked)).toMatchObject({ refusal: { code: 'forbidden' } });
+  });
+
+  it('lets an organiser release a started cell of a withdrawn team from chat, as the booking rules allow', () => {
+    const booked = applied(base, decide('#nova book bexar-mon13', novaModerator));
+    const withdrawn = applied(booked, {
+      ok: true,
+      reply: '',
+      changes: [{ type: 'team.saved', team: { ...team(booked, 'nova'), status: 'withdrawn' } }],
+    });
+    expect(decide('#nova unbook bexar-mon13', organizer, withdrawn)).toMatchObject({
+      ok: true,
+      changes: [{ type: 'booking.cancelled' }],
+    });
+    expect(decide('#nova unbook bexar-mon13', cinderModerator, withdrawn)).toMatchObject({
+      refusal: { code: 'forbidden' },
+    });
+  });
+
+  it('approves a signed-up team on ~add as the review does, with its lead and named moderators', () => {
+    const submitted = signedUp(base, helmForm, novaModerator);
+    const added = decide('~add openstack-helm', organizer, submitted);
+    expect(added).toMatchObject({
+      ok: true,
+      changes: [
+        {
+          type: 'team.saved',
+          team: { status: 'approved', moderators: ['user-nova', 'user-ana', 'user-bo'] },
+        },
+        { type: 'signup.saved', signup: { outcome: { kind: 'approved' } } },
+      ],
+    });
   });
 
   it('cleans the topics of several teams, and starts a new day after confirmation', () => {

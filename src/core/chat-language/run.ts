@@ -3,18 +3,18 @@ import { cleanBoards, startNewDay } from '../board/new-day.ts';
 import { addNext, cleanBoard, setNow } from '../board/set-topics.ts';
 import { bookSlot } from '../booking/book-slot.ts';
 import { unbookSlot } from '../booking/unbook-slot.ts';
-import { type Decision, refused } from '../decision.ts';
+import { type Decision, refuse, refused } from '../decision.ts';
 import { setOpenTeamUpdates } from '../event/open-team-updates.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
+import { findTeam } from '../model/lookup.ts';
 import { mapEffect, type PersonalDecision, personal } from '../people/personal-decision.ts';
 import { type CheckIn, checkIn, checkOut, describeSeen, type SeenPerson } from '../people/presence.ts';
 import { subscribe, unsubscribe } from '../people/topic-subscription.ts';
-import { checkOrganizer } from '../permissions.ts';
+import { checkOrganizer, checkTeamManager } from '../permissions.ts';
 import { parseCellReference } from '../schedule/cell-reference.ts';
 import { addTeams } from '../teams/add-teams.ts';
 import { updateTeamLinks } from '../teams/team-links.ts';
-import { teamToManage } from '../teams/team-to-manage.ts';
 import { withdrawTeams } from '../teams/withdraw-teams.ts';
 import { withConfirmation } from './confirmation.ts';
 import type { Verb } from './grammar.ts';
@@ -117,8 +117,13 @@ function onCell(
   ctx: Ctx,
   decide: (cell: { room: { id: string }; slot: { id: string } }) => Decision,
 ): Decision {
-  const allowed = teamToManage(state, team, ctx);
-  if (!allowed.ok) return refused(allowed.refusal);
+  // The booking rules' own check (not the one for topics): organisers may still release the
+  // cells of a withdrawn team, and `~alloweveryone` never opens booking.
+  const found = findTeam(state, team);
+  if (!found)
+    return refuse('unknown_team', `There is no team "${team.replace(/^#/, '').slice(0, 60)}" in this event.`);
+  const denied = checkTeamManager(ctx.actor, found);
+  if (denied) return refused(denied);
   const cell = parseCellReference(state, reference);
   return cell.ok ? decide(cell.value) : refused(cell.refusal);
 }

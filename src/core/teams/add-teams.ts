@@ -3,6 +3,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import { checkOrganizer } from '../permissions.ts';
+import { approveTeam } from '../signups/review-signup.ts';
 import { slugify } from '../text/slugify.ts';
 import { createTeam, updateTeam } from './team-admin.ts';
 
@@ -27,6 +28,9 @@ function addTeam(state: EventState, name: string, ctx: Ctx): Decision {
   const existing = findTeam(state, slugify(name)) ?? findTeam(state, name);
   if (!existing) return createTeam(state, { name, kind: 'project', crossProject: false }, ctx);
   if (existing.status === 'approved') return accept([], `${existing.slug} was already on the list.`);
+  // A team signed up for review is approved the way the review does it: with its moderators.
+  if (existing.status === 'requested' && state.signups[existing.id])
+    return approveTeam(state, { team: existing.id }, ctx);
   const approved = updateTeam(state, { team: existing.id, status: 'approved' }, ctx);
   return approved.ok ? accept(approved.changes, `Approved ${existing.slug} (${existing.name}).`) : approved;
 }
