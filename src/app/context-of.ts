@@ -3,7 +3,7 @@ import type { Ctx } from '../core/model/actor.ts';
 import type { Runtime } from './execute.ts';
 import type { Who } from './operations.ts';
 
-/** The context a core rule is decided in, for writes that do not go through the event log. */
+/** The context a core rule is decided in: who acts, the time now, and how new ids are made. */
 export function contextOf(runtime: Runtime, who: Who): Ctx {
   return { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
 }

@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Bus } from '../bus/bus.ts';
 import type { Decision } from '../core/decision.ts';
 import { type Refusal, refusal } from '../core/errors.ts';
-import type { Actor, Ctx, Source } from '../core/model/actor.ts';
+import type { Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { applyRevision } from '../core/projections/apply-change.ts';
 import type { Revision } from '../core/revision.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
+import { contextOf } from './context-of.ts';
+import type { Who } from './operations.ts';
 import type { ReadModels } from './read-models.ts';
 
 /** What every write needs: the store, the bus, the read models and the clock. */
@@ -41,14 +42,14 @@ export type Decide = (state: EventState, ctx: Ctx) => Decision;
 export async function execute(
   runtime: Runtime,
   eventRef: string,
-  who: { actor: Actor | null; source: Source },
+  who: Who,
   decide: Decide,
 ): Promise<Outcome> {
   const loaded = await runtime.models.get(eventRef);
   if (!loaded)
     return { ok: false, refusal: refusal('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`) };
   const eventId = loaded.event.id;
-  const early = await refuseWithoutLock(runtime, loaded, who, decide);
+  const early = await answerWithoutLock(runtime, loaded, who, decide);
   if (early) return early;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -61,31 +62,23 @@ export async function execute(
 }
 
 /**
- * A refusal decided on the in-memory state is final when that state is the last committed one:
- * checking the revision costs one read instead of a locked transaction, and most attempts to book
- * a popular cell are refusals.
+ * A decision that writes nothing (a refusal, or nothing to change) is final when the in-memory
+ * state is the last committed one: checking the revision costs one read instead of a locked
+ * transaction, and most attempts to book a popular cell are refusals.
  */
-async function refuseWithoutLock(
+async function answerWithoutLock(
   runtime: Runtime,
   state: EventState,
-  who: { actor: Actor | null; source: Source },
+  who: Who,
   decide: Decide,
 ): Promise<Outcome | null> {
-  const decision = decide(state, contextFor(runtime, who));
-  if (decision.ok) return null;
-  return (await runtime.store.currentRevision(state.event.id)) === state.revision ? decision : null;
+  const decision = decide(state, contextOf(runtime, who));
+  if (decision.ok && decision.changes.length > 0) return null;
+  if ((await runtime.store.currentRevision(state.event.id)) !== state.revision) return null;
+  return decision.ok ? { ok: true, reply: decision.reply, revision: null, state } : decision;
 }
 
-function contextFor(runtime: Runtime, who: { actor: Actor | null; source: Source }): Ctx {
-  return { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
-}
-
-async function attemptWrite(
-  runtime: Runtime,
-  eventId: string,
-  who: { actor: Actor | null; source: Source },
-  decide: Decide,
-): Promise<Outcome> {
+async function attemptWrite(runtime: Runtime, eventId: string, who: Who, decide: Decide): Promise<Outcome> {
   let decision: Decision | null = null;
   let decidedOn: EventState | null = null;
   const revision = await runtime.store.commitRevision(eventId, async (writer) => {
@@ -99,7 +92,7 @@ async function attemptWrite(
       runtime.models.accept(missed);
       state = missed.reduce((current, next) => applyRevision(current, next.revision, next.changes), state);
     }
-    const ctx = contextFor(runtime, who);
+    const ctx = contextOf(runtime, who);
     decidedOn = state;
     decision = decide(state, ctx);
     if (!decision.ok || decision.changes.length === 0) return null;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inheritedEnv } from '../../test/support/server-process.ts';
 import { runCli } from './main.ts';
 
 const bin = new URL('../../bin/convene.js', import.meta.url).pathname;
@@ -103,7 +104,7 @@ describe('convene command line', () => {
 
   it('runs from a checkout as a real program', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'help'], {
-      env: { ...process.env, ...env },
+      env: { ...inheritedEnv(), ...env },
     });
     expect(stdout).toContain('convene export EVENT');
   });

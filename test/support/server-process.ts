@@ -17,10 +17,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The test process's environment without the variables the test runner adds for bundled code
+ * (`BASE_URL=/` among them), which a real server would read as its own configuration.
+ */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...rest } = process.env;
+  return rest;
+}
+
 /** Runs `convene ARGS…` to the end and returns what it printed on stdout. */
 export async function runConvene(args: readonly string[], env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], {
-    env: { ...process.env, ...env },
+    env: { ...inheritedEnv(), ...env },
   });
   return stdout;
 }
@@ -53,7 +62,7 @@ export async function startHttpProcess(
   const port = await freePort();
   const command = `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"`;
   const child = spawn('sh', ['-c', command, process.execPath, ...nodeArgs], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...inheritedEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';

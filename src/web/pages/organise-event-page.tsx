@@ -18,7 +18,7 @@ import { consoleFields } from './console-fields.ts';
 import { FormBody } from './form-body.ts';
 import { sendNotFound } from './not-found-page.tsx';
 import { pageUser } from './page-context.ts';
-import { formLimit, formStatus, organisersEvent, organizerOrRefuse, pageWho } from './people-context.ts';
+import { formLimit, formStatus, organisersEvent, pageWho } from './people-context.ts';
 import { pageErrorHandler } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 

@@ -16,7 +16,6 @@ import {
 } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
-import { sendNotFound } from './not-found-page.tsx';
 import { pageUser } from './page-context.ts';
 import {
   formAssets,
