@@ -3,6 +3,7 @@ import { describeDuration, describeInterval } from './describe-time.ts';
 import { checkHttpUrl } from './http-url.ts';
 import { checkLine } from './plain-text.ts';
 import { isValidSlug, slugify } from './slugify.ts';
+import { canonicalTimeZone, isTimeZone } from './time-zone.ts';
 
 describe('slugify', () => {
   it('lower-cases and turns punctuation and spaces into single hyphens', () => {
@@ -67,5 +68,19 @@ describe('time in sentences', () => {
     expect(describeInterval('2022-10-18T15:00:00Z', '2022-10-18T16:00:00Z')).toBe(
       'Tue 18 Oct 15:00–16:00 UTC',
     );
+  });
+});
+
+describe('time zones', () => {
+  it('knows IANA zones in any case and spells each one way', () => {
+    expect(canonicalTimeZone('europe/paris')).toBe('Europe/Paris');
+    expect(canonicalTimeZone('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(isTimeZone('UTC')).toBe(true);
+  });
+
+  it('refuses names that are not zones, empty or too long', () => {
+    expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull();
+    expect(canonicalTimeZone('')).toBeNull();
+    expect(isTimeZone(`Europe/${'x'.repeat(80)}`)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Instant } from '../../core/model/instant.ts';
+import { canonicalTimeZone } from '../../core/text/time-zone.ts';
 
 /** Zones offered by the switcher: one or two per populated offset, so everyone finds one near them. */
 export const commonZones = [
@@ -39,17 +40,6 @@ function format(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTim
   return found;
 }
 
-/** True for an IANA zone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  if (zone.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(zone)) return false;
-  try {
-    format(zone, {});
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** "15:00" in the zone. */
 export function timeIn(at: Instant, zone: string): string {
   return format(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
@@ -78,19 +68,19 @@ export function offsetIn(at: Instant, zone: string): string {
 }
 
 /**
- * The zone a page shows times in: `?tz=` (remembered in a cookie for the next pages), else the
+ * The zone a page shows times in, spelled the runtime's way (so formatters are cached once per zone): `?tz=` (remembered in a cookie for the next pages), else the
  * remembered one, else the event's. The page script sets the cookie to the browser's zone on a
  * first visit, so people see their own time without choosing.
  */
 export function viewerZone(request: FastifyRequest, reply: FastifyReply, fallback: string): string {
-  const asked = (request.query as { tz?: unknown } | undefined)?.tz;
-  if (typeof asked === 'string' && isTimeZone(asked)) {
+  const query = (request.query as { tz?: unknown } | undefined)?.tz;
+  const asked = typeof query === 'string' ? canonicalTimeZone(query) : null;
+  if (asked) {
     reply.header('set-cookie', `tz=${encodeURIComponent(asked)}; Path=/; Max-Age=31536000; SameSite=Lax`);
     return asked;
   }
   const remembered = cookie(request.headers.cookie, 'tz');
-  if (remembered && isTimeZone(remembered)) return remembered;
-  return isTimeZone(fallback) ? fallback : 'UTC';
+  return (remembered && canonicalTimeZone(remembered)) || canonicalTimeZone(fallback) || 'UTC';
 }
 
 function cookie(header: string | undefined, name: string): string | null {
