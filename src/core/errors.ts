@@ -47,7 +47,3 @@ export interface Refusal {
 export function refusal(code: RefusalCode, message: string = refusalCodes[code]): Refusal {
   return { code, message };
 }
-
-export function isRefusalCode(value: string): value is RefusalCode {
-  return Object.hasOwn(refusalCodes, value);
-}

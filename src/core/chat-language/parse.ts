@@ -2,6 +2,7 @@ import { isValidSlug } from '../text/slugify.ts';
 import {
   type ArgSpec,
   findVerb,
+  isCommandWord,
   type Scope,
   usageOf,
   type VerbName,
@@ -46,9 +47,6 @@ export interface ParseOptions {
 /** Longer lines are refused before any work: no IRC line is this long. */
 export const maxCommandLength = 2000;
 
-/** Words after `#` that are personal commands (`#in #nova`), as ptgbot accepted. */
-const hashPersonal = new Set(verbsOf('personal').map((spec) => spec.name));
-
 /**
  * Reads one line of the command language. Never throws, whatever the input; the work is linear in
  * the length of the line.
@@ -65,7 +63,7 @@ export function parseCommand(text: string, options: ParseOptions): Parsed {
   if (first.startsWith('+')) return parsePersonal(first.slice(1), rest, options);
   if (first.startsWith('#')) {
     const word = first.slice(1);
-    if (hashPersonal.has(word.toLowerCase())) return parsePersonal(word, rest, options);
+    if (isCommandWord(word.toLowerCase())) return parsePersonal(word, rest, options);
     return parseTeam(word, rest, options);
   }
   if (options.bare === 'ignore') return ignored;

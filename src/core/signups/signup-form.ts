@@ -8,9 +8,6 @@ import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkText } from '../text/plain-text.ts';
 
-/** How a team will meet: in the event's rooms, or on its own video link. */
-export const videoChoices = ['rooms', 'own'] as const;
-
 /** The sign-up form as people fill it in (a web form or JSON): text as typed, boxes ticked or not. */
 export interface SignupFormInput {
   readonly name: string;

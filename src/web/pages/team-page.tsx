@@ -9,6 +9,7 @@ import { cellReference } from '../../core/schedule/cell-reference.ts';
 import { etherpadOf, videoOf } from '../../core/teams/team-links.ts';
 import type { WebDeps } from '../deps.ts';
 import { CommandButton } from './command-box.tsx';
+import { teamKindLabels } from './components/labels.ts';
 import { FollowButton, LivePage } from './components/live-page.tsx';
 import { TeamBadge } from './components/team-badge.tsx';
 import { IntervalText, TimeText } from './components/time-text.tsx';
@@ -20,13 +21,6 @@ import { PageCache } from './page-cache.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 import { viewerZone } from './time-zone.ts';
-
-const kindNames: Record<Team['kind'], string> = {
-  project: 'Project team',
-  sig: 'Special interest group',
-  'working-group': 'Working group',
-  other: 'Group',
-};
 
 /** `GET /events/{event}/teams/{team}`: the team's week, what it discusses now and next, and its links. */
 export function teamPage(deps: WebDeps): FastifyPluginAsync {
@@ -72,7 +66,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
               </div>
               <p class="lede">
-                {kindNames[team.kind]}
+                {teamKindLabels[team.kind]}
                 {team.crossProject ? ', cross-project' : ''}
                 {team.status === 'requested' ? ' · not yet on the official list' : ''}
                 {' · '}

@@ -6,7 +6,15 @@ export const teamKindLabels: Readonly<Record<TeamKind, string>> = {
   project: 'Project team',
   sig: 'Special interest group (SIG)',
   'working-group': 'Working group',
-  other: 'Other',
+  other: 'Other group',
+};
+
+/** Headings of the official team list, one group per kind. */
+export const teamKindGroupLabels: Readonly<Record<TeamKind, string>> = {
+  project: 'Project teams',
+  sig: 'Special interest groups (SIGs)',
+  'working-group': 'Working groups',
+  other: 'Other groups',
 };
 
 export const teamStatusLabels: Readonly<Record<TeamStatus, string>> = {

@@ -1,13 +1,7 @@
 import type { EventState } from '../../../core/model/event-state.ts';
-import { type TeamKind, teamKinds } from '../../../core/model/team.ts';
+import { teamKinds } from '../../../core/model/team.ts';
+import { teamKindGroupLabels } from './labels.ts';
 import { TeamBadge } from './team-badge.tsx';
-
-const kindNames: Record<TeamKind, string> = {
-  project: 'Project teams',
-  sig: 'Special interest groups',
-  'working-group': 'Working groups',
-  other: 'Other groups',
-};
 
 /**
  * The official team list (approved teams), grouped by kind and sorted by name, with the line that
@@ -27,7 +21,7 @@ export function TeamList(props: { state: EventState; level: 2 | 3 }) {
         return (
           <section key={kind} aria-labelledby={`kind-${kind}`}>
             <Heading id={`kind-${kind}`}>
-              {kindNames[kind]} <span class="count">({teams.length})</span>
+              {teamKindGroupLabels[kind]} <span class="count">({teams.length})</span>
             </Heading>
             <ul class="team-list">
               {teams.map((team) => (
