@@ -86,8 +86,7 @@ export function CommandButton(props: {
 }
 
 /** A page of this event to link back to, or null for anything else. */
-export function backLink(eventSlug: string, value: unknown): string | null {
-  if (typeof value !== 'string') return null;
+export function backLink(eventSlug: string, value: string): string | null {
   const base = `/events/${encodeURIComponent(eventSlug)}/`;
   return value.startsWith(base) && /^\/[\w\-/.%]*$/.test(value) && !value.includes('..') ? value : null;
 }

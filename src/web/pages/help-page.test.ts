@@ -82,3 +82,19 @@ describe('the command box', () => {
     expect((await sendBox('help', { back: 'https://evil.example.org/' })).body).not.toContain('evil');
   });
 });
+
+describe('the command box under a flood', () => {
+  const limited = useTestSite(undefined, { deps: { rateLimits: { signIn: 5, forms: 3 } } });
+
+  it('limits posts from one address like every form (rate_limited), and runs none of the refused lines', async () => {
+    const { app, token } = limited();
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const box = await postCommandBox(app, { text: `#nova now Topic ${attempt}` }, { token });
+      statuses.push(box.statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const board = (await app.inject({ url: '/api/v1/events/oct2022-ptg/board' })).json();
+    expect(board.now.find((entry: { team: string }) => entry.team === 'nova')?.text).toBe('Topic 3');
+  });
+});

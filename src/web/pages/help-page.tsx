@@ -6,8 +6,10 @@ import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';
 import { httpStatusOf } from '../http-status.ts';
 import { backLink, CommandBox, type CommandResult } from './command-box.tsx';
+import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
+import { formLimit } from './people-context.ts';
 import { sendPage } from './render.ts';
 
 const groups: { scope: CommandEntry['scope']; title: string }[] = [
@@ -16,13 +18,14 @@ const groups: { scope: CommandEntry['scope']; title: string }[] = [
   { scope: 'organiser', title: 'For organisers: ~ …' },
 ];
 
-type HelpRequest = FastifyRequest<{ Params: { event: string }; Body: Record<string, unknown> | undefined }>;
+type HelpRequest = FastifyRequest<{ Params: { event: string }; Body: unknown }>;
 
 /**
  * `GET /events/{event}/help`: every chat command with what it does, who may use it and an example,
  * from the grammar table, and the command box. `POST` runs the box's line exactly as the IRC bot
  * and `POST /api/v1/events/{event}/commands` do (source `web`, whoever the request identifies as),
- * and shows the reply; the status is the refusal's when the command was refused.
+ * and shows the reply; the status is the refusal's when the command was refused. Posts are
+ * rate-limited like every form.
  */
 export function helpPage(deps: WebDeps): FastifyPluginAsync {
   return async (app) => {
@@ -34,13 +37,14 @@ export function helpPage(deps: WebDeps): FastifyPluginAsync {
         return state ? render(request, reply, state, null) : reply;
       },
     );
-    app.post('/events/:event/help', { schema: { hide: true } }, async (request: HelpRequest, reply) => {
+    const route = { schema: { hide: true }, config: formLimit(deps) };
+    app.post('/events/:event/help', route, async (request: HelpRequest, reply) => {
       const state = await eventOrNotFound(deps, request, reply, request.params.event);
       if (!state) return reply;
       const slug = state.event.slug;
-      const body = request.body ?? {};
-      const text = typeof body.text === 'string' ? body.text : '';
-      const back = backLink(slug, body.back);
+      const form = new FormBody(request.body);
+      const text = form.text('text');
+      const back = backLink(slug, form.text('back'));
       if (text.length > maxCommandLength) {
         const result = {
           text: '',
