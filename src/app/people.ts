@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type Checked, failed, passed } from '../core/checked.ts';
 import type { Actor } from '../core/model/actor.ts';
 import type { User } from '../core/model/user.ts';
@@ -8,6 +8,7 @@ import { setModerator } from '../core/teams/team-admin.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { execute, type Outcome, type Runtime } from './execute.ts';
 import type { Who } from './operations.ts';
+import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 export function actorOf(user: User): Actor {
   return { userId: user.id, name: user.name, isOrganizer: user.isOrganizer };
@@ -68,19 +69,15 @@ export async function createApiToken(
   userId: string,
   label: string,
 ): Promise<{ id: string; token: string }> {
-  const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
+  const token = `${tokenPrefix}${randomToken()}`;
   const id = randomUUID();
-  await runtime.store.createToken({ id, userId, hash: hashToken(token), label, at: runtime.clock.now() });
+  await runtime.store.createToken({ id, userId, hash: hashSecret(token), label, at: runtime.clock.now() });
   return { id, token };
 }
 
 /** The actor behind a bearer token, or null for an unknown or revoked one. */
 export async function actorForToken(runtime: Runtime, token: string): Promise<Actor | null> {
-  if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
-  const user = await runtime.store.userForToken(hashToken(token), runtime.clock.now());
+  if (!token.startsWith(tokenPrefix) || token.length > maxSecretLength) return null;
+  const user = await runtime.store.userForToken(hashSecret(token), runtime.clock.now());
   return user ? actorOf(user) : null;
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

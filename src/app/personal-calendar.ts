@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { EventInfo } from '../core/model/event.ts';
 import { isPublic } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import type { Meeting, MeetingLedger } from '../core/schedule/meeting-ledger.ts';
 import type { Runtime } from './execute.ts';
 import type { MeetingLedgers } from './meeting-ledgers.ts';
+import { randomToken } from './secret-token.ts';
 
 /** What a person's own calendar holds: the meetings of the teams they follow, in every event. */
 export interface PersonalCalendar {
@@ -19,7 +19,7 @@ export interface PersonalCalendar {
  * The secret is the only credential of that address (calendar apps send no other), so it is long.
  */
 export async function rotateCalendarSecret(runtime: Pick<Runtime, 'store'>, userId: string): Promise<string> {
-  const secret = randomBytes(24).toString('base64url');
+  const secret = randomToken();
   await runtime.store.setFeedSecret(userId, secret);
   return secret;
 }
