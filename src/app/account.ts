@@ -2,7 +2,7 @@ import { type Checked, failed, passed } from '../core/checked.ts';
 import type { AttendeeRole } from '../core/model/registration.ts';
 import type { Team } from '../core/model/team.ts';
 import type { User } from '../core/model/user.ts';
-import { checkProfile } from '../core/people/check-profile.ts';
+import { checkProfile, type Profile } from '../core/people/check-profile.ts';
 import { forgetUser } from '../core/people/forget-user.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { execute, type Runtime } from './execute.ts';
@@ -68,16 +68,33 @@ export async function updateAccount(
   if (!user.ok) return user;
   const profile = checkProfile(input);
   if (!profile.ok) return profile;
-  const taken = `The IRC nick ${profile.value.ircNick ?? ''} already belongs to someone else on Convene.`;
-  const owner = profile.value.ircNick ? await runtime.store.findUserByIrcNick(profile.value.ircNick) : null;
-  if (owner && owner.id !== user.value.id) return failed('invalid_input', taken);
+  const saved = await saveProfile(runtime, user.value.id, profile.value);
+  return saved.ok ? passed({ ...user.value, ...profile.value }) : saved;
+}
+
+/**
+ * Stores a checked profile for the user, refusing with `invalid_input` when its IRC nick belongs to
+ * someone else (also when another request took it a moment ago: the unique index says so).
+ */
+export async function saveProfile(
+  runtime: Runtime,
+  userId: string,
+  profile: Profile,
+): Promise<Checked<null>> {
+  const taken = (): Checked<never> =>
+    failed(
+      'invalid_input',
+      `The IRC nick ${profile.ircNick ?? ''} already belongs to someone else on Convene.`,
+    );
+  const owner = profile.ircNick ? await runtime.store.findUserByIrcNick(profile.ircNick) : null;
+  if (owner && owner.id !== userId) return taken();
   try {
-    await runtime.store.people.updateProfile(user.value.id, profile.value);
+    await runtime.store.people.updateProfile(userId, profile);
   } catch (error) {
-    if (isUniqueViolation(error)) return failed('invalid_input', taken);
+    if (isUniqueViolation(error)) return taken();
     throw error;
   }
-  return passed({ ...user.value, ...profile.value });
+  return passed(null);
 }
 
 /** A person agrees, or stops agreeing, to appear in "find people". Refuses with `unauthenticated`. */

@@ -13,7 +13,7 @@ import {
 } from '../core/people/register-attendee.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
-import { isUniqueViolation } from '../store/database.ts';
+import { saveProfile } from './account.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
@@ -37,14 +37,8 @@ export async function registerForEvent(
   const checked = registerAttendee(state, existing, input, contextOf(runtime, who));
   if (!checked.ok) return checked;
   const { registration, profile, teamIds, listedInFindPeople } = checked.value;
-  const nickOwner = profile.ircNick ? await runtime.store.findUserByIrcNick(profile.ircNick) : null;
-  if (nickOwner && nickOwner.id !== userId) return nickTaken(profile.ircNick);
-  try {
-    await runtime.store.people.updateProfile(userId, profile);
-  } catch (error) {
-    if (isUniqueViolation(error)) return nickTaken(profile.ircNick);
-    throw error;
-  }
+  const saved = await saveProfile(runtime, userId, profile);
+  if (!saved.ok) return saved;
   await runtime.store.people.saveRegistration(registration);
   await runtime.store.setListedInFindPeople(userId, listedInFindPeople);
   await followOnly(runtime, userId, state, teamIds);
@@ -126,8 +120,4 @@ async function followOnly(runtime: Runtime, userId: string, state: EventState, t
   for (const id of followed) if (!teamIds.includes(id)) await runtime.store.unfollowTeam(userId, id);
   const at = runtime.clock.now();
   for (const id of teamIds) if (!followed.includes(id)) await runtime.store.followTeam(userId, id, at);
-}
-
-function nickTaken(nick: string | null): Checked<never> {
-  return failed('invalid_input', `The IRC nick ${nick ?? ''} already belongs to someone else on Convene.`);
 }

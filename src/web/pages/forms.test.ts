@@ -35,6 +35,8 @@ beforeAll(async () => {
       moderator: true,
     },
   );
+  await clients.moderator.get('/me');
+  await clients.moderator.post('/me/profile', { name: 'Moderator', irc_nick: 'ModNick', time_zone: '' });
 });
 
 /** What a refused form must leave untouched: the event's changes and every table of people's data. */
@@ -136,6 +138,11 @@ const forms: Record<string, Form> = {
       ['script tags', { name: script }, 'The name cannot contain HTML tags such as <script>.'],
       ['script tags in the nick', { irc_nick: script }, 'is not an IRC nick'],
       [
+        'nick of someone else',
+        { irc_nick: 'modnick' },
+        'The IRC nick modnick already belongs to someone else',
+      ],
+      [
         'no Code of Conduct',
         { accept_coc: '' },
         'Read and accept the Code of Conduct (version 2022-10) to register.',
@@ -152,6 +159,11 @@ const forms: Record<string, Form> = {
       ['huge', { name: huge }, 'The name is too long: at most 120 characters.'],
       ['script tags', { name: script }, 'The name cannot contain HTML tags such as <script>.'],
       ['unknown zone', { time_zone: 'Mars/Base' }, '"Mars/Base" is not a time zone such as Europe/Paris.'],
+      [
+        'nick of someone else',
+        { irc_nick: 'MODNICK' },
+        'The IRC nick MODNICK already belongs to someone else',
+      ],
     ],
   },
   'account deletion': {
