@@ -4,6 +4,7 @@ import { boardView } from '../../core/board/board-view.ts';
 import { isPublic } from '../../core/model/event.ts';
 import { findTeam } from '../../core/model/lookup.ts';
 import { roomLinksVisible } from '../../core/people/room-links.ts';
+import { officialList } from '../../core/signups/official-list.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { presentBoard } from '../present/board.ts';
@@ -67,10 +68,7 @@ export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const state = await eventOr404(deps, reply, request.params.event);
         if (!state) return reply;
-        const teams = state.teams
-          .filter((team) => team.status === 'approved')
-          .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
-        return { teams: teams.map((team) => presentTeam(state.event, team)) };
+        return { teams: officialList(state).map((team) => presentTeam(state.event, team)) };
       },
     );
 

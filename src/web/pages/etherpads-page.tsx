@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { officialList } from '../../core/signups/official-list.ts';
 import { etherpadOf } from '../../core/teams/team-links.ts';
 import type { WebDeps } from '../deps.ts';
 import { TeamBadge } from './components/team-badge.tsx';
@@ -16,9 +17,7 @@ export function etherpadsPage(deps: WebDeps): FastifyPluginAsync {
       async (request, reply) => {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
-        const teams = state.teams
-          .filter((team) => team.status === 'approved')
-          .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+        const teams = officialList(state);
         return sendPage(
           reply,
           <Layout

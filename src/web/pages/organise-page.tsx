@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { confirmedSubscribers, sendNewsletter, unsubscribeUrl } from '../../app/newsletter.ts';
 import type { Refusal } from '../../core/errors.ts';
 import { registrationFigures } from '../../core/people/registration-figures.ts';
+import { officialList } from '../../core/signups/official-list.ts';
 import { reviewQueue } from '../../core/signups/review-queue.ts';
 import { subscribersCsv } from '../../exporters/subscribers-csv.ts';
 import type { WebDeps } from '../deps.ts';
@@ -143,7 +144,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
               </li>
               <li>
                 <a href={`${base}/organise/signups`}>{queue.waiting.length} sign-ups waiting for review</a>;{' '}
-                {state.teams.filter((team) => team.status === 'approved').length} teams on the official list.
+                {officialList(state).length} teams on the official list.
               </li>
               <li>
                 <a href={`${base}/organise/registrations`}>{figures.total} registrations</a>,{' '}

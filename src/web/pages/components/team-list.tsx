@@ -1,5 +1,6 @@
 import type { EventState } from '../../../core/model/event-state.ts';
 import { teamKinds } from '../../../core/model/team.ts';
+import { officialList } from '../../../core/signups/official-list.ts';
 import { teamKindGroupLabels } from './labels.ts';
 import { TeamBadge } from './team-badge.tsx';
 
@@ -9,9 +10,7 @@ import { TeamBadge } from './team-badge.tsx';
  */
 export function TeamList(props: { state: EventState; level: 2 | 3 }) {
   const { state } = props;
-  const approved = state.teams
-    .filter((team) => team.status === 'approved')
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  const approved = officialList(state);
   const Heading = props.level === 2 ? 'h2' : 'h3';
   return (
     <>
