@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventInfo } from '../../core/model/event.ts';
 import type { WebDeps } from '../deps.ts';
+import { MarkdownBlock } from './components/markdown-block.tsx';
 import { TeamList } from './components/team-list.tsx';
 import { Layout } from './layout.tsx';
-import { markdownToHtml } from './markdown.ts';
 import { eventOrNotFound, pageUser } from './page-context.ts';
 import { sendPage } from './render.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
@@ -25,13 +25,6 @@ export function describeDates(startsOn: string, endsOn: string): string {
   if (startsOn.slice(0, 4) === endsOn.slice(0, 4))
     return `${day(startsOn, { day: 'numeric', month: 'long' })} – ${day(endsOn, full)}`;
   return `${day(startsOn, full)} – ${day(endsOn, full)}`;
-}
-
-/** Organisers' Markdown, rendered safely (see `markdownToHtml`). */
-function Markdown(props: { source: string }) {
-  if (!props.source.trim()) return null;
-  // Safe: markdown-it runs with html off and http(s)-only links, so it escapes every piece of text.
-  return <div class="prose" dangerouslySetInnerHTML={{ __html: markdownToHtml(props.source) }} />;
 }
 
 /**
@@ -78,23 +71,23 @@ export function eventHomePage(deps: WebDeps): FastifyPluginAsync {
               <div>
                 <section aria-labelledby="about">
                   <h2 id="about">What the event is for</h2>
-                  <Markdown source={content.about} />
+                  <MarkdownBlock class="prose" source={content.about} />
                 </section>
                 <section aria-labelledby="audience">
                   <h2 id="audience">Who should attend</h2>
-                  <Markdown source={content.audience} />
+                  <MarkdownBlock class="prose" source={content.audience} />
                 </section>
                 <section aria-labelledby="not-for">
                   <h2 id="not-for">Who it is not for</h2>
-                  <Markdown source={content.notFor} />
+                  <MarkdownBlock class="prose" source={content.notFor} />
                 </section>
                 <section aria-labelledby="why">
                   <h2 id="why">Why organisations send people</h2>
-                  <Markdown source={content.why} />
+                  <MarkdownBlock class="prose" source={content.why} />
                 </section>
                 <section aria-labelledby="coc">
                   <h2 id="coc">Code of Conduct</h2>
-                  <Markdown source={codeOfConduct.text} />
+                  <MarkdownBlock class="prose" source={codeOfConduct.text} />
                   <p>
                     Registering means accepting the Code of Conduct (version {codeOfConduct.version})
                     {codeOfConduct.url ? (
@@ -107,7 +100,7 @@ export function eventHomePage(deps: WebDeps): FastifyPluginAsync {
                 </section>
                 <section aria-labelledby="faq">
                   <h2 id="faq">Questions</h2>
-                  <Markdown source={content.faq} />
+                  <MarkdownBlock class="prose" source={content.faq} />
                 </section>
                 <section aria-labelledby="contact">
                   <h2 id="contact">Contact</h2>
