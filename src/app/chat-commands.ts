@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Command } from '../core/chat-language/parse.ts';
 import { parseCommand } from '../core/chat-language/parse.ts';
 import {
@@ -12,6 +11,7 @@ import type { Actor, Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { isIrcNick } from '../core/people/check-user.ts';
+import { contextOf } from './context-of.ts';
 import { execute, type Runtime } from './execute.ts';
 import type { Who } from './operations.ts';
 
@@ -74,7 +74,7 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
     return refused(refusal('unknown_event', missing), isPrivate);
   }
   const who = typeof request.who === 'function' ? await request.who() : request.who;
-  const ctx: Ctx = { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+  const ctx = contextOf(runtime, who);
   const view = await loadView(runtime, state, command, who.actor);
   const step = runCommand(command, view, ctx);
   if (step.kind === 'event') {

@@ -3,7 +3,12 @@ import type { Ctx } from '../core/model/actor.ts';
 import type { Runtime } from './execute.ts';
 import type { Who } from './operations.ts';
 
+/** How new ids are made: the runtime's own maker (tests fix it), else random UUIDs. */
+export function idMakerOf(runtime: Pick<Runtime, 'newId'>): () => string {
+  return runtime.newId ?? randomUUID;
+}
+
 /** The context a core rule is decided in: who acts, the time now, and how new ids are made. */
-export function contextOf(runtime: Runtime, who: Who): Ctx {
-  return { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+export function contextOf(runtime: Pick<Runtime, 'clock' | 'newId'>, who: Who): Ctx {
+  return { ...who, now: runtime.clock.now(), newId: idMakerOf(runtime) };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type Change, findChange } from '../core/changes.ts';
 import { type Checked, failed, passed } from '../core/checked.ts';
 import { createEvent, type NewEventInput } from '../core/event/create-event.ts';
@@ -8,6 +7,7 @@ import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { buildDemo } from '../demo/build-demo.ts';
 import { demoEvent } from '../demo/oct2022-ptg.ts';
 import type { EventDocument } from '../store/event-document.ts';
+import { contextOf, idMakerOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
 import type { Who } from './operations.ts';
 
@@ -18,7 +18,7 @@ export async function addEvent(
   input: NewEventInput,
 ): Promise<Checked<EventInfo>> {
   const existing = (await runtime.store.listEvents()).map((event) => event.slug);
-  const ctx: Ctx = { ...who, now: runtime.clock.now(), newId: runtime.newId ?? randomUUID };
+  const ctx = contextOf(runtime, who);
   const decision = createEvent(existing, input, ctx);
   if (!decision.ok) return decision;
   const event = eventOf(decision.changes);
@@ -32,7 +32,7 @@ export async function addEvent(
  */
 export async function seedDemo(runtime: Runtime, now: string): Promise<boolean> {
   if (await runtime.store.findEventId(demoEvent.slug)) return false;
-  const { event, changes } = buildDemo(now, runtime.newId ?? randomUUID);
+  const { event, changes } = buildDemo(now, idMakerOf(runtime));
   await publishNew(runtime, event, changes, {
     at: runtime.clock.now(),
     actorId: null,

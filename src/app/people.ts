@@ -6,6 +6,7 @@ import { checkUserInput, type UserInput } from '../core/people/check-user.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { setModerator } from '../core/teams/team-admin.ts';
 import { isUniqueViolation } from '../store/database.ts';
+import { idMakerOf } from './context-of.ts';
 import { execute, type Outcome, type Runtime } from './execute.ts';
 import type { Who } from './operations.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
@@ -30,7 +31,7 @@ export async function addUser(
   try {
     const user = await runtime.store.createUser(
       { email, name, ircNick, isOrganizer: input.isOrganizer === true },
-      (runtime.newId ?? randomUUID)(),
+      idMakerOf(runtime)(),
       runtime.clock.now(),
     );
     return passed(user);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type Checked, failed, passed } from '../core/checked.ts';
 import { addMinutes } from '../core/model/instant.ts';
 import type { User } from '../core/model/user.ts';
@@ -10,6 +9,7 @@ import {
 } from '../core/people/sign-in-policy.ts';
 import { messages } from '../mail/messages.ts';
 import type { OneTimeLink } from '../store/people-store.ts';
+import { idMakerOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
@@ -124,7 +124,7 @@ export async function findOrCreateUser(
     return passed(
       await runtime.store.createUser(
         { ...checked.value, ircNick: nick, isOrganizer: false },
-        (runtime.newId ?? randomUUID)(),
+        idMakerOf(runtime)(),
         runtime.clock.now(),
       ),
     );
