@@ -132,7 +132,7 @@ describe('runChatCommand', () => {
     const asked = await run('organizer', '~del cinder');
     expect(asked).toMatchObject({ ok: false, code: 'confirmation_required' });
     const again = asked.handled ? asked.reply.slice(asked.reply.indexOf('~del cinder confirm')) : '';
-    expect(await run('organizer', again)).toMatchObject({ ok: true, reply: 'Withdrew cinder.' });
+    expect(await run('organizer', again)).toMatchObject({ ok: true, reply: 'Withdrew Cinder (cinder).' });
     const state = (await chat.runtime.models.get('test-ptg'))!;
     expect(state.teams.find((team) => team.slug === 'cinder')?.status).toBe('withdrawn');
   });

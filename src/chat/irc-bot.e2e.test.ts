@@ -242,7 +242,7 @@ describeWithIrcServer('the IRC bot, on a real IRC server', () => {
     );
     const confirmation = asked.slice(asked.lastIndexOf('~del'));
     expect(await inChannel(nia, confirmation)).toBe('Only organisers can do this.');
-    expect(await inChannel(olive, confirmation)).toBe('Withdrew testtrack.');
+    expect(await inChannel(olive, confirmation)).toBe('Withdrew TestTrack (testtrack).');
     expect((await api('/teams')).teams.map((team: { slug: string }) => team.slug)).not.toContain('testtrack');
     expect(await inChannel(olive, '~list')).toBe(
       'Official list (3): cinder nova tc. Waiting for approval: pending.',

@@ -220,7 +220,7 @@ describe('runCommand: organiser commands', () => {
     expect(confirmed).toMatchObject({
       ok: true,
       changes: [{ type: 'team.saved', team: { status: 'withdrawn' } }, { type: 'booking.cancelled' }],
-      reply: 'Withdrew nova and released 1 booking.',
+      reply: 'Withdrew Nova/Placement (nova) and released 1 booking.',
     });
     expect(decide('~del nova confirm zzzzz', organizer, booked)).toMatchObject({
       refusal: { code: 'confirmation_required', message: expect.stringMatching(/^That code does not match/) },

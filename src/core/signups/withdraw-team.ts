@@ -3,13 +3,13 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import { isOrganizer } from '../permissions.ts';
+import { withdrawal } from '../teams/withdraw-teams.ts';
 import { checkName } from '../text/check-name.ts';
-import { outcome } from './review-signup.ts';
 
 /**
- * Takes a team off the event: organisers withdraw a requested or approved team (during the event
- * too); a lead may withdraw their own request before it is decided. Bookings stay for organisers to
- * release. The reason, when given, is passed on to the lead.
+ * Takes a team off the event as `withdrawal` says: organisers withdraw a requested or approved team
+ * (during the event too); a lead may withdraw their own request before it is decided. The reason,
+ * when given, is passed on to the lead.
  * Refuses with `unauthenticated`, `unknown_team`, `forbidden`, `signup_decided` or `invalid_input`.
  */
 export function withdrawTeam(
@@ -29,16 +29,6 @@ export function withdrawTeam(
     return refuse('signup_decided', `${team.name} is already ${team.status}.`);
   const reason = input.reason?.trim() ? checkName(input.reason, 'reason', 1000) : null;
   if (reason && !reason.ok) return refused(reason.refusal);
-  return accept(
-    [
-      { type: 'team.saved', team: { ...team, status: 'withdrawn' } },
-      ...outcome(state, team, {
-        kind: 'withdrawn',
-        at: ctx.now,
-        reason: reason?.value ?? null,
-        mergedInto: null,
-      }),
-    ],
-    `Withdrew ${team.name} (${team.slug}).`,
-  );
+  const { changes, said } = withdrawal(state, team, ctx.now, reason?.value ?? null);
+  return accept(changes, said);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applied, buildEventState, ctxOf, novaModerator, organizer } from '../../../test/support/builders.ts';
+import { signedUp } from '../../../test/support/signups.ts';
 import { bookSlot } from '../booking/book-slot.ts';
+import { withdrawTeam } from '../signups/withdraw-team.ts';
 import { withdrawTeams } from './withdraw-teams.ts';
 
 let state = buildEventState();
@@ -17,7 +19,26 @@ describe('withdrawTeams', () => {
         { type: 'team.saved', team: { slug: 'nova', status: 'withdrawn' } },
         { type: 'booking.cancelled', bookingId: state.bookings[1]!.id, override: false },
       ],
-      reply: 'Withdrew nova and released 1 booking (1 booking of started slots stay on record).',
+      reply:
+        'Withdrew Nova/Placement (nova) and released 1 booking (1 booking of started slots stay on record).',
+    });
+  });
+
+  it('changes the same whether organisers withdraw from chat or from the review console', () => {
+    const fromChat = withdrawTeams(state, { teams: ['nova'] }, ctxOf(organizer, during));
+    const fromConsole = withdrawTeam(state, { team: 'nova' }, ctxOf(organizer, during));
+    expect(fromConsole).toEqual(fromChat);
+  });
+
+  it('closes the team’s sign-up as withdrawn, so its lead sees what happened', () => {
+    const withRequest = signedUp(state);
+    const decision = withdrawTeams(withRequest, { teams: ['openstack-helm'] }, ctxOf(organizer, during));
+    expect(decision).toMatchObject({
+      ok: true,
+      changes: [
+        { type: 'team.saved', team: { slug: 'openstack-helm', status: 'withdrawn' } },
+        { type: 'signup.saved', signup: { outcome: { kind: 'withdrawn', at: during, reason: null } } },
+      ],
     });
   });
 

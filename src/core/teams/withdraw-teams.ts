@@ -2,12 +2,13 @@ import type { Change } from '../changes.ts';
 import { accept, type Decision, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
+import type { Instant } from '../model/instant.ts';
+import type { Team } from '../model/team.ts';
+import { outcome } from '../signups/review-signup.ts';
 import { teamsForOrganiser } from './teams-for-organiser.ts';
 
 /**
- * Organisers take teams off the official list (`~del`): each is withdrawn, its topics are cleared,
- * and its bookings of slots that have not started are released; bookings of started slots stay as
- * the record of what happened. All or nothing.
+ * Organisers take teams off the official list (`~del`), each as `withdrawal` says. All or nothing.
  * Refuses with `unauthenticated`, `forbidden`, `invalid_input` or `unknown_team`.
  */
 export function withdrawTeams(state: EventState, input: { teams: readonly string[] }, ctx: Ctx): Decision {
@@ -18,23 +19,40 @@ export function withdrawTeams(state: EventState, input: { teams: readonly string
     (team) => team.status !== 'withdrawn' && team.status !== 'declined',
   );
   if (!named.ok) return refused(named.refusal);
-  const teams = named.value;
+  const withdrawals = named.value.map((team) => withdrawal(state, team, ctx.now, null));
+  return accept(
+    withdrawals.flatMap((each) => each.changes),
+    withdrawals.map((each) => each.said).join(' '),
+  );
+}
+
+/**
+ * What withdrawing one team changes, whoever asks and however: the team leaves the official list,
+ * its topics are cleared, its bookings of slots that have not started are released (bookings of
+ * started slots stay as the record of what happened), and its sign-up, if any, is closed as
+ * withdrawn with the reason. `said` tells what was done.
+ */
+export function withdrawal(
+  state: EventState,
+  team: Team,
+  now: Instant,
+  reason: string | null,
+): { changes: Change[]; said: string } {
   const startOf = new Map(state.slots.map((slot) => [slot.id, slot.start]));
-  const changes: Change[] = [];
-  const said: string[] = [];
-  for (const team of teams) {
-    changes.push({ type: 'team.saved', team: { ...team, status: 'withdrawn' } });
-    if (state.board[team.id]) changes.push({ type: 'board.cleaned', teamId: team.id });
-    const bookings = state.bookings.filter((booking) => booking.teamId === team.id);
-    const future = bookings.filter((booking) => (startOf.get(booking.slotId) ?? '') > ctx.now);
-    for (const booking of future)
-      changes.push({ type: 'booking.cancelled', bookingId: booking.id, override: false });
-    const kept = bookings.length - future.length;
-    said.push(
-      `Withdrew ${team.slug}${future.length > 0 ? ` and released ${plural(future.length, 'booking')}` : ''}${kept > 0 ? ` (${plural(kept, 'booking')} of started slots stay on record)` : ''}.`,
-    );
-  }
-  return accept(changes, said.join(' '));
+  const bookings = state.bookings.filter((booking) => booking.teamId === team.id);
+  const future = bookings.filter((booking) => (startOf.get(booking.slotId) ?? '') > now);
+  const changes: Change[] = [
+    { type: 'team.saved', team: { ...team, status: 'withdrawn' } },
+    ...(state.board[team.id] ? [{ type: 'board.cleaned', teamId: team.id } as const] : []),
+    ...future.map(
+      (booking) => ({ type: 'booking.cancelled', bookingId: booking.id, override: false }) as const,
+    ),
+    ...outcome(state, team, { kind: 'withdrawn', at: now, reason, mergedInto: null }),
+  ];
+  const kept = bookings.length - future.length;
+  const released = future.length > 0 ? ` and released ${plural(future.length, 'booking')}` : '';
+  const stay = kept > 0 ? ` (${plural(kept, 'booking')} of started slots stay on record)` : '';
+  return { changes, said: `Withdrew ${team.name} (${team.slug})${released}${stay}.` };
 }
 
 function plural(count: number, noun: string): string {
