@@ -93,8 +93,8 @@ export class KyselyStore implements Store {
     return row?.revision ?? null;
   }
 
-  async revisionsAfter(eventId: string, revision: number): Promise<Revision[]> {
-    return readRevisions(this.db, eventId, revision);
+  async revisionsAfter(eventId: string, revision: number, limit?: number): Promise<Revision[]> {
+    return readRevisions(this.db, eventId, revision, limit);
   }
 
   async commitRevision(
@@ -457,14 +457,19 @@ export class KyselyStore implements Store {
   }
 }
 
-async function readRevisions(db: Kysely<Database>, eventId: string, after: number): Promise<Revision[]> {
-  const rows = await db
+async function readRevisions(
+  db: Kysely<Database>,
+  eventId: string,
+  after: number,
+  limit?: number,
+): Promise<Revision[]> {
+  const query = db
     .selectFrom('event_revisions')
     .selectAll()
     .where('event_id', '=', eventId)
     .where('revision', '>', after)
-    .orderBy('revision')
-    .execute();
+    .orderBy('revision');
+  const rows = await (limit === undefined ? query : query.limit(limit)).execute();
   return rows.map(revisionFromRow);
 }
 

@@ -119,6 +119,8 @@ for (const kind of storeKinds) {
             source: 'api',
           }),
         ]);
+        const first = await t.store.revisionsAfter((await t.models.get(event))!.event.id, 0, 2);
+        expect(first.map((revision) => revision.revision)).toEqual([1, 2]);
       });
 
       it('lets exactly one of 50 concurrent attempts from two processes book the same cell (slot_taken for the rest)', async () => {

@@ -53,8 +53,8 @@ export interface Store {
   loadEvent(eventId: string): Promise<EventState | null>;
   /** the event's last committed revision, or null when there is no such event */
   currentRevision(eventId: string): Promise<number | null>;
-  /** committed revisions after `revision`, in order */
-  revisionsAfter(eventId: string, revision: number): Promise<Revision[]>;
+  /** committed revisions after `revision`, in order; the first `limit` of them when one is given */
+  revisionsAfter(eventId: string, revision: number, limit?: number): Promise<Revision[]>;
   /**
    * Takes the event's write lock, lets `prepare` decide, then persists its changes and the audit
    * row in the same transaction. `prepare` returning null rolls back and consumes no revision.

@@ -146,9 +146,10 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         if (denied) return sendRefusal(reply, denied);
         const state = await eventOr404(deps, reply, request.params.event, { drafts: true });
         if (!state) return reply;
-        const revisions = await deps.runtime.store.revisionsAfter(state.event.id, request.query.after ?? 0);
+        const { after = 0, limit = 200 } = request.query;
+        const revisions = await deps.runtime.store.revisionsAfter(state.event.id, after, limit);
         return {
-          revisions: revisions.slice(0, request.query.limit ?? 200).map((revision) => ({
+          revisions: revisions.map((revision) => ({
             revision: revision.revision,
             at: revision.at,
             actor: revision.actorName,
