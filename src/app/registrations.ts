@@ -83,6 +83,15 @@ export async function listRegistrants(
   return passed(await runtime.store.people.registrants(state.event.id));
 }
 
+/** Who follows which of the event's teams: team ids by user id, one query per team. */
+export async function followsInEvent(runtime: Runtime, state: EventState): Promise<Map<string, string[]>> {
+  const follows = new Map<string, string[]>();
+  for (const team of state.teams)
+    for (const userId of await runtime.store.followerIds(team.id))
+      follows.set(userId, [...(follows.get(userId) ?? []), team.id]);
+  return follows;
+}
+
 /**
  * Organisers e-mail everyone registered for the event (the "see you next week" message).
  * Refuses with `unauthenticated`, `forbidden` or `invalid_input`; counts what could not be sent.

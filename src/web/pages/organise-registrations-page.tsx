@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { listRegistrants, mailRegistrants } from '../../app/registrations.ts';
+import { followsInEvent, listRegistrants, mailRegistrants } from '../../app/registrations.ts';
 import type { Refusal } from '../../core/errors.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { attendeeRoleLabels } from '../../core/model/registration.ts';
@@ -44,9 +44,7 @@ export function organiseRegistrationsPage(deps: WebDeps): FastifyPluginAsync {
         if (!state) return reply;
         const registrants = await listRegistrants(deps.runtime, await pageWho(request), state);
         if (!registrants.ok) return sendRefusalPage(reply, request, registrants.refusal, state.event);
-        const followed = new Map<string, string[]>();
-        for (const { user } of registrants.value)
-          followed.set(user.id, await deps.runtime.store.followedTeamIds(user.id));
+        const followed = await followsInEvent(deps.runtime, state);
         return sendCsv(
           reply,
           `${state.event.slug}-registrants.csv`,
