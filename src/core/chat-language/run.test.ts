@@ -202,7 +202,7 @@ describe('runCommand: organiser commands', () => {
   it('approves a waiting team, refuses command words as names, and refuses non-organisers', () => {
     expect(decide('~add pending', organizer)).toMatchObject({
       changes: [{ type: 'team.saved', team: { slug: 'pending', status: 'approved' } }],
-      reply: 'Approved pending (Pending).',
+      reply: 'Approved Pending (pending).',
     });
     expect(decide('~add in', organizer)).toMatchObject({ refusal: { code: 'invalid_input' } });
     expect(decide('~add Glance', novaModerator)).toMatchObject({ refusal: { code: 'forbidden' } });

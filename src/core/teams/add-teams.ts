@@ -3,9 +3,9 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import { checkOrganizer } from '../permissions.ts';
-import { approveTeam } from '../signups/review-signup.ts';
 import { slugify } from '../text/slugify.ts';
-import { createTeam, updateTeam } from './team-admin.ts';
+import { createTeam } from './team-admin.ts';
+import { setTeamStatus } from './team-status.ts';
 
 /**
  * Organisers put teams on the official list by name (`~add TestTrack`): a new team gets the name as
@@ -28,9 +28,5 @@ function addTeam(state: EventState, name: string, ctx: Ctx): Decision {
   const existing = findTeam(state, slugify(name)) ?? findTeam(state, name);
   if (!existing) return createTeam(state, { name, kind: 'project', crossProject: false }, ctx);
   if (existing.status === 'approved') return accept([], `${existing.slug} was already on the list.`);
-  // A team signed up for review is approved the way the review does it: with its moderators.
-  if (existing.status === 'requested' && state.signups[existing.id])
-    return approveTeam(state, { team: existing.id }, ctx);
-  const approved = updateTeam(state, { team: existing.id, status: 'approved' }, ctx);
-  return approved.ok ? accept(approved.changes, `Approved ${existing.slug} (${existing.name}).`) : approved;
+  return setTeamStatus(state, { team: existing.id, status: 'approved' }, ctx);
 }

@@ -9,6 +9,7 @@ import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
 import { paletteColour } from './colour.ts';
+import { teamForOrganiser } from './teams-for-organiser.ts';
 
 export interface CreateTeamInput {
   readonly name: string;
@@ -72,19 +73,16 @@ export interface UpdateTeamInput {
   readonly name?: string;
   readonly kind?: TeamKind;
   readonly crossProject?: boolean;
-  readonly status?: TeamStatus;
 }
 
 /**
- * Organisers rename a team, change its kind or cross-project flag, approve or withdraw it.
- * Withdrawing leaves its bookings in place for organisers to release.
+ * Organisers rename a team, or change its kind or cross-project flag (its status is `setTeamStatus`).
  * Refuses with `unauthenticated`, `forbidden`, `unknown_team` or `invalid_input`.
  */
 export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx): Decision {
-  const denied = checkOrganizer(ctx.actor);
-  if (denied) return refused(denied);
-  const team = findTeam(state, input.team);
-  if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
+  const found = teamForOrganiser(state, input.team, ctx);
+  if (!found.ok) return refused(found.refusal);
+  const team = found.value;
   const name = input.name === undefined ? null : checkName(input.name, 'team name', 120);
   if (name && !name.ok) return refused(name.refusal);
   const updated: Team = {
@@ -92,7 +90,6 @@ export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx):
     name: name?.value ?? team.name,
     kind: input.kind ?? team.kind,
     crossProject: input.crossProject ?? team.crossProject,
-    status: input.status ?? team.status,
   };
   return accept([{ type: 'team.saved', team: updated }], `Updated ${team.slug}.`);
 }
@@ -106,10 +103,9 @@ export function setModerator(
   input: { team: string; userId: string; moderator: boolean },
   ctx: Ctx,
 ): Decision {
-  const denied = checkOrganizer(ctx.actor);
-  if (denied) return refused(denied);
-  const team = findTeam(state, input.team);
-  if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
+  const found = teamForOrganiser(state, input.team, ctx);
+  if (!found.ok) return refused(found.refusal);
+  const team = found.value;
   const others = team.moderators.filter((userId) => userId !== input.userId);
   const moderators = (input.moderator ? [...others, input.userId] : others).sort(compareText);
   return accept(

@@ -32,3 +32,9 @@ export function teamsForOrganiser(
   }
   return passed(teams);
 }
+
+/** The one team an organiser command names, once the actor is an organiser. Refuses like `teamsForOrganiser`. */
+export function teamForOrganiser(state: EventState, ref: string, ctx: Ctx): Checked<Team> {
+  const named = teamsForOrganiser(state, [ref], ctx);
+  return named.ok ? passed(named.value[0] as Team) : named;
+}
