@@ -12,10 +12,11 @@ import { redactSecrets } from './web/redact-secrets.ts';
 
 /**
  * Starts Convene: opens the database (migrating it), loads the demo event into an empty database
- * in demo mode, and listens. Stops cleanly on SIGINT and SIGTERM.
+ * in demo mode, and listens. `env` holds the rest of the settings (sign-in, mail, logging). Stops
+ * cleanly on SIGINT and SIGTERM.
  */
-export async function startServer(config: Config): Promise<FastifyInstance> {
-  const people = readPeopleConfig(process.env, config.baseUrl);
+export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promise<FastifyInstance> {
+  const people = readPeopleConfig(env, config.baseUrl);
   const runtime = await openRuntime(config);
   const mailer = people.smtp ? smtpMailer(people.smtp) : undefined;
   const app = await buildApp(
@@ -30,7 +31,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     },
     {
       logger: {
-        level: process.env.LOG_LEVEL ?? 'info',
+        level: env.LOG_LEVEL ?? 'info',
         // Personal calendar addresses and one-time links carry a secret; keep it out of the logs.
         serializers: {
           req: (request) => ({ method: request.method, url: redactSecrets(request.url), reqId: request.id }),

@@ -8,7 +8,7 @@ export const bot: Command = {
   summary: 'run the IRC bot alone (IRC_SERVER, IRC_CHANNEL… as for serve; see the README)',
   async run(args, io) {
     if (args.length > 0) throw new UsageError('convene bot takes no arguments.');
-    const config = readConfig(process.env);
+    const config = readConfig(io.env);
     if (!config.irc) {
       io.err('Set IRC_SERVER and IRC_CHANNEL (see the README) to run the bot.');
       return 2;

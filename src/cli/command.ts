@@ -7,9 +7,10 @@ export interface Command {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** What a command may touch: the runtime (opened on demand) and the terminal. */
+/** What a command may touch: the runtime (opened on demand), the environment and the terminal. */
 export interface CliIo {
   runtime(): Promise<OpenRuntime>;
+  readonly env: NodeJS.ProcessEnv;
   out(line: string): void;
   err(line: string): void;
   readFile(path: string): Promise<string>;

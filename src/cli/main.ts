@@ -27,7 +27,7 @@ const commands: Record<string, Command> = {
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */
 export async function runCli(
   argv: readonly string[],
-  io: Omit<CliIo, 'runtime'> & { env: NodeJS.ProcessEnv },
+  io: Omit<CliIo, 'runtime'>,
 ): Promise<number> {
   const name = Object.keys(commands)
     .sort((a, b) => b.length - a.length)
