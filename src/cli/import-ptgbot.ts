@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { contextOf } from '../app/context-of.ts';
 import { addPreparedEvent } from '../app/events.ts';
 import { systemActor } from '../core/model/actor.ts';
 import { type EventMode, eventModes } from '../core/model/event.ts';
@@ -40,6 +40,7 @@ export const importPtgbot: Command = {
       return 1;
     }
     const runtime = await io.runtime();
+    const who = { actor: systemActor, source: 'import' } as const;
     const plan = planPtgbotImport(
       data,
       {
@@ -50,7 +51,7 @@ export const importPtgbot: Command = {
         mode: values.mode as EventMode | undefined,
         existingSlugs: (await runtime.store.listEvents()).map((event) => event.slug),
       },
-      { actor: systemActor, now: runtime.clock.now(), source: 'import', newId: randomUUID },
+      contextOf(runtime, who),
     );
     for (const line of plan.preview) io.out(line);
     for (const warning of plan.warnings) io.out(`Note: ${warning}`);
@@ -63,12 +64,7 @@ export const importPtgbot: Command = {
       io.out('Dry run: nothing was written.');
       return 0;
     }
-    const added = await addPreparedEvent(
-      runtime,
-      { actor: systemActor, source: 'import' },
-      plan.event,
-      plan.changes,
-    );
+    const added = await addPreparedEvent(runtime, who, plan.event, plan.changes);
     if (!added.ok) {
       io.err(added.refusal.message);
       return 1;

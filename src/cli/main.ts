@@ -25,10 +25,7 @@ const commands: Record<string, Command> = {
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */
-export async function runCli(
-  argv: readonly string[],
-  io: Omit<CliIo, 'runtime'>,
-): Promise<number> {
+export async function runCli(argv: readonly string[], io: Omit<CliIo, 'runtime'>): Promise<number> {
   const name = Object.keys(commands)
     .sort((a, b) => b.length - a.length)
     .find((words) => words.split(' ').every((word, index) => argv[index] === word));
