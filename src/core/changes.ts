@@ -20,6 +20,12 @@ export type Change =
       readonly slots: readonly Slot[];
       readonly unavailable: readonly Unavailability[];
     }
+  | {
+      readonly type: 'cell.availability-set';
+      readonly roomId: string;
+      readonly slotId: string;
+      readonly available: boolean;
+    }
   | { readonly type: 'team.saved'; readonly team: Team }
   | { readonly type: 'booking.created'; readonly booking: Booking }
   | { readonly type: 'booking.cancelled'; readonly bookingId: string; readonly override: boolean }

@@ -31,6 +31,16 @@ export async function persistChange(
     case 'room.removed':
       await tx.deleteFrom('rooms').where('id', '=', change.roomId).execute();
       return;
+    case 'cell.availability-set': {
+      const cell = { event_id: eventId, room_id: change.roomId, slot_id: change.slotId };
+      await tx
+        .deleteFrom('room_unavailability')
+        .where('room_id', '=', cell.room_id)
+        .where('slot_id', '=', cell.slot_id)
+        .execute();
+      if (!change.available) await tx.insertInto('room_unavailability').values(cell).execute();
+      return;
+    }
     case 'grid.saved': {
       const keep = change.slots.map((slot) => slot.id);
       await tx.deleteFrom('room_unavailability').where('event_id', '=', eventId).execute();

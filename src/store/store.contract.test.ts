@@ -70,6 +70,8 @@ for (const kind of storeKinds) {
         await ops.saveRoom(event, as(organizer), { name: 'Kilo', features: ['projector'], capacity: 12 });
         await ops.saveRoom(event, as(organizer), { room: 'kilo', name: 'Kilo (big)' });
         await ops.setAvailability(event, as(organizer), { room: 'austin', slot: 'tue16', available: false });
+        await ops.setAvailability(event, as(organizer), { room: 'bexar', slot: 'tue16', available: false });
+        await ops.setAvailability(event, as(organizer), { room: 'bexar', slot: 'tue16', available: true });
         await ops.saveRoom(event, as(organizer), { name: 'Temporary' });
         await ops.removeRoom(event, as(organizer), { room: 'temporary' });
         await ops.updateEvent(event, as(organizer), {

@@ -146,4 +146,27 @@ describe('rooms', () => {
       setAvailability(booked, { room: 'bexar', slot: 'mon14', available: false }, ctxOf(organizer)),
     ).toMatchObject({ refusal: { code: 'slot_taken' } });
   });
+
+  it('records one cell, not the whole grid, and nothing when the cell is already so', () => {
+    const close = setAvailability(
+      state,
+      { room: 'bexar', slot: 'mon13', available: false },
+      ctxOf(organizer),
+    );
+    expect(close).toMatchObject({
+      ok: true,
+      changes: [{ type: 'cell.availability-set', available: false }],
+      reply: 'bexar is closed in mon13.',
+    });
+    const closed = applied(state, close);
+    expect(
+      setAvailability(closed, { room: 'bexar', slot: 'mon13', available: false }, ctxOf(organizer)),
+    ).toMatchObject({ ok: true, changes: [] });
+    expect(
+      setAvailability(state, { room: 'bexar', slot: 'mon13', available: true }, ctxOf(organizer)),
+    ).toMatchObject({
+      ok: true,
+      changes: [],
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
-import { findRoom, findSlot } from '../model/lookup.ts';
+import { findRoom, findSlot, isUnavailable } from '../model/lookup.ts';
 import type { Room } from '../model/room.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
@@ -99,10 +99,10 @@ export function setAvailability(
   if (!input.available && state.bookings.some((b) => b.roomId === room.id && b.slotId === slot.id)) {
     return refuse('slot_taken', `${room.name} is booked in ${slot.code}; release it first.`);
   }
-  const others = state.unavailable.filter((cell) => !(cell.roomId === room.id && cell.slotId === slot.id));
-  const unavailable = input.available ? others : [...others, { roomId: room.id, slotId: slot.id }];
+  const said = `${room.name} is ${input.available ? 'open' : 'closed'} in ${slot.code}.`;
+  if (isUnavailable(state, room.id, slot.id) !== input.available) return accept([], said);
   return accept(
-    [{ type: 'grid.saved', slots: state.slots, unavailable }],
-    `${room.name} is ${input.available ? 'open' : 'closed'} in ${slot.code}.`,
+    [{ type: 'cell.availability-set', roomId: room.id, slotId: slot.id, available: input.available }],
+    said,
   );
 }

@@ -21,6 +21,14 @@ export function applyChange(state: EventState, change: Change): EventState {
       };
     case 'grid.saved':
       return { ...state, slots: change.slots, unavailable: [...change.unavailable].sort(byCell) };
+    case 'cell.availability-set': {
+      const { roomId, slotId } = change;
+      const others = state.unavailable.filter((cell) => !(cell.roomId === roomId && cell.slotId === slotId));
+      return {
+        ...state,
+        unavailable: change.available ? others : [...others, { roomId, slotId }].sort(byCell),
+      };
+    }
     case 'team.saved':
       return { ...state, teams: upsertInOrder(state.teams, change.team, byCreation) };
     case 'booking.created':
