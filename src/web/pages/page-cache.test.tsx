@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildEventState } from '../../../test/support/builders.ts';
@@ -48,5 +49,30 @@ describe('PageCache', () => {
     server.context.now = '2022-10-18T00:00:01Z';
     await server.get();
     expect(server.renders()).toBe(2);
+  });
+
+  it('sends a large page compressed as the client asks, the same document in every encoding', async () => {
+    const cache = new PageCache();
+    const context = {
+      state: buildEventState(),
+      now: '2022-10-17T17:10:00Z' as Instant,
+      zone: 'UTC',
+      user: null,
+    };
+    const app = Fastify();
+    app.get('/long', (request, reply) =>
+      cache.send(request, reply, context, () => <p>{'A line of the schedule. '.repeat(200)}</p>),
+    );
+    const get = (encoding?: string) =>
+      app.inject({ url: '/long', headers: encoding ? { 'accept-encoding': encoding } : {} });
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const [brotli, again, gzip] = [await get('br, gzip'), await get('br'), await get('gzip')];
+    expect([brotli.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual(['br', 'gzip']);
+    expect(brotli.headers.vary).toBe('accept-encoding');
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 10);
+    expect(again.rawPayload.equals(brotli.rawPayload)).toBe(true);
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body);
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
   });
 });

@@ -3,8 +3,15 @@ import type { VNode } from 'preact';
 import { boardView } from '../../core/board/board-view.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { addMinutes, type Instant, utcDay } from '../../core/model/instant.ts';
+import { compress, type Encoding, encodingFor } from '../plugins/compression.ts';
 import type { PageUser } from './layout.tsx';
 import { renderDocument, sendHtml } from './render.ts';
+
+/** A rendered page and the compressed forms asked for so far, each made once. */
+interface CachedPage {
+  readonly html: string;
+  readonly encoded: Map<Encoding, Buffer>;
+}
 
 interface Validity {
   readonly from: Instant;
@@ -15,10 +22,10 @@ interface Validity {
  * Rendered live pages for anonymous viewers, kept while nothing they show can have changed: the
  * same address and zone, the same revision of the event, and a clock still before the board's next change by
  * itself (a slot starting or ending, a topic or banner expiring) and before midnight UTC. When a change reaches a few
- * hundred open pages at once, each refresh is then sent from memory instead of rendered again.
+ * hundred open pages at once, each refresh is then sent from memory instead of rendered and compressed again.
  */
 export class PageCache {
-  private readonly pages = new Map<string, string>();
+  private readonly pages = new Map<string, CachedPage>();
   private readonly validity = new WeakMap<EventState, Validity>();
 
   constructor(private readonly limit = 300) {}
@@ -48,13 +55,21 @@ export class PageCache {
       state.revision,
       this.validFrom(state, now),
     ].join('\n');
-    let html = this.pages.get(key);
-    if (html === undefined) {
-      html = renderDocument(await page());
-      this.pages.set(key, html);
+    let cached = this.pages.get(key);
+    if (cached === undefined) {
+      cached = { html: renderDocument(await page()), encoded: new Map() };
+      this.pages.set(key, cached);
       if (this.pages.size > this.limit) this.pages.delete(this.pages.keys().next().value as string);
     }
-    return sendHtml(reply, html);
+    const encoding = encodingFor(request.headers['accept-encoding'], cached.html);
+    if (encoding === 'identity') return sendHtml(reply, cached.html);
+    let body = cached.encoded.get(encoding);
+    if (!body) {
+      body = compress(cached.html, encoding);
+      cached.encoded.set(encoding, body);
+    }
+    reply.header('vary', 'accept-encoding').header('content-encoding', encoding);
+    return sendHtml(reply, body);
   }
 
   /** When the board, as time moves, last changed by itself: the same for every `now` until the next change. */

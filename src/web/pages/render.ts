@@ -21,8 +21,12 @@ export function sendPage(reply: FastifyReply, page: VNode, options: PageOptions 
   return sendHtml(reply, renderDocument(page), options);
 }
 
-/** Sends an HTML document rendered earlier. */
-export function sendHtml(reply: FastifyReply, html: string, options: PageOptions = {}): FastifyReply {
+/** Sends an HTML document rendered earlier; a Buffer is one compressed already, with its `content-encoding` set. */
+export function sendHtml(
+  reply: FastifyReply,
+  html: string | Buffer,
+  options: PageOptions = {},
+): FastifyReply {
   return reply
     .status(options.status ?? 200)
     .type('text/html; charset=utf-8')

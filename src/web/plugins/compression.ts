@@ -19,6 +19,14 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return 'identity';
 }
 
+/** Text smaller than this is sent as it is: compressing it saves nothing. */
+const minCompressBytes = 1024;
+
+/** The encoding to send `text` in to a client that accepts `acceptEncoding`. */
+export function encodingFor(acceptEncoding: string | undefined, text: string): Encoding {
+  return Buffer.byteLength(text) < minCompressBytes ? 'identity' : chooseEncoding(acceptEncoding);
+}
+
 /** Compresses a page for sending: quick settings, since pages are made per request. */
 export function compress(body: string | Buffer, encoding: Exclude<Encoding, 'identity'>): Buffer {
   return encoding === 'br'

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findAsset } from './assets.ts';
-import { chooseEncoding, compress } from './compression.ts';
+import { chooseEncoding, compress, encodingFor } from './compression.ts';
 
 /**
  * The content security policy of every response: scripts, styles and connections only from this
@@ -28,9 +28,6 @@ const securityHeaders: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-/** Pages smaller than this are sent as they are: compressing them saves nothing. */
-const minCompressBytes = 1024;
-
 /**
  * What every page needs from HTTP: security headers on every response, compressed HTML and CSS, and the
  * static files of `src/web/assets/` (plus built scripts) under `/assets/` with ETags, a year of
@@ -45,8 +42,8 @@ export const pagesPlugin = fp(async (app: FastifyInstance) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^text\/(html|css)/.test(type) || typeof payload !== 'string') return payload;
     reply.header('vary', 'accept-encoding');
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    if (encoding === 'identity' || Buffer.byteLength(payload) < minCompressBytes) return payload;
+    const encoding = encodingFor(request.headers['accept-encoding'], payload);
+    if (encoding === 'identity') return payload;
     reply.header('content-encoding', encoding);
     return compress(payload, encoding);
   });
