@@ -22,9 +22,9 @@ printTable('Booking attempts (2,000 random cells for 60 teams, 8 at a time; rule
 
 const http = await benchHttp(rounds, seconds);
 printTable(`Read endpoints (32 connections, ${seconds} s per round; budget: at least 0.5 of bare)`, [
-  ['path', 'bytes', 'Convene', 'bare node:http', 'ratio'],
+  ['path', 'bytes sent', 'Convene', 'bare node:http', 'ratio'],
   ...http.map((row) => [
-    row.path,
+    row.encoding ? `${row.path} (${row.encoding})` : row.path,
     String(row.bytes),
     formatRate(row.convene),
     formatRate(row.bare),

@@ -1,23 +1,32 @@
 // The baseline: a bare node:http server answering each path with fixed bytes held in memory (the
-// same bodies and content type Convene sends). Reads `{path: body}` as JSON from the file named on
-// the command line; prints its port on the first line of standard output.
+// same bodies, content type and encoding Convene sent). Reads them from the file named on the
+// command line (see `RecordedAnswer`); prints its port on the first line of standard output.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { RecordedAnswer } from './http.bench.ts';
 
-const bodies = new Map<string, Buffer>(
-  Object.entries(JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Record<string, string>).map(
-    ([path, body]) => [path, Buffer.from(body)],
-  ),
+const recorded = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Record<
+  string,
+  RecordedAnswer
+>;
+const answers = new Map(
+  Object.entries(recorded).map(([path, answer]) => {
+    const body = Buffer.from(answer.base64, 'base64');
+    const headers: Record<string, string | number> = {
+      'content-type': answer.type,
+      'content-length': body.length,
+    };
+    if (answer.encoding) headers['content-encoding'] = answer.encoding;
+    return [path, { headers, body }];
+  }),
 );
 const server = createServer((request, response) => {
-  const body = bodies.get(request.url ?? '');
-  if (!body) {
+  const answer = answers.get(request.url ?? '');
+  if (!answer) {
     response.writeHead(404).end();
     return;
   }
-  response
-    .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length })
-    .end(body);
+  response.writeHead(200, answer.headers).end(answer.body);
 });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
