@@ -116,11 +116,14 @@ export async function exportAccount(runtime: Runtime, who: Who): Promise<Checked
   const user = found.value;
   const { people } = runtime.store;
   const followed = new Set(await runtime.store.followedTeamIds(user.id));
+  const registrations = new Map(
+    (await people.registrationsOf(user.id)).map((registration) => [registration.eventId, registration]),
+  );
   const events = [];
   for (const info of await runtime.store.listEvents()) {
     const state = await runtime.models.get(info.id);
     if (!state) continue;
-    const registration = await people.registration(info.id, user.id);
+    const registration = registrations.get(info.id) ?? null;
     const teams = (keep: (team: Team) => boolean) => state.teams.filter(keep).map((team) => team.slug);
     const entry = {
       event: info.slug,

@@ -83,12 +83,11 @@ export async function listRegistrants(
   return passed(await runtime.store.people.registrants(state.event.id));
 }
 
-/** Who follows which of the event's teams: team ids by user id, one query per team. */
+/** Who follows which of the event's teams: team ids by user id. */
 export async function followsInEvent(runtime: Runtime, state: EventState): Promise<Map<string, string[]>> {
   const follows = new Map<string, string[]>();
-  for (const team of state.teams)
-    for (const userId of await runtime.store.followerIds(team.id))
-      follows.set(userId, [...(follows.get(userId) ?? []), team.id]);
+  for (const { userId, teamId } of await runtime.store.followsOfEvent(state.event.id))
+    follows.set(userId, [...(follows.get(userId) ?? []), teamId]);
   return follows;
 }
 

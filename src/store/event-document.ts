@@ -22,12 +22,15 @@ export interface EventDocument extends Omit<EventState, 'bookings' | 'signups'> 
   readonly bookings: readonly BookingRecord[];
   readonly users: readonly User[];
   /** who follows which of the event's teams (their personal calendars and notifications) */
-  readonly follows: readonly {
-    readonly userId: string;
-    readonly teamId: string;
-    readonly createdAt: string;
-  }[];
+  readonly follows: readonly Follow[];
   readonly revisions: readonly Revision[];
   /** team sign-up answers by team id; absent in documents written before sign-ups existed */
   readonly signups?: EventState['signups'];
+}
+
+/** A person following a team, since when. */
+export interface Follow {
+  readonly userId: string;
+  readonly teamId: string;
+  readonly createdAt: string;
 }

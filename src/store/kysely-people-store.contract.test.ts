@@ -68,13 +68,15 @@ function peopleContract(kind: StoreKind) {
     await store.people.createLink(link);
     expect(await store.people.findLink('l1', at)).toEqual({ ...link, usedAt: null });
     const [first, second] = await Promise.all([
-      store.people.useLink('l1', at),
-      store.people.useLink('l1', at),
+      store.people.useLink('l1', 'sign-in', at),
+      store.people.useLink('l1', 'sign-in', at),
     ]);
     expect([first, second].filter(Boolean)).toEqual([{ ...link, usedAt: at }]);
     expect(await store.people.findLink('l1', at)).toBe(null);
     await store.people.createLink({ ...link, hash: 'l2' });
-    expect(await store.people.useLink('l2', later)).toBe(null);
+    expect(await store.people.useLink('l2', 'sign-in', later)).toBe(null);
+    expect(await store.people.useLink('l2', 'first-organizer', at)).toBe(null);
+    expect(await store.people.findLink('l2', at)).toMatchObject({ usedAt: null });
   });
 
   it('links an identity at a provider to one user', async () => {

@@ -180,22 +180,18 @@ export class KyselyPeopleStore implements PeopleStore {
     return row ? linkFromRow(row) : null;
   }
 
-  async useLink(hash: string, at: string): Promise<OneTimeLink | null> {
+  async useLink(hash: string, purpose: OneTimeLink['purpose'], at: string): Promise<OneTimeLink | null> {
     // One conditional update decides who used the link, even when two requests race for it.
-    const result = await this.db
+    const row = await this.db
       .updateTable('sign_in_links')
       .set({ used_at: at })
       .where('token_hash', '=', hash)
+      .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
       .where('expires_at', '>', at)
+      .returningAll()
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return null;
-    const row = await this.db
-      .selectFrom('sign_in_links')
-      .selectAll()
-      .where('token_hash', '=', hash)
-      .executeTakeFirstOrThrow();
-    return linkFromRow(row);
+    return row ? linkFromRow(row) : null;
   }
 
   async saveRegistration(registration: Registration): Promise<void> {

@@ -5,7 +5,7 @@ import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, type Dialect } from './database.ts';
-import type { EventDocument } from './event-document.ts';
+import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
@@ -154,16 +154,8 @@ export class KyselyStore implements Store {
     for (const booking of bookingHistory)
       for (const id of [booking.createdBy, booking.cancelledBy]) if (id) userIds.add(id);
     for (const revision of revisions) if (revision.actorId) userIds.add(revision.actorId);
-    const follows = await this.db
-      .selectFrom('team_follows')
-      .innerJoin('teams', 'teams.id', 'team_follows.team_id')
-      .select(['team_follows.user_id', 'team_follows.team_id', 'team_follows.created_at'])
-      .where('teams.event_id', '=', eventId)
-      .orderBy('team_follows.created_at')
-      .orderBy('team_follows.user_id')
-      .orderBy('team_follows.team_id')
-      .execute();
-    for (const follow of follows) userIds.add(follow.user_id);
+    const follows = await this.followsOfEvent(eventId);
+    for (const follow of follows) userIds.add(follow.userId);
     for (const signup of Object.values(state.signups))
       for (const id of [signup.leadId, ...signup.moderatorIds]) if (id) userIds.add(id);
     return {
@@ -180,11 +172,7 @@ export class KyselyStore implements Store {
       board: state.board,
       motd: state.motd,
       users: await this.listUsers([...userIds]),
-      follows: follows.map((row) => ({
-        userId: row.user_id,
-        teamId: row.team_id,
-        createdAt: row.created_at,
-      })),
+      follows,
       revisions,
       signups: state.signups,
     };
@@ -378,14 +366,17 @@ export class KyselyStore implements Store {
     return rows.map((row) => row.team_id);
   }
 
-  async followerIds(teamId: string): Promise<string[]> {
+  async followsOfEvent(eventId: string): Promise<Follow[]> {
     const rows = await this.db
       .selectFrom('team_follows')
-      .select('user_id')
-      .where('team_id', '=', teamId)
-      .orderBy('user_id')
+      .innerJoin('teams', 'teams.id', 'team_follows.team_id')
+      .select(['team_follows.user_id', 'team_follows.team_id', 'team_follows.created_at'])
+      .where('teams.event_id', '=', eventId)
+      .orderBy('team_follows.created_at')
+      .orderBy('team_follows.user_id')
+      .orderBy('team_follows.team_id')
       .execute();
-    return rows.map((row) => row.user_id);
+    return rows.map((row) => ({ userId: row.user_id, teamId: row.team_id, createdAt: row.created_at }));
   }
 
   async createToken(token: {

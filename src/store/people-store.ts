@@ -58,8 +58,11 @@ export interface PeopleStore {
   createLink(link: Omit<OneTimeLink, 'usedAt'>): Promise<void>;
   /** a link that is neither used nor expired at `at`, without using it */
   findLink(hash: string, at: string): Promise<OneTimeLink | null>;
-  /** marks a live link used and returns it; null when it was used, expired or never existed (exactly once) */
-  useLink(hash: string, at: string): Promise<OneTimeLink | null>;
+  /**
+   * marks a live link of that purpose used and returns it; null when it was used, expired, is for
+   * another purpose or never existed (exactly once)
+   */
+  useLink(hash: string, purpose: OneTimeLink['purpose'], at: string): Promise<OneTimeLink | null>;
 
   saveRegistration(registration: Registration): Promise<void>;
   registration(eventId: string, userId: string): Promise<Registration | null>;

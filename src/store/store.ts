@@ -4,7 +4,7 @@ import type { EventState } from '../core/model/event-state.ts';
 import type { User } from '../core/model/user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import type { Dialect } from './database.ts';
-import type { EventDocument } from './event-document.ts';
+import type { EventDocument, Follow } from './event-document.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { PersonalStore } from './personal-store.ts';
 
@@ -88,8 +88,8 @@ export interface Store {
   unfollowTeam(userId: string, teamId: string): Promise<void>;
   /** ids of the teams the user follows, in every event */
   followedTeamIds(userId: string): Promise<string[]>;
-  /** ids of the users following a team */
-  followerIds(teamId: string): Promise<string[]>;
+  /** who follows the event's teams, oldest first */
+  followsOfEvent(eventId: string): Promise<Follow[]>;
 
   createToken(token: { id: string; userId: string; hash: string; label: string; at: string }): Promise<void>;
   /** the user behind a live token, marking the token used */
