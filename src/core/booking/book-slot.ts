@@ -2,10 +2,10 @@ import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
-import { findRoom, findSlot, findTeam, isUnavailable } from '../model/lookup.ts';
-import { checkTeamManager, isOrganizer, moderatesTeam } from '../permissions.ts';
+import { findRoom, findSlot, isUnavailable } from '../model/lookup.ts';
+import { isOrganizer, moderatesTeam } from '../permissions.ts';
 import { describeInterval } from '../text/describe-time.ts';
-import { checkBookingOpen, checkCaps, checkNotStarted } from './booking-rules.ts';
+import { bookingTeam, checkBookingOpen, checkCaps, checkNotStarted } from './booking-rules.ts';
 
 export interface BookSlotInput {
   /** team id or slug */
@@ -24,11 +24,9 @@ export interface BookSlotInput {
  * `unknown_slot`, `slot_taken`, `team_busy`, `in_past`, `not_open`, `daily_cap` or `total_cap`.
  */
 export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Decision {
-  if (!ctx.actor) return refuse('unauthenticated');
-  const team = findTeam(state, input.team);
-  if (!team) return refuse('unknown_team', `There is no team "${input.team}" in this event.`);
-  const denied = checkTeamManager(ctx.actor, team);
-  if (denied) return refused(denied);
+  const found = bookingTeam(state, input.team, ctx);
+  if (!found.ok) return refused(found.refusal);
+  const { team, actor } = found.value;
   if (team.status !== 'approved') {
     return refuse('team_not_approved', `${team.slug} is not on the official team list, so it cannot book.`);
   }
@@ -71,8 +69,8 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     teamId: team.id,
     roomId: room.id,
     slotId: slot.id,
-    kind: moderatesTeam(ctx.actor, team) ? 'self' : 'assigned',
-    createdBy: ctx.actor.userId,
+    kind: moderatesTeam(actor, team) ? 'self' : 'assigned',
+    createdBy: actor.userId,
     createdAt: ctx.now,
     source: ctx.source,
     override: setAside.length > 0,

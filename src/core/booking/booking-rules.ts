@@ -1,12 +1,30 @@
+import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { Refusal } from '../errors.ts';
 import { refusal } from '../errors.ts';
-import type { Ctx } from '../model/actor.ts';
+import type { Actor, Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { utcDay } from '../model/instant.ts';
+import { findTeam } from '../model/lookup.ts';
 import type { Slot } from '../model/slot.ts';
 import type { Team } from '../model/team.ts';
+import { checkTeamManager } from '../permissions.ts';
 import { describeDuration, describeUtcDay, describeUtcTime } from '../text/describe-time.ts';
 import { bookedMinutes, slotMinutes } from './booked-minutes.ts';
+
+/**
+ * Rule 6, first half: the team a booking is for, once the actor may book for it (its moderators or
+ * an organiser; `~alloweveryone` never opens booking, and organisers may still act for a withdrawn
+ * team). Refuses with `unauthenticated`, `unknown_team` or `forbidden`.
+ */
+export function bookingTeam(state: EventState, ref: string, ctx: Ctx): Checked<{ team: Team; actor: Actor }> {
+  const { actor } = ctx;
+  if (!actor) return failed('unauthenticated');
+  const team = findTeam(state, ref);
+  if (!team)
+    return failed('unknown_team', `There is no team "${ref.replace(/^#/, '').slice(0, 60)}" in this event.`);
+  const denied = checkTeamManager(actor, team);
+  return denied ? failedWith(denied) : passed({ team, actor });
+}
 
 /** Rule 5: a slot that has started cannot be booked or released any more. */
 export function checkNotStarted(slot: Slot, ctx: Ctx, roomName: string): Refusal | null {

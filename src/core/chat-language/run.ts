@@ -2,16 +2,16 @@ import { addMotd, cleanMotd, removeMotd, reorderMotd } from '../board/motd.ts';
 import { cleanBoards, startNewDay } from '../board/new-day.ts';
 import { addNext, cleanBoard, setNow } from '../board/set-topics.ts';
 import { bookSlot } from '../booking/book-slot.ts';
+import { bookingTeam } from '../booking/booking-rules.ts';
 import { unbookSlot } from '../booking/unbook-slot.ts';
-import { type Decision, refuse, refused } from '../decision.ts';
+import { type Decision, refused } from '../decision.ts';
 import { setOpenTeamUpdates } from '../event/open-team-updates.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
-import { findTeam } from '../model/lookup.ts';
 import { mapEffect, type PersonalDecision, personal } from '../people/personal-decision.ts';
 import { type CheckIn, checkIn, checkOut, describeSeen, type SeenPerson } from '../people/presence.ts';
 import { subscribe, unsubscribe } from '../people/topic-subscription.ts';
-import { checkOrganizer, checkTeamManager } from '../permissions.ts';
+import { checkOrganizer } from '../permissions.ts';
 import { parseCellReference } from '../schedule/cell-reference.ts';
 import { addTeams } from '../teams/add-teams.ts';
 import { updateTeamLinks } from '../teams/team-links.ts';
@@ -117,13 +117,9 @@ function onCell(
   ctx: Ctx,
   decide: (cell: { room: { id: string }; slot: { id: string } }) => Decision,
 ): Decision {
-  // The booking rules' own check (not the one for topics): organisers may still release the
-  // cells of a withdrawn team, and `~alloweveryone` never opens booking.
-  const found = findTeam(state, team);
-  if (!found)
-    return refuse('unknown_team', `There is no team "${team.replace(/^#/, '').slice(0, 60)}" in this event.`);
-  const denied = checkTeamManager(ctx.actor, found);
-  if (denied) return refused(denied);
+  // The booking rules' own check (not the one for topics).
+  const found = bookingTeam(state, team, ctx);
+  if (!found.ok) return refused(found.refusal);
   const cell = parseCellReference(state, reference);
   return cell.ok ? decide(cell.value) : refused(cell.refusal);
 }
