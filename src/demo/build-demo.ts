@@ -8,7 +8,8 @@ import { saveRoom } from '../core/event/rooms.ts';
 import { type Ctx, systemActor } from '../core/model/actor.ts';
 import type { EventInfo } from '../core/model/event.ts';
 import { blankEventState, type EventState } from '../core/model/event-state.ts';
-import { addMinutes, type Instant } from '../core/model/instant.ts';
+import { addMinutes, type Instant, isWithin } from '../core/model/instant.ts';
+import { slotAt } from '../core/model/lookup.ts';
 import type { Slot } from '../core/model/slot.ts';
 import type { Team } from '../core/model/team.ts';
 import { applyChange } from '../core/projections/apply-change.ts';
@@ -147,7 +148,7 @@ function roomFreeFor(state: EventState, block: readonly Slot[], random: () => nu
  * block began, and some list what comes next; teams starting in the next slot list their plans.
  */
 function setTheBoard(state: EventState, now: Instant, apply: Apply, random: () => number): void {
-  const current = state.slots.find((slot) => slot.start <= now && now < slot.end);
+  const current = slotAt(state, now);
   const upcoming = state.slots.find((slot) => slot.start > now);
   for (const team of state.teams) {
     const plan = novaPlan.find(
@@ -158,9 +159,7 @@ function setTheBoard(state: EventState, now: Instant, apply: Apply, random: () =
         Number(current.start.slice(11, 13)) >= item.from &&
         Number(current.start.slice(11, 13)) < item.to,
     );
-    const block = teamBlocks(state, team.id, false).find(
-      (candidate) => candidate.start <= now && now < candidate.end,
-    );
+    const block = teamBlocks(state, team.id, false).find((candidate) => isWithin(candidate, now));
     if (block) {
       const setAt = minInstant(addMinutes(block.start, 5), now);
       apply(

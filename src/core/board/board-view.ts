@@ -1,6 +1,7 @@
 import type { Motd, Topic } from '../model/board.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { Instant } from '../model/instant.ts';
+import { roomsOfTeam, slotAt } from '../model/lookup.ts';
 import type { Room } from '../model/room.ts';
 import type { Slot } from '../model/slot.ts';
 import type { Team } from '../model/team.ts';
@@ -32,7 +33,7 @@ export interface BoardView {
 
 /** The board at `now`: live topics, what comes next, banners, and the current slot. */
 export function boardView(state: EventState, now: Instant): BoardView {
-  const currentSlot = state.slots.find((slot) => slot.start <= now && now < slot.end) ?? null;
+  const currentSlot = slotAt(state, now) ?? null;
   const nextSlot = state.slots.find((slot) => slot.start > now) ?? null;
   const horizon: Instant[] = [];
   const boardNow: BoardNow[] = [];
@@ -53,7 +54,7 @@ export function boardView(state: EventState, now: Instant): BoardView {
       boardNow.push({
         team,
         topic: status.now,
-        rooms: currentSlot ? roomsOf(state, team.id, currentSlot.id) : [],
+        rooms: currentSlot ? roomsOfTeam(state, team.id, currentSlot.id) : [],
       });
     }
     const items = status.next.filter(live);
@@ -72,13 +73,4 @@ export function boardView(state: EventState, now: Instant): BoardView {
     null,
   );
   return { currentSlot, nextSlot, now: boardNow, next: boardNext, motd, validUntil };
-}
-
-function roomsOf(state: EventState, teamId: string, slotId: string): Room[] {
-  const roomIds = new Set(
-    state.bookings
-      .filter((booking) => booking.teamId === teamId && booking.slotId === slotId)
-      .map((b) => b.roomId),
-  );
-  return state.rooms.filter((room) => roomIds.has(room.id));
 }

@@ -1,5 +1,5 @@
 import type { EventState } from '../model/event-state.ts';
-import { addMinutes, type Instant, utcDay } from '../model/instant.ts';
+import { addMinutes, type Instant, isWithin, utcDay } from '../model/instant.ts';
 import { teamBlocks } from '../schedule/blocks.ts';
 
 /**
@@ -9,7 +9,7 @@ import { teamBlocks } from '../schedule/blocks.ts';
  */
 export function topicExpiresAt(state: EventState, teamId: string, at: Instant): Instant {
   const blocks = teamBlocks(state, teamId, false);
-  const containing = blocks.find((block) => block.start <= at && at < block.end);
+  const containing = blocks.find((block) => isWithin(block, at));
   if (containing) return containing.end;
   const laterToday = blocks.find((block) => block.start > at && utcDay(block.start) === utcDay(at));
   if (laterToday) return laterToday.end;

@@ -32,3 +32,8 @@ export function minutesBetween(from: Instant, to: Instant): number {
 export function utcDay(instant: Instant): string {
   return instant.slice(0, 10);
 }
+
+/** Whether `at` falls within a period (its start included, its end not). */
+export function isWithin(period: { readonly start: Instant; readonly end: Instant }, at: Instant): boolean {
+  return period.start <= at && at < period.end;
+}

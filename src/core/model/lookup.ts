@@ -1,5 +1,6 @@
 import { slugify } from '../text/slugify.ts';
 import type { EventState } from './event-state.ts';
+import { type Instant, isWithin } from './instant.ts';
 import type { Room } from './room.ts';
 import type { Slot } from './slot.ts';
 import type { Team } from './team.ts';
@@ -31,4 +32,19 @@ export function isUnavailable(state: EventState, roomId: string, slotId: string)
 
 function normaliseName(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The slot under way at `now`, if any. */
+export function slotAt(state: EventState, now: Instant): Slot | undefined {
+  return state.slots.find((slot) => isWithin(slot, now));
+}
+
+/** The rooms a team has booked in a slot, in room order. */
+export function roomsOfTeam(state: EventState, teamId: string, slotId: string): Room[] {
+  const roomIds = new Set(
+    state.bookings
+      .filter((booking) => booking.teamId === teamId && booking.slotId === slotId)
+      .map((booking) => booking.roomId),
+  );
+  return state.rooms.filter((room) => roomIds.has(room.id));
 }

@@ -3,7 +3,7 @@ import { refuse } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { type Instant, utcDay } from '../model/instant.ts';
-import { findTeam } from '../model/lookup.ts';
+import { findTeam, roomsOfTeam, slotAt } from '../model/lookup.ts';
 import type { Team } from '../model/team.ts';
 import { describeUtcDay, describeUtcTime } from '../text/describe-time.ts';
 import { checkLine } from '../text/plain-text.ts';
@@ -187,13 +187,7 @@ export function describeTeamWhere(state: EventState, team: Team, now: Instant): 
 }
 
 function roomsNow(state: EventState, teamId: string, now: Instant): string | null {
-  const slot = state.slots.find((candidate) => candidate.start <= now && now < candidate.end);
-  if (!slot) return null;
-  const roomIds = new Set(
-    state.bookings
-      .filter((booking) => booking.teamId === teamId && booking.slotId === slot.id)
-      .map((booking) => booking.roomId),
-  );
-  const names = state.rooms.filter((room) => roomIds.has(room.id)).map((room) => room.name);
+  const slot = slotAt(state, now);
+  const names = slot ? roomsOfTeam(state, teamId, slot.id).map((room) => room.name) : [];
   return names.length > 0 ? names.join(', ') : null;
 }
