@@ -52,4 +52,18 @@ describe('defineGrid', () => {
     );
     expect(defineGrid(booked, grid, ctxOf(organizer))).toMatchObject({ refusal: { code: 'invalid_input' } });
   });
+
+  it('closes a cell named twice once, and refuses more closed cells than the grid has (invalid_input)', () => {
+    const twice = defineGrid(
+      state,
+      { ...grid, closed: [...grid.closed, { room: 'ballroom a', slot: 'MONP1' }] },
+      ctxOf(organizer),
+    );
+    expect(applied(state, twice).unavailable).toHaveLength(1);
+    const tooMany = Array.from({ length: 10 }, () => ({ room: 'bexar', slot: 'MonA1' }));
+    expect(defineGrid(state, { ...grid, closed: tooMany }, ctxOf(organizer))).toEqual({
+      ok: false,
+      refusal: { code: 'invalid_input', message: 'More cells are closed than the grid has.' },
+    });
+  });
 });

@@ -30,7 +30,7 @@ export function defineGrid(state: EventState, input: GridInput, ctx: Ctx): Decis
   if (input.slots.length === 0 || input.slots.length > maxSlots)
     return refuse('invalid_input', `A grid has between 1 and ${maxSlots} slots.`);
   const windows = new Set(state.event.windows.map((window) => window.name));
-  const codes = new Set<string>();
+  const byCode = new Map<string, Slot>();
   let previousEnd: Instant | null = null;
   const slots: Slot[] = [];
   for (const slot of input.slots) {
@@ -40,8 +40,8 @@ export function defineGrid(state: EventState, input: GridInput, ctx: Ctx): Decis
         'invalid_input',
         `"${code.slice(0, 30)}" cannot be a slot code: use up to 20 letters, digits or _.`,
       );
-    if (codes.has(code.toLowerCase())) return refuse('invalid_input', `The slot code ${code} is used twice.`);
-    codes.add(code.toLowerCase());
+    if (byCode.has(code.toLowerCase()))
+      return refuse('invalid_input', `The slot code ${code} is used twice.`);
     if (
       parseInstant(slot.start) !== slot.start ||
       parseInstant(slot.end) !== slot.end ||
@@ -56,17 +56,23 @@ export function defineGrid(state: EventState, input: GridInput, ctx: Ctx): Decis
         `Slot ${code} belongs to "${slot.window.slice(0, 80)}", which is not a window of the event.`,
       );
     previousEnd = slot.end;
-    slots.push({ id: ctx.newId(), code, start: slot.start, end: slot.end, window: slot.window });
+    const made = { id: ctx.newId(), code, start: slot.start, end: slot.end, window: slot.window };
+    slots.push(made);
+    byCode.set(code.toLowerCase(), made);
   }
-  const unavailable: Unavailability[] = [];
+  if (input.closed.length > slots.length * state.rooms.length)
+    return refuse('invalid_input', 'More cells are closed than the grid has.');
+  // A cell named twice is closed once.
+  const closed = new Map<string, Unavailability>();
   for (const cell of input.closed) {
     const room = findRoom(state, cell.room);
     if (!room) return refuse('unknown_room', `There is no room "${cell.room.slice(0, 60)}".`);
-    const slot = slots.find((candidate) => candidate.code.toLowerCase() === cell.slot.trim().toLowerCase());
+    const slot = byCode.get(cell.slot.trim().toLowerCase());
     if (!slot)
       return refuse('invalid_input', `There is no slot "${cell.slot.slice(0, 20)}" in the new grid.`);
-    unavailable.push({ roomId: room.id, slotId: slot.id });
+    closed.set(`${room.id} ${slot.id}`, { roomId: room.id, slotId: slot.id });
   }
+  const unavailable = [...closed.values()];
   return accept(
     [{ type: 'grid.saved', slots, unavailable }],
     `Laid out ${slots.length} slots with ${unavailable.length} closed cells.`,
