@@ -48,7 +48,7 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     if (at !== null && parseInstant(at) !== at)
       return failed('invalid_input', 'Booking phases open at UTC instants.');
   }
-  const { signupOpensAt = null, signupClosesAt = null } = event;
+  const { signupOpensAt, signupClosesAt } = event;
   for (const at of [signupOpensAt, signupClosesAt]) {
     if (at !== null && parseInstant(at) !== at)
       return failed('invalid_input', 'Team sign-up opens and closes at UTC instants.');
@@ -72,13 +72,7 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     const checked = checkLine(text, what, 200, true);
     if (!checked.ok) return failedWith(checked.refusal);
   }
-  return passed({
-    ...event,
-    title: title.value,
-    attendeeOnlyRoomLinks: event.attendeeOnlyRoomLinks === true,
-    signupOpensAt,
-    signupClosesAt,
-  });
+  return passed({ ...event, title: title.value });
 }
 
 function checkWindows(windows: readonly SlotWindow[]): Checked<readonly SlotWindow[]> {

@@ -5,9 +5,11 @@ import { checkOrganizer } from '../permissions.ts';
 import { buildGrid } from '../schedule/build-grid.ts';
 import { checkEventInfo } from './check-event.ts';
 
-export type NewEventInput = Omit<EventInfo, 'id' | 'createdAt' | 'openTeamUpdates'> & {
-  readonly openTeamUpdates?: boolean;
-};
+/** Settings a new event starts without unless given: open updates, attendee-only links, sign-up dates. */
+type StartsOff = 'openTeamUpdates' | 'attendeeOnlyRoomLinks' | 'signupOpensAt' | 'signupClosesAt';
+
+export type NewEventInput = Omit<EventInfo, 'id' | 'createdAt' | StartsOff> &
+  Partial<Pick<EventInfo, StartsOff>>;
 
 /**
  * Organisers create an event with its slot grid.
@@ -20,6 +22,9 @@ export function createEvent(existingSlugs: readonly string[], input: NewEventInp
     return refuse('event_exists', `There is already an event "${input.slug}".`);
   const checked = checkEventInfo({
     openTeamUpdates: false,
+    attendeeOnlyRoomLinks: false,
+    signupOpensAt: null,
+    signupClosesAt: null,
     ...input,
     id: ctx.newId(),
     createdAt: ctx.now,

@@ -68,10 +68,10 @@ export interface EventInfo {
    */
   readonly openTeamUpdates: boolean;
   /** room video links (which may carry passcodes) are shown only to registered attendees */
-  readonly attendeeOnlyRoomLinks?: boolean;
-  /** team sign-up opens and closes at these instants; null (or absent) means no limit on that side */
-  readonly signupOpensAt?: Instant | null;
-  readonly signupClosesAt?: Instant | null;
+  readonly attendeeOnlyRoomLinks: boolean;
+  /** team sign-up opens and closes at these instants; null means no limit on that side */
+  readonly signupOpensAt: Instant | null;
+  readonly signupClosesAt: Instant | null;
 }
 
 /** Whether the public may see an event at all: drafts are for organisers only. */

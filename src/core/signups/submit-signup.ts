@@ -109,7 +109,7 @@ export function signupToChange(
 /** Sign-up is open between the event's sign-up dates; organisers may sign a team up at any time. */
 export function checkSignupOpen(state: EventState, ctx: Pick<Ctx, 'actor' | 'now'>): Refusal | null {
   if (isOrganizer(ctx.actor)) return null;
-  const { signupOpensAt = null, signupClosesAt = null, contact } = state.event;
+  const { signupOpensAt, signupClosesAt, contact } = state.event;
   if (signupOpensAt !== null && ctx.now < signupOpensAt)
     return refusal(
       'signups_closed',

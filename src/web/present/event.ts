@@ -22,9 +22,9 @@ export function presentEvent(event: EventInfo) {
       others_open_at: event.rules.othersOpenAt,
     },
     code_of_conduct: { version: event.codeOfConduct.version, url: event.codeOfConduct.url },
-    attendee_only_room_links: event.attendeeOnlyRoomLinks === true,
-    signup_opens_at: event.signupOpensAt ?? null,
-    signup_closes_at: event.signupClosesAt ?? null,
+    attendee_only_room_links: event.attendeeOnlyRoomLinks,
+    signup_opens_at: event.signupOpensAt,
+    signup_closes_at: event.signupClosesAt,
   };
 }
 
