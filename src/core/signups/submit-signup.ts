@@ -1,7 +1,7 @@
 import { findChange } from '../changes.ts';
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import { type Refusal, refusal } from '../errors.ts';
-import type { Ctx } from '../model/actor.ts';
+import type { Actor, Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import type { SignupAnswers, TeamSignup } from '../model/signup.ts';
@@ -81,7 +81,33 @@ export function editSignup(state: EventState, input: SignupInput & { team: strin
 }
 
 /**
- * The team whose sign-up the actor may still change: its lead or an organiser, before any decision.
+ * A sign-up and its team, for its lead or an organiser.
+ * Refuses with `unauthenticated`, `unknown_team` or `forbidden`.
+ */
+export function signupOf(
+  state: EventState,
+  ref: string,
+  actor: Actor | null,
+): { team: Team; signup: TeamSignup } | Refusal {
+  if (!actor) return refusal('unauthenticated');
+  const team = findTeam(state, ref);
+  const signup = team ? state.signups[team.id] : undefined;
+  if (!team || !signup) return refusal('unknown_team', `There is no sign-up for "${ref.slice(0, 60)}".`);
+  if (!isOrganizer(actor) && (!actor.userId || actor.userId !== signup.leadId))
+    return refusal(
+      'forbidden',
+      `Only the person who signed ${team.name} up, or an organiser, can see or change it.`,
+    );
+  return { team, signup };
+}
+
+/** A sign-up still waiting for the organisers' decision, so its answers may change. */
+export function isUndecided(team: Team, signup: TeamSignup): boolean {
+  return team.status === 'requested' && !signup.outcome;
+}
+
+/**
+ * A sign-up its lead or an organiser may still change: `signupOf`, while it is undecided.
  * Refuses with `unauthenticated`, `unknown_team`, `forbidden` or `signup_decided`.
  */
 export function signupToChange(
@@ -89,21 +115,12 @@ export function signupToChange(
   ref: string,
   ctx: Ctx,
 ): { team: Team; signup: TeamSignup } | Refusal {
-  if (!ctx.actor) return refusal('unauthenticated');
-  const team = findTeam(state, ref);
-  const signup = team ? state.signups[team.id] : undefined;
-  if (!team || !signup) return refusal('unknown_team', `There is no sign-up for "${ref.slice(0, 60)}".`);
-  if (!isOrganizer(ctx.actor) && (!ctx.actor.userId || ctx.actor.userId !== signup.leadId))
-    return refusal(
-      'forbidden',
-      `Only the person who signed ${team.name} up, or an organiser, can change it.`,
-    );
-  if (team.status !== 'requested' || signup.outcome)
-    return refusal(
-      'signup_decided',
-      `The organisers have already decided on ${team.name}; write to them to change it.`,
-    );
-  return { team, signup };
+  const found = signupOf(state, ref, ctx.actor);
+  if ('code' in found || isUndecided(found.team, found.signup)) return found;
+  return refusal(
+    'signup_decided',
+    `The organisers have already decided on ${found.team.name}; write to them to change it.`,
+  );
 }
 
 /** Sign-up is open between the event's sign-up dates; organisers may sign a team up at any time. */

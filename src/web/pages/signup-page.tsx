@@ -5,9 +5,8 @@ import type { Actor } from '../../core/model/actor.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { findTeam } from '../../core/model/lookup.ts';
 import { teamKinds } from '../../core/model/team.ts';
-import { isOrganizer } from '../../core/permissions.ts';
 import type { SignupFormInput } from '../../core/signups/signup-form.ts';
-import { checkSignupOpen } from '../../core/signups/submit-signup.ts';
+import { checkSignupOpen, isUndecided, signupOf } from '../../core/signups/submit-signup.ts';
 import { duplicatesOf } from '../../core/teams/likely-duplicates.ts';
 import type { WebDeps } from '../deps.ts';
 import {
@@ -179,35 +178,17 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
   };
 }
 
-/** The sign-up in the path, for its lead or an organiser; otherwise a page saying no was sent. */
+/** The sign-up in the path, for its lead or an organiser (`signupOf`); otherwise a page saying no was sent. */
 async function leadsSignup(deps: WebDeps, request: FastifyRequest<TeamParams>, reply: FastifyReply) {
   const found = await eventForSignedIn(deps, request, reply);
   if (!found) return null;
   const { state, actor } = found;
-  const team = findTeam(state, request.params.team);
-  const signup = team ? state.signups[team.id] : undefined;
-  if (!team || !signup) {
-    await sendRefusalPage(
-      reply,
-      request,
-      { code: 'unknown_team', message: 'There is no such sign-up.' },
-      state.event,
-    );
+  const signup = signupOf(state, request.params.team, actor);
+  if ('code' in signup) {
+    await sendRefusalPage(reply, request, signup, state.event);
     return null;
   }
-  if (!isOrganizer(actor) && signup.leadId !== actor.userId) {
-    await sendRefusalPage(
-      reply,
-      request,
-      {
-        code: 'forbidden',
-        message: `Only the person who signed ${team.name} up, or an organiser, can see this sign-up.`,
-      },
-      state.event,
-    );
-    return null;
-  }
-  return { state, actor, team };
+  return { state, actor, team: signup.team };
 }
 
 function readForm(body: unknown): SignupFormInput {
@@ -245,7 +226,7 @@ async function signupForm(
   const team = view.team ? findTeam(state, view.team) : undefined;
   const signup = team ? state.signups[team.id] : undefined;
   const closed = team ? null : checkSignupOpen(state, { actor, now: deps.runtime.clock.now() });
-  const open = team ? team.status === 'requested' && !signup?.outcome : !closed;
+  const open = team ? signup !== undefined && isUndecided(team, signup) : !closed;
   const mine = Object.values(state.signups).filter((candidate) => candidate.leadId === actor.userId);
   const action = team
     ? signupPath(state, team.slug)
