@@ -122,11 +122,15 @@ async function accountPage(
   view: { form?: Form; refusal?: Refusal; done?: string | undefined },
 ) {
   const exported = await exportAccount(deps.runtime, { actor, source: 'web' });
-  const user = actor.userId ? await deps.runtime.store.findUser(actor.userId) : null;
-  if (!exported.ok || !user)
+  if (!exported.ok)
     return sendRefusalPage(reply, request, { code: 'unauthenticated', message: 'Sign in again.' });
   const data = exported.value;
-  const form = view.form ?? { name: user.name, ircNick: user.ircNick ?? '', timeZone: user.timeZone ?? '' };
+  const account = data.account;
+  const form = view.form ?? {
+    name: account.name,
+    ircNick: account.irc_nick ?? '',
+    timeZone: account.time_zone ?? '',
+  };
   const csrf = reply.csrfToken();
   return sendPage(
     reply,
@@ -135,8 +139,8 @@ async function accountPage(
         <h1>Your account</h1>
         {view.done ? <Notice>{view.done}</Notice> : null}
         <p>
-          Signed in as <strong>{user.email}</strong>
-          {user.isOrganizer ? ', an organiser' : ''}.
+          Signed in as <strong>{account.email}</strong>
+          {account.organizer ? ', an organiser' : ''}.
         </p>
       </div>
       <section aria-labelledby="profile-heading">
@@ -177,7 +181,7 @@ async function accountPage(
           <CsrfField token={csrf} />
           <Checkbox
             name="listed"
-            checked={user.listedInFindPeople}
+            checked={account.listed_in_find_people}
             label="List me in “find people”, with where I am during the event."
           />
           <SubmitButton quiet>Save this choice</SubmitButton>
