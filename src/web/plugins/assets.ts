@@ -25,7 +25,7 @@ const assetsDir = join(import.meta.dirname, '..', 'assets');
 const registry = new Map<string, Asset>();
 
 /** Adds (or replaces) an asset, compressing it once so every request sends bytes from memory. */
-export function addAsset(name: string, content: string | Buffer): Asset {
+function addAsset(name: string, content: string | Buffer): Asset {
   const body = typeof content === 'string' ? Buffer.from(content) : content;
   const asset: Asset = {
     name,
