@@ -10,9 +10,9 @@ import {
   CsrfField,
   ErrorSummary,
   Notice,
-  Select,
   SubmitButton,
   TextField,
+  TimeZoneSelect,
 } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
@@ -21,7 +21,6 @@ import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from '
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
-const zones = Intl.supportedValuesOf('timeZone');
 const done: Record<string, string> = {
   profile: 'Your details are saved.',
   listed: 'Your choice about “find people” is saved.',
@@ -163,15 +162,7 @@ async function accountPage(
             maxLength={30}
             hint="Link your IRC nick to your account: the chat bot then knows that what this nick says comes from you."
           />
-          <Select
-            label="Time zone"
-            name="time_zone"
-            value={form.timeZone}
-            options={[
-              { value: '', label: '(not given)' },
-              ...zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
-            ]}
-          />
+          <TimeZoneSelect value={form.timeZone} />
           <SubmitButton>Save my details</SubmitButton>
         </form>
       </section>
