@@ -4,7 +4,7 @@ import { refusal } from '../../core/errors.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { bearer, errorResponses } from './common.schema.ts';
-import { whoOr401 } from './respond.ts';
+import { userIdOr401 } from './respond.ts';
 
 /** Who the token belongs to: a quick check that a token works. */
 export function accountRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
@@ -30,9 +30,9 @@ export function accountRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const who = await whoOr401(request, reply);
-        if (!who) return reply;
-        const user = who.actor?.userId ? await deps.runtime.store.findUser(who.actor.userId) : null;
+        const userId = await userIdOr401(request, reply);
+        if (!userId) return reply;
+        const user = await deps.runtime.store.findUser(userId);
         if (!user) return sendRefusal(reply, refusal('unauthenticated'));
         return {
           user: { name: user.name, email: user.email, irc_nick: user.ircNick, organizer: user.isOrganizer },

@@ -17,7 +17,7 @@ import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { bearer, EventParams, errorResponses } from './common.schema.ts';
 import { type Rendered, ResponseCache } from './json-cache.ts';
-import { whoOr401 } from './respond.ts';
+import { eventOr404, userIdOr401 } from './respond.ts';
 
 /** What the calendar of a team or a room shows. */
 interface CalendarPart {
@@ -57,8 +57,9 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
 
   /** The event's ledger, or a 404 already sent. */
   const ledgerOr404 = async (reply: FastifyReply, ref: string): Promise<MeetingLedger | null> => {
-    const ledger = (await deps.runtime.models.getPublic(ref)) ? await ledgers.get(ref) : null;
-    if (!ledger) sendRefusal(reply, refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`));
+    if (!(await eventOr404(deps, reply, ref))) return null;
+    const ledger = await ledgers.get(ref);
+    if (!ledger) sendRefusal(reply, refusal('unknown_event'));
     return ledger;
   };
 
@@ -87,13 +88,6 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
     type: calendarType,
     validUntil: null,
   });
-
-  /** The signed-in user's id, or a 401 already sent. */
-  const userIdOr401 = async (request: FastifyRequest, reply: FastifyReply): Promise<string | null> => {
-    const who = await whoOr401(request, reply);
-    if (who && !who.actor?.userId) sendRefusal(reply, refusal('unauthenticated'));
-    return who?.actor?.userId ?? null;
-  };
 
   const personalAddress = (secret: string) => `${base}/feeds/${secret}/calendar.ics`;
   const address = (secret: string | null) => ({ calendar_url: secret ? personalAddress(secret) : null });

@@ -112,10 +112,6 @@ export class JsonCache {
     ) => { value: unknown; validUntil: Instant | null },
   ) {}
 
-  get(state: EventState, now: Instant): Omit<Entry, 'version'> {
-    return this.cache.get(state.event.id, String(state.revision), now, () => this.render(state, now));
-  }
-
   send(request: FastifyRequest, reply: FastifyReply, state: EventState, now: Instant): FastifyReply {
     return this.cache.send(request, reply, state.event.id, String(state.revision), now, () =>
       this.render(state, now),

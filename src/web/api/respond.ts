@@ -33,6 +33,13 @@ export async function whoOr401(request: FastifyRequest, reply: FastifyReply): Pr
   return { actor: identity.value, source: 'api' };
 }
 
+/** The signed-in person's user id, or a 401 already sent (a bad token, or a caller who is no person). */
+export async function userIdOr401(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
+  const who = await whoOr401(request, reply);
+  if (who && !who.actor?.userId) sendRefusal(reply, refusal('unauthenticated'));
+  return who?.actor?.userId ?? null;
+}
+
 /** Sends a write's result: the refusal, or `body(outcome)` with `status`. */
 export function sendOutcome(
   reply: FastifyReply,

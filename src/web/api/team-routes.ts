@@ -176,9 +176,7 @@ export function teamRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       '/events/:event/teams/:team/moderators/:email',
       {
         schema: {
-          summary: 'Take moderation of the team away from a user (organisers)',
-          tags: ['teams'],
-          security: bearer,
+          ...teamWrite('Take moderation of the team away from a user (organisers)', ['teams']),
           params: ModeratorParams,
           response: replyOnly,
         },

@@ -1,6 +1,7 @@
 import { type Checked, failed, passed } from '../../core/checked.ts';
 import type { SlotWindow } from '../../core/model/event.ts';
 import { type Instant, parseInstant } from '../../core/model/instant.ts';
+import type { FormBody } from './form-body.ts';
 
 /**
  * How the organiser console writes values that HTML forms have no type for, and reads them back:
@@ -8,6 +9,12 @@ import { type Instant, parseInstant } from '../../core/model/instant.ts';
  * turns text into values; the core decides whether they make sense.
  */
 export const consoleFields = {
+  /** What each box shows: the posted text when a form comes back, else the stored value ('' for none). */
+  values(posted: FormBody | null | undefined) {
+    return (name: string, current: string | number | null | undefined): string =>
+      posted ? posted.text(name) : current === null || current === undefined ? '' : String(current);
+  },
+
   /** `2022-10-17T13:00:00Z` → `2022-10-17T13:00` (shown as UTC) */
   utcBox(instant: Instant | null | undefined): string {
     return instant ? instant.slice(0, 16) : '';

@@ -15,7 +15,7 @@ const modeNames: Record<EventInfo['mode'], string> = {
 };
 
 /** "17–21 October 2022", "28 September – 2 October 2022". */
-export function describeDates(startsOn: string, endsOn: string): string {
+function describeDates(startsOn: string, endsOn: string): string {
   const day = (date: string, options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).format(new Date(`${date}T12:00:00Z`));
   const full = { day: 'numeric', month: 'long', year: 'numeric' } as const;

@@ -22,6 +22,15 @@ describe('the first organiser of a fresh install', () => {
       refused.status,
       textOf(refused.html).includes('"not an address" is not an e-mail address.'),
     ]).toEqual([400, true]);
+    const unknown = await client.post('/signin/first-organizer', {
+      token: 'x'.repeat(43),
+      email: 'root@example.org',
+      name: 'Rita Root',
+    });
+    expect([unknown.status, textOf(unknown.html).includes('This set-up link was already used')]).toEqual([
+      400,
+      true,
+    ]);
     const done = await client.post('/signin/first-organizer', {
       token,
       email: 'root@example.org',
@@ -36,6 +45,16 @@ describe('the first organiser of a fresh install', () => {
 
     const again = new FormClient(site().app);
     expect((await again.get(link ?? '')).status).toBe(400);
+    const reused = await client.post('/signin/first-organizer', {
+      token,
+      email: 'otto@example.org',
+      name: 'Otto',
+    });
+    expect([reused.status, textOf(reused.html).includes('This set-up link was already used')]).toEqual([
+      400,
+      true,
+    ]);
+    expect(await site().runtime.store.findUserByEmail('otto@example.org')).toBe(null);
     expect(await firstOrganizerLink(site().runtime, 'http://localhost')).toBe(null);
   });
 });

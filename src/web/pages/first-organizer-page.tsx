@@ -35,7 +35,6 @@ export function firstOrganizerPage(deps: WebDeps): FastifyPluginAsync {
       async (request, reply) => {
         const body = new FormBody(request.body);
         const input = { token: body.text('token'), email: body.text('email'), name: body.text('name') };
-        if (!(await usable(deps, input.token))) return refuseLink(request, reply);
         const user = await becomeFirstOrganizer(deps.runtime, input.token, input);
         if (!user.ok)
           return user.refusal.code === 'invalid_link'
@@ -48,6 +47,7 @@ export function firstOrganizerPage(deps: WebDeps): FastifyPluginAsync {
   };
 }
 
+/** Whether the GET may show the form; the POST relies on `becomeFirstOrganizer`, which checks the same. */
 async function usable(deps: WebDeps, token: string): Promise<boolean> {
   const link = await peekLink(deps.runtime, token);
   return link?.purpose === 'first-organizer' && !(await deps.runtime.store.people.hasOrganizer());

@@ -9,7 +9,7 @@ import { backLink, CommandBox, type CommandResult } from './command-box.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
-import { formLimit } from './people-context.ts';
+import { formLimit, pageWho } from './people-context.ts';
 import { sendPage } from './render.ts';
 
 const groups: { scope: CommandEntry['scope']; title: string }[] = [
@@ -54,11 +54,10 @@ export function helpPage(deps: WebDeps): FastifyPluginAsync {
         };
         return render(request, reply, state, result, 400);
       }
-      const identity = await request.identify();
       const answer = await runChatCommand(deps.runtime, {
         event: slug,
         text,
-        who: { actor: identity.ok ? identity.value : null, source: 'web' },
+        who: await pageWho(request),
         bare: 'personal',
       });
       const result: CommandResult = answer.handled

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { standingWith } from '../../app/registrations.ts';
+import { roomLinksFor } from '../../app/room-links.ts';
 import { checkAttendee } from '../../core/people/register-attendee.ts';
-import { roomLinksVisible } from '../../core/people/room-links.ts';
-import { isOrganizer } from '../../core/permissions.ts';
 import type { WebDeps } from '../deps.ts';
 import { Notice } from './components/form-parts.tsx';
 import { Layout } from './layout.tsx';
@@ -32,11 +30,7 @@ export function joinPage(deps: WebDeps): FastifyPluginAsync {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
         const { actor } = await pageWho(request);
-        const { standing, registration } = await standingWith(deps.runtime, actor, state);
-        const visible = roomLinksVisible(
-          state.event,
-          actor ? { standing, isOrganizer: isOrganizer(actor) } : null,
-        );
+        const { visible, registration } = await roomLinksFor(deps.runtime, actor, state);
         const blocked = visible ? null : checkAttendee(state.event, registration);
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         const message = done[request.query.done ?? ''];

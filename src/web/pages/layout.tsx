@@ -8,7 +8,7 @@ export interface PageUser {
   readonly isOrganizer: boolean;
 }
 
-export interface LayoutProps {
+interface LayoutProps {
   /** what the page is; the event's title is added to the document title */
   readonly title: string;
   /** the event the page belongs to: gives the header its navigation */
@@ -26,7 +26,7 @@ export interface LayoutProps {
 }
 
 /** The event's navigation, in order. */
-export function eventNavigation(slug: string): { key: string; label: string; href: string }[] {
+function eventNavigation(slug: string): { key: string; label: string; href: string }[] {
   const base = `/events/${encodeURIComponent(slug)}`;
   return [
     { key: 'home', label: 'Event', href: base },

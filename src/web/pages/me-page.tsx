@@ -10,9 +10,9 @@ import {
   CsrfField,
   ErrorSummary,
   Notice,
-  Select,
   SubmitButton,
   TextField,
+  TimeZoneSelect,
 } from './components/form-parts.tsx';
 import { FormBody } from './form-body.ts';
 import { Layout } from './layout.tsx';
@@ -21,7 +21,6 @@ import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from '
 import { pageErrorHandler, sendRefusalPage } from './refusal-page.tsx';
 import { sendPage } from './render.ts';
 
-const zones = Intl.supportedValuesOf('timeZone');
 const done: Record<string, string> = {
   profile: 'Your details are saved.',
   listed: 'Your choice about “find people” is saved.',
@@ -122,11 +121,15 @@ async function accountPage(
   view: { form?: Form; refusal?: Refusal; done?: string | undefined },
 ) {
   const exported = await exportAccount(deps.runtime, { actor, source: 'web' });
-  const user = actor.userId ? await deps.runtime.store.findUser(actor.userId) : null;
-  if (!exported.ok || !user)
+  if (!exported.ok)
     return sendRefusalPage(reply, request, { code: 'unauthenticated', message: 'Sign in again.' });
   const data = exported.value;
-  const form = view.form ?? { name: user.name, ircNick: user.ircNick ?? '', timeZone: user.timeZone ?? '' };
+  const account = data.account;
+  const form = view.form ?? {
+    name: account.name,
+    ircNick: account.irc_nick ?? '',
+    timeZone: account.time_zone ?? '',
+  };
   const csrf = reply.csrfToken();
   return sendPage(
     reply,
@@ -135,8 +138,8 @@ async function accountPage(
         <h1>Your account</h1>
         {view.done ? <Notice>{view.done}</Notice> : null}
         <p>
-          Signed in as <strong>{user.email}</strong>
-          {user.isOrganizer ? ', an organiser' : ''}.
+          Signed in as <strong>{account.email}</strong>
+          {account.organizer ? ', an organiser' : ''}.
         </p>
       </div>
       <section aria-labelledby="profile-heading">
@@ -159,15 +162,7 @@ async function accountPage(
             maxLength={30}
             hint="Link your IRC nick to your account: the chat bot then knows that what this nick says comes from you."
           />
-          <Select
-            label="Time zone"
-            name="time_zone"
-            value={form.timeZone}
-            options={[
-              { value: '', label: '(not given)' },
-              ...zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
-            ]}
-          />
+          <TimeZoneSelect value={form.timeZone} />
           <SubmitButton>Save my details</SubmitButton>
         </form>
       </section>
@@ -177,7 +172,7 @@ async function accountPage(
           <CsrfField token={csrf} />
           <Checkbox
             name="listed"
-            checked={user.listedInFindPeople}
+            checked={account.listed_in_find_people}
             label="List me in “find people”, with where I am during the event."
           />
           <SubmitButton quiet>Save this choice</SubmitButton>

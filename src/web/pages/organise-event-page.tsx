@@ -28,7 +28,7 @@ type Value = (name: string, current: string | number | null | undefined) => stri
 interface Section {
   readonly title: string;
   readonly fields: (event: EventInfo, value: Value) => VNode;
-  readonly read: (form: FormBody, event: EventInfo) => Checked<EventPatch>;
+  readonly read: (form: FormBody) => Checked<EventPatch>;
 }
 
 /** The event settings the console edits, each section one form that saves through `updateEvent`. */
@@ -318,7 +318,7 @@ export function organiseEventPage(deps: WebDeps): FastifyPluginAsync {
         const found = await sectionFor(deps, request, reply);
         if (!found) return reply;
         const form = new FormBody(request.body);
-        const patch = sections[found.key].read(form, found.state.event);
+        const patch = sections[found.key].read(form);
         const outcome = patch.ok
           ? await deps.ops.updateEvent(found.state.event.slug, await pageWho(request), patch.value)
           : patch;
@@ -352,8 +352,7 @@ async function sectionPage(
   saved: boolean,
 ) {
   const section = sections[key];
-  const value: Value = (name, current) =>
-    posted ? posted.text(name) : current === null || current === undefined ? '' : String(current);
+  const value: Value = consoleFields.values(posted);
   return sendPage(
     reply,
     <ConsoleFrame

@@ -6,6 +6,7 @@ import { describeInterval } from '../../core/text/describe-time.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
 import { Choices, CsrfField, Select, SubmitButton, TextArea, TextField } from './components/form-parts.tsx';
+import { consoleFields } from './console-fields.ts';
 import { formActions } from './form-actions.ts';
 import type { FormBody } from './form-body.ts';
 import { pageUser } from './page-context.ts';
@@ -79,8 +80,7 @@ async function roomsPage(
   view: { room?: string | undefined; done?: string | undefined; refusal?: Refusal; form?: FormBody },
 ) {
   const editing = view.room ? findRoom(state, view.room) : undefined;
-  const value = (name: string, current: string | number | null | undefined) =>
-    view.form ? view.form.text(name) : current === null || current === undefined ? '' : String(current);
+  const value = consoleFields.values(view.form);
   const base = `/events/${state.event.slug}/organise/rooms`;
   const csrf = reply.csrfToken();
   const closed = state.unavailable.flatMap((cell) => {

@@ -4,6 +4,7 @@ import type { WebDeps } from '../deps.ts';
 import { TimeText } from './components/time-text.tsx';
 import { Layout } from './layout.tsx';
 import { eventOrNotFound, pageUser } from './page-context.ts';
+import { pageWho } from './people-context.ts';
 import { sendPage } from './render.ts';
 import { viewerZone } from './time-zone.ts';
 
@@ -21,8 +22,8 @@ export function peoplePage(deps: WebDeps): FastifyPluginAsync {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
         const { event } = state;
-        const identity = await request.identify();
-        const found = await findPeople(deps.runtime, event.slug, identity.ok ? identity.value : null);
+        const { actor } = await pageWho(request);
+        const found = await findPeople(deps.runtime, event.slug, actor);
         const zone = viewerZone(request, reply, event.timeZone);
         const base = `/events/${encodeURIComponent(event.slug)}`;
         return sendPage(

@@ -17,6 +17,7 @@ import {
   Select,
   SubmitButton,
   TextField,
+  TimeZoneSelect,
 } from './components/form-parts.tsx';
 import { MarkdownBlock } from './components/markdown-block.tsx';
 import { FormBody } from './form-body.ts';
@@ -31,7 +32,6 @@ type EventParams = { Params: { event: string } };
 const countries = countryCodes
   .map((code) => ({ value: code, label: countryName(code) }))
   .sort((a, b) => a.label.localeCompare(b.label, 'en'));
-const zones = Intl.supportedValuesOf('timeZone');
 
 /**
  * `…/register`: free registration for signed-in people, with the event's Code of Conduct to accept
@@ -212,16 +212,7 @@ async function registrationForm(
           value={values.country}
           options={[{ value: '', label: '(not given)' }, ...countries]}
         />
-        <Select
-          label="Time zone"
-          name="time_zone"
-          value={values.timeZone}
-          hint="Pages show times in it."
-          options={[
-            { value: '', label: '(not given)' },
-            ...zones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
-          ]}
-        />
+        <TimeZoneSelect value={values.timeZone} hint="Pages show times in it." />
         <TextField
           label="IRC nick"
           name="irc_nick"

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
-export interface PageOptions {
+interface PageOptions {
   /** HTTP status; 200 unless given */
   readonly status?: number;
 }

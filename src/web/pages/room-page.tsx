@@ -1,12 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { standingWith } from '../../app/registrations.ts';
+import { roomLinksFor } from '../../app/room-links.ts';
 import { boardView } from '../../core/board/board-view.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom } from '../../core/model/lookup.ts';
 import type { Room } from '../../core/model/room.ts';
-import { roomLinksVisible } from '../../core/people/room-links.ts';
-import { isOrganizer } from '../../core/permissions.ts';
 import type { WebDeps } from '../deps.ts';
 import { LivePage } from './components/live-page.tsx';
 import { TeamBadge } from './components/team-badge.tsx';
@@ -44,11 +42,7 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
     const zone = viewerZone(request, reply, state.event.timeZone);
     const base = `/events/${encodeURIComponent(state.event.slug)}/rooms/${room.slug}`;
     const { actor } = await pageWho(request);
-    const { standing } = await standingWith(deps.runtime, actor, state);
-    const linkShown = roomLinksVisible(
-      state.event,
-      actor ? { standing, isOrganizer: isOrganizer(actor) } : null,
-    );
+    const { visible: linkShown } = await roomLinksFor(deps.runtime, actor, state);
     // Whether the link shows depends on the viewer's registration, which is not in the event's state.
     return pages.send(request, reply, { state, now, zone, user, variant: linkShown ? 'link' : '' }, () => (
       <Layout

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compress } from './compression.ts';
 
 /** One file served under `/assets/`, with its compressed forms made once. */
 export interface Asset {
@@ -25,14 +25,14 @@ const assetsDir = join(import.meta.dirname, '..', 'assets');
 const registry = new Map<string, Asset>();
 
 /** Adds (or replaces) an asset, compressing it once so every request sends bytes from memory. */
-export function addAsset(name: string, content: string | Buffer): Asset {
+function addAsset(name: string, content: string | Buffer): Asset {
   const body = typeof content === 'string' ? Buffer.from(content) : content;
   const asset: Asset = {
     name,
     type: types[extname(name)] ?? 'application/octet-stream',
     body,
-    gzip: gzipSync(body, { level: 9 }),
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: compress(body, 'gzip', 'smallest'),
+    brotli: compress(body, 'br', 'smallest'),
     version: createHash('sha256').update(body).digest('base64url').slice(0, 10),
   };
   registry.set(name, asset);

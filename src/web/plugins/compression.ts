@@ -27,9 +27,16 @@ export function encodingFor(acceptEncoding: string | undefined, text: string): E
   return Buffer.byteLength(text) < minCompressBytes ? 'identity' : chooseEncoding(acceptEncoding);
 }
 
-/** Compresses a page for sending: quick settings, since pages are made per request. */
-export function compress(body: string | Buffer, encoding: Exclude<Encoding, 'identity'>): Buffer {
+/** How hard to compress: `quick` for what is made per request, `smallest` for what is made once. */
+const efforts = { quick: { br: 5, gzip: 6 }, smallest: { br: 11, gzip: 9 } } as const;
+
+/** Compresses a body for sending, with quick settings unless `effort` asks for the smallest output. */
+export function compress(
+  body: string | Buffer,
+  encoding: Exclude<Encoding, 'identity'>,
+  effort: keyof typeof efforts = 'quick',
+): Buffer {
   return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-    : gzipSync(body, { level: 6 });
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: efforts[effort].br } })
+    : gzipSync(body, { level: efforts[effort].gzip });
 }

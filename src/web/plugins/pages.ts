@@ -7,7 +7,7 @@ import { chooseEncoding, compress, encodingFor } from './compression.ts';
  * The content security policy of every response: scripts, styles and connections only from this
  * origin, no inline script or style, no framing, forms post only here.
  */
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -6,7 +6,7 @@ import { formAssets } from '../people-context.ts';
 import { ErrorSummary, Notice } from './form-parts.tsx';
 
 /** The sections of an event's organiser console, in order. */
-export function consoleSections(slug: string) {
+function consoleSections(slug: string) {
   const base = `/events/${encodeURIComponent(slug)}/organise`;
   return [
     { key: 'overview', label: 'Overview', href: base },
@@ -21,7 +21,7 @@ export function consoleSections(slug: string) {
   ] as const;
 }
 
-export type ConsoleSection = ReturnType<typeof consoleSections>[number]['key'];
+type ConsoleSection = ReturnType<typeof consoleSections>[number]['key'];
 
 /** Every console page: the event's layout, the console's own navigation, a notice or the refusal, the content. */
 export function ConsoleFrame(props: {

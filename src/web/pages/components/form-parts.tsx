@@ -127,6 +127,25 @@ export function Select(
   );
 }
 
+/** Every time zone the runtime knows, "(not given)" first; built once. */
+const timeZoneOptions = [
+  { value: '', label: '(not given)' },
+  ...Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
+];
+
+/** A person's time zone (`time_zone`), or none. */
+export function TimeZoneSelect(props: { readonly value: string; readonly hint?: string }) {
+  return (
+    <Select
+      label="Time zone"
+      name="time_zone"
+      value={props.value}
+      hint={props.hint}
+      options={timeZoneOptions}
+    />
+  );
+}
+
 /** One box to tick, its label beside it. */
 export function Checkbox(props: {
   readonly label: ComponentChildren;
