@@ -3,14 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addEvent } from '../src/app/events.ts';
-import { operations } from '../src/app/operations.ts';
-import { ReadModels } from '../src/app/read-models.ts';
-import { MemoryBus } from '../src/bus/memory-bus.ts';
 import { systemActor } from '../src/core/model/actor.ts';
 import { seededRandom } from '../src/demo/seeded-random.ts';
 import { KyselyStore } from '../src/store/kysely-store.ts';
-import { FixedClock } from '../test/support/fixed-clock.ts';
+import { smallEvent } from '../test/support/builders.ts';
 import { createTestDatabase, postgresAvailable } from '../test/support/postgres.ts';
+import { runtimeOn } from '../test/support/runtime.ts';
 import { median } from './stats.ts';
 
 const rooms = 30;
@@ -75,28 +73,18 @@ async function freshDatabase(
 async function measureConvene(url: string): Promise<{ rate: number; booked: number }> {
   const store = KyselyStore.open(url, { poolSize: concurrency + 2 });
   await store.migrate();
-  const bus = new MemoryBus();
-  const models = new ReadModels(store, bus, 60_000);
-  const clock = new FixedClock('2022-09-01T00:00:00Z');
-  const runtime = { store, bus, models, clock, newId: randomUUID };
-  const ops = operations(runtime);
+  const runtime = runtimeOn({ store, url, dispose: () => store.close() }, '2022-09-01T00:00:00Z');
+  const { models, clock, ops } = runtime;
   const who = { actor: systemActor, source: 'api' as const };
+  // Five days of eight hourly slots in UTC, no phases, caps of four hours a day and sixteen in all.
   const created = await addEvent(runtime, who, {
+    ...smallEvent,
     slug: 'bench',
     title: 'Bench',
-    startsOn: '2022-10-17',
     endsOn: '2022-10-21',
     timeZone: 'UTC',
-    mode: 'virtual',
-    status: 'published',
-    contact: '',
-    chat: '',
-    etherpadTemplate: null,
-    slotMinutes: 60,
     windows: [{ name: 'Day', start: '08:00', end: '16:00' }],
     rules: { dailyCapMinutes: 240, totalCapMinutes: 960, crossProjectOpensAt: null, othersOpenAt: null },
-    content: { about: '', audience: '', notFor: '', why: '', faq: '' },
-    codeOfConduct: { version: '1', url: null, text: '' },
   });
   if (!created.ok) throw new Error(created.refusal.message);
   for (let index = 0; index < rooms; index++) await ops.saveRoom('bench', who, { name: `room ${index}` });
@@ -123,8 +111,7 @@ async function measureConvene(url: string): Promise<{ rate: number; booked: numb
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  models.close();
-  await store.close();
+  await runtime.close();
   return { rate: attempts / seconds, booked };
 }
 

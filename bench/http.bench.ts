@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { type ServerProcess, startHttpProcess, startServerProcess } from '../test/support/server-process.ts';
 import { median } from './stats.ts';
 
 /** What is loaded: the board and schedule JSON, and the board page as a browser asks for it (brotli). */
@@ -36,22 +35,32 @@ export interface HttpFigures {
  * the load comes from this one, over loopback, alternating servers round by round.
  */
 export async function benchHttp(rounds: number, seconds: number): Promise<HttpFigures[]> {
-  const convene = await startServer(['bench/serve-demo.ts']);
-  const answers: Record<string, RecordedAnswer> = {};
-  for (const target of targets) answers[target.path] = await record(convene.port, target);
-  const file = join(mkdtempSync(join(tmpdir(), 'convene-bench-')), 'answers.json');
-  writeFileSync(file, JSON.stringify(answers));
-  const bare = await startServer(['bench/serve-bare.ts', file]);
+  const dir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
+  const servers: ServerProcess[] = [];
   try {
+    const convene = await startServerProcess(
+      { DATABASE_URL: `sqlite:${join(dir, 'demo.sqlite')}`, CONVENE_NOW: '2022-10-18T14:20:00Z' },
+      ['--demo'],
+    );
+    servers.push(convene);
+    const answers: Record<string, RecordedAnswer> = {};
+    for (const target of targets) answers[target.path] = await record(convene.url, target);
+    const file = join(dir, 'answers.json');
+    writeFileSync(file, JSON.stringify(answers));
+    const bare = await startHttpProcess(
+      ['--import', 'tsx', join(import.meta.dirname, 'serve-bare.ts'), file],
+      {},
+    );
+    servers.push(bare);
     const figures: HttpFigures[] = [];
     for (const target of targets) {
       const ours: number[] = [];
       const theirs: number[] = [];
-      await load(convene.port, target, 1);
-      await load(bare.port, target, 1);
+      await load(convene.url, target, 1);
+      await load(bare.url, target, 1);
       for (let round = 0; round < rounds; round++) {
-        ours.push(await load(convene.port, target, seconds));
-        theirs.push(await load(bare.port, target, seconds));
+        ours.push(await load(convene.url, target, seconds));
+        theirs.push(await load(bare.url, target, seconds));
       }
       const answer = answers[target.path] as RecordedAnswer;
       figures.push({
@@ -64,16 +73,16 @@ export async function benchHttp(rounds: number, seconds: number): Promise<HttpFi
     }
     return figures;
   } finally {
-    convene.child.kill();
-    bare.child.kill();
+    for (const server of servers) await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** One answer of the server, as it went over the wire (still compressed). */
-function record(port: number, target: { path: string; acceptEncoding?: string }): Promise<RecordedAnswer> {
+function record(url: string, target: { path: string; acceptEncoding?: string }): Promise<RecordedAnswer> {
   const headers = target.acceptEncoding ? { 'accept-encoding': target.acceptEncoding } : {};
   return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path: target.path, headers }, (response) => {
+    get(`${url}${target.path}`, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
@@ -87,24 +96,13 @@ function record(port: number, target: { path: string; acceptEncoding?: string })
   });
 }
 
-async function startServer(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = await createInterface({ input: child.stdout! })
-    [Symbol.asyncIterator]()
-    .next()
-    .then((result) => [result.value as string]);
-  return { child, port: Number(line) };
-}
-
 async function load(
-  port: number,
+  url: string,
   target: { path: string; acceptEncoding?: string },
   seconds: number,
 ): Promise<number> {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}${target.path}`,
+    url: `${url}${target.path}`,
     headers: target.acceptEncoding ? { 'accept-encoding': target.acceptEncoding } : {},
     connections: 32,
     duration: seconds,

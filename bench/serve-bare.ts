@@ -1,6 +1,6 @@
 // The baseline: a bare node:http server answering each path with fixed bytes held in memory (the
 // same bodies, content type and encoding Convene sent). Reads them from the file named on the
-// command line (see `RecordedAnswer`); prints its port on the first line of standard output.
+// command line (see `RecordedAnswer`); listens on PORT and answers /healthz once it does.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { RecordedAnswer } from './http.bench.ts';
@@ -23,12 +23,9 @@ const answers = new Map(
 const server = createServer((request, response) => {
   const answer = answers.get(request.url ?? '');
   if (!answer) {
-    response.writeHead(404).end();
+    response.writeHead(request.url === '/healthz' ? 200 : 404).end();
     return;
   }
   response.writeHead(200, answer.headers).end(answer.body);
 });
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
-});
+server.listen(Number(process.env.PORT), '127.0.0.1');

@@ -9,7 +9,8 @@ import { randomToken } from './secret-token.ts';
 /** What a person's own calendar holds: the meetings of the teams they follow, in every event. */
 export interface PersonalCalendar {
   readonly user: User;
-  readonly entries: readonly { readonly event: EventInfo; readonly meeting: Meeting }[];
+  /** the meetings, in order of their start; worked out on each call, so only when the calendar is sent */
+  entries(): readonly { readonly event: EventInfo; readonly meeting: Meeting }[];
   /** changes whenever the entries may have: the teams followed and the ledgers they come from */
   readonly version: string;
 }
@@ -44,15 +45,18 @@ export async function personalCalendar(
       if (ledger) sources.push(ledger);
     }
   }
-  const entries = sources.flatMap((ledger) =>
-    ledger.meetings
-      .filter((meeting) => followed.has(meeting.team.id))
-      .map((meeting) => ({ event: ledger.state.event, meeting })),
-  );
+  const entries = () =>
+    sources
+      .flatMap((ledger) =>
+        ledger.meetings
+          .filter((meeting) => followed.has(meeting.team.id))
+          .map((meeting) => ({ event: ledger.state.event, meeting })),
+      )
+      .sort((a, b) => a.meeting.start.localeCompare(b.meeting.start));
   const version = JSON.stringify([
     user.name,
     [...followed].sort(),
     sources.map((ledger) => [ledger.state.event.id, ledger.scheduleRevision]),
   ]);
-  return { user, entries: entries.sort((a, b) => a.meeting.start.localeCompare(b.meeting.start)), version };
+  return { user, entries, version };
 }

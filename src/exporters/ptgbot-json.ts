@@ -17,6 +17,18 @@ import { eventPage } from './page-urls.ts';
  * (Convene keeps none of people who did not opt in), no subscriptions.
  */
 export function ptgbotJson(ledger: MeetingLedger, now: Instant, baseUrl: string): string {
+  return ptgbotFeed(ledger, now, baseUrl).body;
+}
+
+/**
+ * `ptg.json` as `ptgbotJson` writes it, with the time until which it holds: now / next / banners
+ * change when a topic or banner expires, without a new revision.
+ */
+export function ptgbotFeed(
+  ledger: MeetingLedger,
+  now: Instant,
+  baseUrl: string,
+): { body: string; validUntil: Instant | null } {
   const { state } = ledger;
   const { event } = state;
   const view = boardView(state, now);
@@ -74,7 +86,7 @@ export function ptgbotJson(ledger: MeetingLedger, now: Instant, baseUrl: string)
     ),
     timestamp: `${ledger.at.slice(0, 10)} ${ledger.at.slice(11, 19)}`,
   };
-  return JSON.stringify(document);
+  return { body: JSON.stringify(document), validUntil: view.validUntil };
 }
 
 /** ptgbot groups slots under weekday names on the event's clock; a weekday that repeats gets its date. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addMinutes, type Instant, instantFromMillis, parseInstant } from '../core/model/instant.ts';
+import { localDay } from './local-time.ts';
 import type { PtgbotData } from './ptgbot-data.ts';
 
 /** A ptgbot slot placed on the calendar. */
@@ -67,7 +68,7 @@ export function timePtgbotSlots(
       slots.push({
         code: slot.name,
         dayKey: day.key,
-        date: DateTime.fromISO(start, { zone }).toISODate() ?? date.toISODate() ?? startsOn,
+        date: localDay(start, zone),
         start,
         end: addMinutes(start, minutes),
       });

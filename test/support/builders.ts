@@ -1,12 +1,12 @@
 import type { Change } from '../../src/core/changes.ts';
 import type { Decision } from '../../src/core/decision.ts';
 import { createEvent, type NewEventInput } from '../../src/core/event/create-event.ts';
-import { saveRoom } from '../../src/core/event/rooms.ts';
+import { type RoomInput, saveRoom } from '../../src/core/event/rooms.ts';
 import type { Actor, Ctx, Source } from '../../src/core/model/actor.ts';
 import { blankEventState, type EventState } from '../../src/core/model/event-state.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
 import { applyChange } from '../../src/core/projections/apply-change.ts';
-import { createTeam, setModerator } from '../../src/core/teams/team-admin.ts';
+import { type CreateTeamInput, createTeam, setModerator } from '../../src/core/teams/team-admin.ts';
 
 /** Ids that tests can predict: `id-1`, `id-2`, … */
 export function sequentialIds(prefix = 'id'): () => string {
@@ -66,9 +66,31 @@ export function applied(state: EventState, decision: Decision): EventState {
   return decision.changes.reduce(applyChange, state);
 }
 
+/** The small event's rooms, in the order they are added. */
+export const smallEventRooms: readonly RoomInput[] = ['bexar', 'austin', 'Ballroom A'].map((name) => ({
+  name,
+  url: `https://video.example.org/${name.replace(' ', '-')}`,
+}));
+
+/** The small event's teams: nova and cinder (projects), tc (cross-project) and a requested team `pending`. */
+export const smallEventTeams: readonly CreateTeamInput[] = [
+  { name: 'Nova/Placement', slug: 'nova', kind: 'project', crossProject: false },
+  { name: 'Cinder', kind: 'project', crossProject: false },
+  { name: 'Technical Committee', slug: 'tc', kind: 'other', crossProject: true },
+  { name: 'Pending', kind: 'project', crossProject: false, status: 'requested' },
+];
+
+/** Who moderates each approved team of the small event. */
+export const smallEventModerators: readonly (readonly [team: string, moderator: Actor])[] = [
+  ['nova', novaModerator],
+  ['cinder', cinderModerator],
+  ['tc', tcModerator],
+];
+
 /**
  * The small event with rooms `bexar`, `austin` and "Ballroom A"; teams nova and cinder (projects),
- * tc (cross-project) and a requested team `pending`; each with its moderator.
+ * tc (cross-project) and a requested team `pending`; each with its moderator (nova's moderator also
+ * moderates `pending`).
  */
 export function buildEventState(event: NewEventInput = smallEvent): EventState {
   return buildEventChanges(event).state;
@@ -90,24 +112,9 @@ export function buildEventChanges(event: NewEventInput = smallEvent): {
     state = applied(state, decision);
     if (decision.ok) changes.push(...decision.changes);
   };
-  for (const name of ['bexar', 'austin', 'Ballroom A'])
-    apply(saveRoom(state, { name, url: `https://video.example.org/${encodeURIComponent(name)}` }, ctx));
-  apply(
-    createTeam(state, { name: 'Nova/Placement', slug: 'nova', kind: 'project', crossProject: false }, ctx),
-  );
-  apply(createTeam(state, { name: 'Cinder', kind: 'project', crossProject: false }, ctx));
-  apply(
-    createTeam(state, { name: 'Technical Committee', slug: 'tc', kind: 'other', crossProject: true }, ctx),
-  );
-  apply(
-    createTeam(state, { name: 'Pending', kind: 'project', crossProject: false, status: 'requested' }, ctx),
-  );
-  for (const [team, actor] of [
-    ['nova', novaModerator],
-    ['cinder', cinderModerator],
-    ['tc', tcModerator],
-    ['pending', novaModerator],
-  ] as const) {
+  for (const room of smallEventRooms) apply(saveRoom(state, room, ctx));
+  for (const team of smallEventTeams) apply(createTeam(state, team, ctx));
+  for (const [team, actor] of [...smallEventModerators, ['pending', novaModerator] as const]) {
     apply(setModerator(state, { team, userId: actor.userId as string, moderator: true }, ctx));
   }
   return { state, changes };

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { FormClient } from './form-client.ts';
 
 /**
  * Posts the command box of an event's help page. With a bearer token it stands in for a signed-in
@@ -13,15 +14,12 @@ export async function postCommandBox(
 ): Promise<LightMyRequestResponse> {
   const url = `/events/${options.event ?? 'oct2022-ptg'}/help`;
   const form = new URLSearchParams(fields);
-  let cookie: string | undefined;
+  const browser = new FormClient(app);
   if (!options.token) {
-    const page = await app.inject({ url });
-    cookie = (page.cookies as { name: string; value: string }[])
-      .map(({ name, value }) => `${name}=${value}`)
-      .join('; ');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-    if (token && !options.forged) form.append('_csrf', token);
+    await browser.get(url);
+    if (browser.csrf && !options.forged) form.append('_csrf', browser.csrf);
   }
+  const cookie = browser.cookieHeader();
   return app.inject({
     method: 'POST',
     url,

@@ -40,6 +40,12 @@ export class FormClient {
     return this.request('POST', url, body.toString());
   }
 
+  /** The `Cookie` header this client sends, or null when it holds no cookie. */
+  cookieHeader(): string | null {
+    if (this.cookies.size === 0) return null;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   /** Follows a redirect a page answered with. */
   async follow(page: Page): Promise<Page> {
     if (!page.location) throw new Error(`not a redirect (${page.status}):\n${page.html.slice(0, 500)}`);
@@ -48,15 +54,14 @@ export class FormClient {
 
   private async request(method: 'GET' | 'POST', url: string, payload?: string): Promise<Page> {
     const target = new URL(url, 'http://localhost');
+    const cookie = this.cookieHeader();
     const response = await this.app.inject({
       method,
       url: `${target.pathname}${target.search}`,
       remoteAddress: this.address,
       headers: {
         accept: 'text/html',
-        ...(this.cookies.size > 0
-          ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
-          : {}),
+        ...(cookie ? { cookie } : {}),
         ...(payload === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
       },
       ...(payload === undefined ? {} : { payload }),

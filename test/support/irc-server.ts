@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type MessageEvent } from 'irc-framework';
+import { freePort } from './server-process.ts';
 import { describeWithService } from './services.ts';
 
 const ngircdPath = '/usr/sbin/ngircd';
@@ -16,18 +17,8 @@ export function describeWithIrcServer(name: string, body: () => void): void {
   describeWithService('ngircd', ircServerAvailable, name, body);
 }
 
-/** A loopback port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** For the IRC suites, which take it from here. */
+export { freePort };
 
 /**
  * A real IRC server in the foreground, on a free loopback port, with flood penalties off (the bot's

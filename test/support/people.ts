@@ -1,6 +1,7 @@
 import { openSession } from '../../src/app/sessions.ts';
 import { findOrCreateUser } from '../../src/app/sign-in.ts';
 import type { User } from '../../src/core/model/user.ts';
+import { sessionCookie } from '../../src/web/plugins/session.ts';
 import { FormClient } from './form-client.ts';
 import type { TestSite } from './web.ts';
 
@@ -18,6 +19,6 @@ export async function signedInClient(
   if (options.organizer) await site.runtime.store.setOrganizer(found.value.id, true);
   const { secret } = await openSession(site.runtime, found.value.id, 'email');
   const client = new FormClient(site.app);
-  client.cookies.set('convene_session', secret);
+  client.cookies.set(sessionCookie, secret);
   return { client, user: { ...found.value, isOrganizer: options.organizer ?? found.value.isOrganizer } };
 }

@@ -8,7 +8,17 @@ import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import { type Actor, systemActor } from '../../src/core/model/actor.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
 import type { KyselyStore } from '../../src/store/kysely-store.ts';
-import { attendee, cinderModerator, novaModerator, organizer, smallEvent, tcModerator } from './builders.ts';
+import {
+  attendee,
+  cinderModerator,
+  novaModerator,
+  organizer,
+  smallEvent,
+  smallEventModerators,
+  smallEventRooms,
+  smallEventTeams,
+  tcModerator,
+} from './builders.ts';
 import { FixedClock } from './fixed-clock.ts';
 import type { StoreKind } from './stores.ts';
 
@@ -32,8 +42,9 @@ const people: [keyof TestRuntime['tokens'], Actor, string][] = [
 
 /**
  * A runtime on a fresh database of the given kind with the small test event: rooms bexar, austin and
- * "Ballroom A"; teams nova, cinder, tc (cross-project) and a requested team; a user with a token
- * for each builder actor; the clock before the event, after both booking phases opened.
+ * "Ballroom A"; teams nova, cinder, tc (cross-project) and a requested team with no moderator; a
+ * user with a token for each builder actor; the clock before the event, after both booking phases
+ * opened.
  */
 export async function openTestRuntime(kind: StoreKind): Promise<TestRuntime> {
   const bare = runtimeOn(await kind.open(), '2022-09-01T00:00:00Z');
@@ -50,45 +61,10 @@ export async function openTestRuntime(kind: StoreKind): Promise<TestRuntime> {
   const system = { actor: systemActor, source: 'cli' as const };
   const created = await addEvent(bare, system, smallEvent);
   if (!created.ok) throw new Error(created.refusal.message);
-  for (const name of ['bexar', 'austin', 'Ballroom A'])
-    await must(
-      ops.saveRoom(smallEvent.slug, system, {
-        name,
-        url: `https://video.example.org/${name.replace(' ', '-')}`,
-      }),
-    );
-  await must(
-    ops.createTeam(smallEvent.slug, system, {
-      name: 'Nova/Placement',
-      slug: 'nova',
-      kind: 'project',
-      crossProject: false,
-    }),
-  );
-  await must(
-    ops.createTeam(smallEvent.slug, system, { name: 'Cinder', kind: 'project', crossProject: false }),
-  );
-  await must(
-    ops.createTeam(smallEvent.slug, system, {
-      name: 'Technical Committee',
-      slug: 'tc',
-      kind: 'other',
-      crossProject: true,
-    }),
-  );
-  await must(
-    ops.createTeam(smallEvent.slug, system, {
-      name: 'Pending',
-      kind: 'project',
-      crossProject: false,
-      status: 'requested',
-    }),
-  );
-  for (const [team, email] of [
-    ['nova', 'nia@example.org'],
-    ['cinder', 'cid@example.org'],
-    ['tc', 'tess@example.org'],
-  ] as const) {
+  for (const room of smallEventRooms) await must(ops.saveRoom(smallEvent.slug, system, room));
+  for (const team of smallEventTeams) await must(ops.createTeam(smallEvent.slug, system, team));
+  for (const [team, actor] of smallEventModerators) {
+    const email = people.find(([, person]) => person === actor)?.[2] as string;
     await must(setModeratorByEmail(bare, system, { event: smallEvent.slug, team, email, moderator: true }));
   }
   clock.set('2022-10-01T12:00:00Z');

@@ -1,19 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { seedDemo } from '../../src/app/events.ts';
 import type { Runtime } from '../../src/app/execute.ts';
-import { type Operations, operations } from '../../src/app/operations.ts';
+import type { Operations } from '../../src/app/operations.ts';
 import { addUser, createApiToken } from '../../src/app/people.ts';
-import { ReadModels } from '../../src/app/read-models.ts';
-import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
-import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { type AppOptions, buildApp } from '../../src/web/app.ts';
 import type { WebDeps } from '../../src/web/deps.ts';
-import { FixedClock } from './fixed-clock.ts';
+import type { FixedClock } from './fixed-clock.ts';
+import { runtimeOn } from './runtime.ts';
+import { storeKinds } from './stores.ts';
 
 /** Tuesday 18 Oct 2022, 14:20 UTC: the demo event is running. */
 export const demoNow: Instant = '2022-10-18T14:20:00Z';
@@ -33,19 +29,14 @@ export interface TestSite {
  * test moves the clock, and an organiser who can write through the API.
  */
 export async function openTestSite(now: Instant = demoNow, options: TestSiteOptions = {}): Promise<TestSite> {
-  const dir = mkdtempSync(join(tmpdir(), 'convene-web-'));
-  const store = KyselyStore.open(`sqlite:${join(dir, 'convene.sqlite')}`);
-  await store.migrate();
-  const bus = new MemoryBus();
-  const models = new ReadModels(store, bus);
-  const clock = new FixedClock(now);
-  const runtime: Runtime = { store, bus, models, clock };
+  const sqlite = storeKinds.find((kind) => kind.name === 'sqlite') as (typeof storeKinds)[number];
+  const runtime = runtimeOn(await sqlite.open(), now);
+  const { store, clock, ops } = runtime;
   await seedDemo(runtime, now);
   const user = await addUser(runtime, { email: 'olive@example.org', name: 'Olive', isOrganizer: true });
   if (!user.ok) throw new Error(user.refusal.message);
   const { token } = await createApiToken(runtime, user.value.id, 'tests');
   if (options.organizer === false) await store.setOrganizer(user.value.id, false);
-  const ops = operations(runtime);
   const app = await buildApp(
     { runtime, ops, baseUrl: 'http://localhost', ...options.deps },
     options.logger ? { logger: options.logger } : {},
@@ -58,10 +49,7 @@ export async function openTestSite(now: Instant = demoNow, options: TestSiteOpti
     token,
     async close() {
       await app.close();
-      models.close();
-      await bus.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await runtime.close();
     },
   };
 }

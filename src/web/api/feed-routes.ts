@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { MeetingLedgers } from '../../app/meeting-ledgers.ts';
 import { personalCalendar, rotateCalendarSecret } from '../../app/personal-calendar.ts';
-import { boardView } from '../../core/board/board-view.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom, findTeam } from '../../core/model/lookup.ts';
@@ -12,7 +11,7 @@ import { c3vocScheduleJson } from '../../exporters/c3voc-json.ts';
 import { frabScheduleXml } from '../../exporters/frab-xml.ts';
 import { type CalendarFeed, icalCalendar } from '../../exporters/ical-calendar.ts';
 import { eventPage, roomPage, teamPage } from '../../exporters/page-urls.ts';
-import { ptgbotJson } from '../../exporters/ptgbot-json.ts';
+import { ptgbotFeed } from '../../exporters/ptgbot-json.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { bearer, EventParams, errorResponses } from './common.schema.ts';
@@ -171,12 +170,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       path: 'ptg.json',
       summary: 'The event in ptgbot’s format, for the ptg.opendev.org page and its scripts',
       type: jsonType,
-      render: (ledger, now) => ({
-        body: ptgbotJson(ledger, now, base),
-        type: jsonType,
-        // now / next / banners change when a topic or banner expires, without a new revision
-        validUntil: boardView(ledger.state, now).validUntil,
-      }),
+      render: (ledger, now) => ({ ...ptgbotFeed(ledger, now, base), type: jsonType }),
     },
   ];
 
@@ -266,7 +260,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
               name: `${found.user.name} – Convene`,
               pageUrl: null,
               feedUrl,
-              entries: found.entries,
+              entries: found.entries(),
             }),
           'private, no-cache',
         );

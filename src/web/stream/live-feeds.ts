@@ -5,7 +5,7 @@ import type { EventState } from '../../core/model/event-state.ts';
 import { type Instant, millis } from '../../core/model/instant.ts';
 import { presentBoard } from '../present/board.ts';
 import { presentSchedule } from '../present/schedule.ts';
-import { diffView, type KeyOf } from './view-diff.ts';
+import { diffView, type KeyOf, type SerialisedLists } from './view-diff.ts';
 
 /** The views a stream can carry. */
 export const streamViews = ['board', 'schedule'] as const;
@@ -149,6 +149,11 @@ class EventFeed {
   private boardValidUntil: Instant | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly snapshots = new Map<string, Buffer>();
+  /** the items of the lists of `board` and `schedule`, serialised when they were last diffed */
+  private readonly serialised: Record<StreamView, SerialisedLists> = {
+    board: new Map(),
+    schedule: new Map(),
+  };
 
   constructor(
     state: EventState,
@@ -183,12 +188,12 @@ class EventFeed {
     this.state = state;
     this.position = { revision: state.revision, tick: 0 };
     const board = this.presentBoard(state);
-    this.publish('board', this.board, board);
+    this.publish('board', this.board, board, this.position);
     this.board = board;
     // Topics and banners are most of the traffic and never change the schedule.
     if (changes.some((change) => !boardOnlyChanges.has(change.type))) {
       const schedule = presentSchedule(state);
-      this.publish('schedule', this.schedule, schedule);
+      this.publish('schedule', this.schedule, schedule, this.position);
       this.schedule = schedule;
     }
     this.snapshots.clear();
@@ -199,9 +204,8 @@ class EventFeed {
   tick(): void {
     const board = this.presentBoard(this.state);
     const next = { revision: this.position.revision, tick: this.position.tick + 1 };
-    if (diffView(this.board, board, viewLists.board, ['revision', 'at'])) {
+    if (this.publish('board', this.board, board, next)) {
       this.position = next;
-      this.publish('board', this.board, board);
       this.board = board;
       this.snapshots.clear();
     }
@@ -225,11 +229,17 @@ class EventFeed {
     return presentBoard(state, view, at);
   }
 
-  private publish(view: StreamView, before: Record<string, unknown>, after: Record<string, unknown>): void {
-    const patch = diffView(before, after, viewLists[view], ['revision', 'at']);
-    if (!patch) return;
-    const data = JSON.stringify({ revision: this.position.revision, at: after.at ?? this.now(), ...patch });
-    const message: Message = { ...this.position, view, frame: frame(idOf(this.position), view, data) };
+  /** Sends what changed from `before` to `after` as the message at `position`; false when nothing did. */
+  private publish(
+    view: StreamView,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    position: Position,
+  ): boolean {
+    const patch = diffView(before, after, viewLists[view], ['revision', 'at'], this.serialised[view]);
+    if (!patch) return false;
+    const data = JSON.stringify({ revision: position.revision, at: after.at ?? this.now(), ...patch });
+    const message: Message = { ...position, view, frame: frame(idOf(position), view, data) };
     this.buffer.push(message);
     const limit = this.options.replay ?? 500;
     while (this.buffer.length > limit) {
@@ -239,6 +249,7 @@ class EventFeed {
     for (const subscriber of this.subscribers) {
       if (subscriber.views.has(view)) this.deliver(subscriber, message.frame);
     }
+    return true;
   }
 
   private deliver(subscriber: Subscriber, bytes: Buffer): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyViewPatch } from '../../../test/support/sse-client.ts';
-import { diffView } from './view-diff.ts';
+import { diffView, type SerialisedLists } from './view-diff.ts';
 
 const byTeam = { now: (item: unknown) => (item as { team: string }).team };
 
@@ -47,5 +47,22 @@ describe('diffView', () => {
 
   it('returns null when nothing but ignored fields changed', () => {
     expect(diffView(before, { ...before, revision: 9 }, byTeam, ['revision'])).toBeNull();
+  });
+
+  it('gives the same patches when it keeps the serialised items of the last view', () => {
+    const views = [
+      before,
+      { ...before, now: [before.now[0], { team: 'nova', text: 'Placement' }] },
+      { ...before, now: [before.now[0], { team: 'nova', text: 'Placement' }] },
+      { ...before, current_slot: 'tue15', now: [{ team: 'barbican', text: 'Secrets' }, before.now[0]] },
+      { ...before, now: 'none' },
+      before,
+    ];
+    const serialised: SerialisedLists = new Map();
+    for (let index = 1; index < views.length; index += 1) {
+      const previous = views[index - 1] as Record<string, unknown>;
+      const next = views[index] as Record<string, unknown>;
+      expect(diffView(previous, next, byTeam, [], serialised)).toEqual(diffView(previous, next, byTeam));
+    }
   });
 });
