@@ -6,7 +6,7 @@ import { blankEventState, type EventState } from '../core/model/event-state.ts';
 import { applyChange } from '../core/projections/apply-change.ts';
 import { replayLedger } from '../core/schedule/meeting-ledger.ts';
 import { type PtgbotImportOptions, planPtgbotImport } from './ptgbot-import.ts';
-import { ptgbotJson } from './ptgbot-json.ts';
+import { ptgbotFeed } from './ptgbot-json.ts';
 
 const fixture = 'fixtures/ptgbot-base.json';
 const now = '2020-05-20T08:00:00Z';
@@ -165,7 +165,7 @@ describeWithShared([fixture], 'planPtgbotImport with ptgbot’s own base.json', 
       },
     ]);
     if (!ledger) throw new Error('no ledger');
-    const exported = JSON.parse(ptgbotJson(ledger, now, 'https://ptg.example.org'));
+    const exported = JSON.parse(ptgbotFeed(ledger, now, 'https://ptg.example.org').body);
     expect(exported.schedule).toEqual(input.schedule);
     expect(exported.tracks).toEqual(input.tracks);
     const names = (slots: Record<string, { name: string; desc: string }[]>) =>

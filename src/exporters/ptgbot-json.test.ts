@@ -4,7 +4,7 @@ import { addMotd } from '../core/board/motd.ts';
 import { addNext, setNow } from '../core/board/set-topics.ts';
 import { bookSlot } from '../core/booking/book-slot.ts';
 import { setAvailability } from '../core/event/rooms.ts';
-import { ptgbotJson } from './ptgbot-json.ts';
+import { ptgbotFeed } from './ptgbot-json.ts';
 
 const during = '2022-10-17T13:20:00Z';
 
@@ -27,9 +27,9 @@ function liveLog(): EventLog {
   return log;
 }
 
-describe('ptgbotJson', () => {
+describe('ptgbotFeed', () => {
   it('gives the board at the moment asked, with the room a track is in as its location', () => {
-    const document = JSON.parse(ptgbotJson(liveLog().ledger, during, 'https://ptg.example.org'));
+    const document = JSON.parse(ptgbotFeed(liveLog().ledger, during, 'https://ptg.example.org').body);
     expect(document).toMatchObject({
       eventid: 'test-ptg',
       now: { nova: 'Placement API cleanup' },
@@ -40,12 +40,14 @@ describe('ptgbotJson', () => {
       etherpads: { nova: 'https://pads.example.org/p/test-ptg-nova' },
       timestamp: '2022-10-17 13:07:00',
     });
-    const later = JSON.parse(ptgbotJson(liveLog().ledger, '2022-10-17T15:00:00Z', 'https://ptg.example.org'));
+    const later = JSON.parse(
+      ptgbotFeed(liveLog().ledger, '2022-10-17T15:00:00Z', 'https://ptg.example.org').body,
+    );
     expect(later).toMatchObject({ now: {}, next: {}, location: {} });
   });
 
   it('has a cell per room and slot: the track, "" when free, none where the room is closed', () => {
-    const document = JSON.parse(ptgbotJson(liveLog().ledger, during, 'https://ptg.example.org'));
+    const document = JSON.parse(ptgbotFeed(liveLog().ledger, during, 'https://ptg.example.org').body);
     expect(document.schedule.bexar).toMatchObject({
       url: 'https://video.example.org/bexar',
       mon13: 'nova',
@@ -61,7 +63,7 @@ describe('ptgbotJson', () => {
   });
 
   it('carries no e-mail address, check-in, subscription or moderator', () => {
-    const text = ptgbotJson(liveLog().ledger, during, 'https://ptg.example.org');
+    const text = ptgbotFeed(liveLog().ledger, during, 'https://ptg.example.org').body;
     expect(text).not.toContain('@');
     expect(text).not.toContain('user-');
     expect(JSON.parse(text)).toMatchObject({ last_check_in: {}, subscriptions: {} });

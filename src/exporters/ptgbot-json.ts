@@ -14,15 +14,8 @@ import { eventPage } from './page-urls.ts';
  * for it can read a Convene event: tracks are team slugs, `schedule` has a cell per room and slot
  * (absent where the room is closed, `""` where it is free), slots carry `realtime`, and now / next /
  * banners are what the live board shows at `now`. Nothing private: no e-mail addresses, no check-ins
- * (Convene keeps none of people who did not opt in), no subscriptions.
- */
-export function ptgbotJson(ledger: MeetingLedger, now: Instant, baseUrl: string): string {
-  return ptgbotFeed(ledger, now, baseUrl).body;
-}
-
-/**
- * `ptg.json` as `ptgbotJson` writes it, with the time until which it holds: now / next / banners
- * change when a topic or banner expires, without a new revision.
+ * (Convene keeps none of people who did not opt in), no subscriptions. `validUntil` says until when
+ * it holds: now / next / banners change when a topic or banner expires, without a new revision.
  */
 export function ptgbotFeed(
   ledger: MeetingLedger,
