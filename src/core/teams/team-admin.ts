@@ -3,7 +3,6 @@ import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
-import { compareText } from '../model/order.ts';
 import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
@@ -55,7 +54,7 @@ export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): De
     videoUrl: null,
     location: null,
     status: input.status ?? 'approved',
-    moderators: [...new Set(input.moderators ?? [])].sort(compareText),
+    moderators: [...new Set(input.moderators ?? [])],
     createdAt: ctx.now,
   };
   return accept([{ type: 'team.saved', team }], `Added ${team.slug} (${team.name}) as ${team.status}.`);
@@ -107,7 +106,7 @@ export function setModerator(
   if (!found.ok) return refused(found.refusal);
   const team = found.value;
   const others = team.moderators.filter((userId) => userId !== input.userId);
-  const moderators = (input.moderator ? [...others, input.userId] : others).sort(compareText);
+  const moderators = input.moderator ? [...others, input.userId] : others;
   return accept(
     [{ type: 'team.saved', team: { ...team, moderators } }],
     input.moderator ? `Granted moderation of ${team.slug}.` : `Took away moderation of ${team.slug}.`,
