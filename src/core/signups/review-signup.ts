@@ -5,7 +5,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import type { SignupOutcome } from '../model/signup.ts';
-import type { Team } from '../model/team.ts';
+import { isLiveTeam, type Team } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
 
@@ -70,11 +70,7 @@ export function mergeTeam(state: EventState, input: { team: string; into: string
   if ('code' in found) return refused(found);
   const duplicate = found;
   const target = findTeam(state, input.into);
-  if (
-    !target ||
-    target.id === duplicate.id ||
-    (target.status !== 'requested' && target.status !== 'approved')
-  )
+  if (!target || target.id === duplicate.id || !isLiveTeam(target))
     return refuse(
       'invalid_input',
       `Merge ${duplicate.name} into another team that is requested or on the official list.`,

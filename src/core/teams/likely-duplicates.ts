@@ -1,4 +1,4 @@
-import type { Team } from '../model/team.ts';
+import { isLiveTeam, type Team } from '../model/team.ts';
 
 /**
  * Pairs a team with an earlier one whose name is the same once case, punctuation and spacing are
@@ -6,7 +6,7 @@ import type { Team } from '../model/team.ts';
  * withdrawn teams are left out. Returns, for each flagged team id, the earlier team it resembles.
  */
 export function likelyDuplicates(teams: readonly Team[]): Map<string, Team> {
-  const live = teams.filter((team) => team.status === 'requested' || team.status === 'approved');
+  const live = teams.filter(isLiveTeam);
   const flagged = new Map<string, Team>();
   for (const [index, team] of live.entries()) {
     const earlier = live.slice(0, index).find((other) => resembles(team.name, other.name));
@@ -21,10 +21,7 @@ export function likelyDuplicates(teams: readonly Team[]): Map<string, Team> {
  */
 export function duplicatesOf(teams: readonly Team[], team: Team): Team[] {
   return teams.filter(
-    (other) =>
-      other.id !== team.id &&
-      (other.status === 'requested' || other.status === 'approved') &&
-      resembles(team.name, other.name),
+    (other) => other.id !== team.id && isLiveTeam(other) && resembles(team.name, other.name),
   );
 }
 

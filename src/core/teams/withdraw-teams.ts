@@ -3,7 +3,7 @@ import { accept, type Decision, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { Instant } from '../model/instant.ts';
-import type { Team } from '../model/team.ts';
+import { isLiveTeam, type Team } from '../model/team.ts';
 import { outcome } from '../signups/review-signup.ts';
 import { teamsForOrganiser } from './teams-for-organiser.ts';
 
@@ -12,12 +12,7 @@ import { teamsForOrganiser } from './teams-for-organiser.ts';
  * Refuses with `unauthenticated`, `forbidden`, `invalid_input` or `unknown_team`.
  */
 export function withdrawTeams(state: EventState, input: { teams: readonly string[] }, ctx: Ctx): Decision {
-  const named = teamsForOrganiser(
-    state,
-    input.teams,
-    ctx,
-    (team) => team.status !== 'withdrawn' && team.status !== 'declined',
-  );
+  const named = teamsForOrganiser(state, input.teams, ctx, isLiveTeam);
   if (!named.ok) return refused(named.refusal);
   const withdrawals = named.value.map((team) => withdrawal(state, team, ctx.now, null));
   return accept(
