@@ -8,6 +8,7 @@ import type { SignupOutcome } from '../model/signup.ts';
 import { isLiveTeam, type Team } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
+import { count } from '../text/count.ts';
 
 /**
  * Organisers approve a requested team: it joins the official list, its lead and the moderators
@@ -37,7 +38,7 @@ export function approveTeam(state: EventState, input: { team: string }, ctx: Ctx
       { type: 'team.saved', team: approved },
       ...outcome(state, team, { kind: 'approved', at: ctx.now, reason: null, mergedInto: null }),
     ],
-    `Approved ${team.name}: ${team.slug} is on the official list with ${moderators.length} moderator${moderators.length === 1 ? '' : 's'}.`,
+    `Approved ${team.name}: ${team.slug} is on the official list with ${count(moderators.length, 'moderator')}.`,
   );
 }
 

@@ -5,6 +5,7 @@ import type { EventState } from '../model/event-state.ts';
 import type { Instant } from '../model/instant.ts';
 import { isLiveTeam, type Team } from '../model/team.ts';
 import { outcome } from '../signups/review-signup.ts';
+import { count } from '../text/count.ts';
 import { teamsForOrganiser } from './teams-for-organiser.ts';
 
 /**
@@ -45,11 +46,7 @@ export function withdrawal(
     ...outcome(state, team, { kind: 'withdrawn', at: now, reason, mergedInto: null }),
   ];
   const kept = bookings.length - future.length;
-  const released = future.length > 0 ? ` and released ${plural(future.length, 'booking')}` : '';
-  const stay = kept > 0 ? ` (${plural(kept, 'booking')} of started slots stay on record)` : '';
+  const released = future.length > 0 ? ` and released ${count(future.length, 'booking')}` : '';
+  const stay = kept > 0 ? ` (${count(kept, 'booking')} of started slots stay on record)` : '';
   return { changes, said: `Withdrew ${team.name} (${team.slug})${released}${stay}.` };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
