@@ -42,7 +42,7 @@ export interface SignupForm extends SignupAnswers {
   readonly moderators: readonly ModeratorSpec[];
 }
 
-export const maxSignupModerators = 10;
+const maxSignupModerators = 10;
 const maxClashes = 20;
 
 /**

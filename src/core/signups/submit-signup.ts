@@ -128,7 +128,7 @@ export function checkSignupOpen(state: EventState, ctx: Pick<Ctx, 'actor' | 'now
  * The short name a team called `name` can take: its slug, or the slug numbered (`-2`, `-3`, …) when
  * another team has it. Null when the name has nothing to make a slug of.
  */
-export function freeSlug(state: EventState, name: string, selfId: string | null): string | null {
+function freeSlug(state: EventState, name: string, selfId: string | null): string | null {
   const base = slugify(name).slice(0, 55).replace(/-+$/, '');
   if (!isValidSlug(base)) return null;
   const taken = new Set(state.teams.filter((team) => team.id !== selfId).map((team) => team.slug));
