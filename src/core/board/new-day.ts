@@ -4,6 +4,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { teamsForOrganiser } from '../teams/teams-for-organiser.ts';
+import { count } from '../text/count.ts';
 
 /**
  * Organisers clear the topics of the teams named (`~clean nova cinder`), whoever moderates them.
@@ -40,8 +41,4 @@ export function startNewDay(state: EventState, ctx: Ctx): Decision {
     changes,
     `Cleared the topics of ${count(withTopics.length, 'team')} and the locations of ${count(located.length, 'team')}.`,
   );
-}
-
-function count(number: number, noun: string): string {
-  return `${number} ${noun}${number === 1 ? '' : 's'}`;
 }

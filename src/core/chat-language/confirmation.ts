@@ -2,6 +2,7 @@ import type { Change } from '../changes.ts';
 import { type Decision, refuse } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
+import { count } from '../text/count.ts';
 import type { Command } from './parse.ts';
 
 /**
@@ -66,10 +67,6 @@ export function summariseChanges(state: EventState, changes: readonly Change[]):
   return parts.length > 1
     ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
     : (parts[0] ?? 'change nothing');
-}
-
-function count(number: number, noun: string): string {
-  return `${number} ${noun}${number === 1 ? '' : 's'}`;
 }
 
 /** Five characters of a 32-bit FNV-1a digest, in base 36. */

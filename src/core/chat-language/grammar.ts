@@ -269,7 +269,7 @@ export function usageOf(spec: VerbSpec, team = 'TEAM'): string {
 }
 
 /** Who may use a verb, in words. */
-export function audienceOf(spec: VerbSpec): string {
+function audienceOf(spec: VerbSpec): string {
   switch (spec.who) {
     case 'anyone':
       return 'anyone';

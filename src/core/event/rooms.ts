@@ -5,6 +5,7 @@ import { findRoom, findSlot, isUnavailable } from '../model/lookup.ts';
 import type { Room } from '../model/room.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
+import { count } from '../text/count.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
@@ -74,10 +75,7 @@ export function removeRoom(state: EventState, input: { room: string }, ctx: Ctx)
   if (!room) return refuse('unknown_room', `There is no room "${input.room}".`);
   const booked = state.bookings.filter((booking) => booking.roomId === room.id).length;
   if (booked > 0)
-    return refuse(
-      'invalid_input',
-      `${room.name} has ${booked} booking${booked === 1 ? '' : 's'}; release them first.`,
-    );
+    return refuse('invalid_input', `${room.name} has ${count(booked, 'booking')}; release them first.`);
   return accept([{ type: 'room.removed', roomId: room.id }], `Removed room ${room.name}.`);
 }
 

@@ -6,6 +6,7 @@ import type { EventState } from '../model/event-state.ts';
 import type { Slot } from '../model/slot.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { buildGrid } from '../schedule/build-grid.ts';
+import { count } from '../text/count.ts';
 import { checkEventInfo } from './check-event.ts';
 
 export type EventPatch = Partial<Omit<EventInfo, 'id' | 'slug' | 'createdAt'>>;
@@ -35,7 +36,7 @@ export function updateEvent(state: EventState, patch: EventPatch, ctx: Ctx): Dec
     if (lost.length > 0) {
       return refuse(
         'invalid_input',
-        `The new grid would drop ${lost.length} booked slot${lost.length === 1 ? '' : 's'}; release them first.`,
+        `The new grid would drop ${count(lost.length, 'booked slot')}; release them first.`,
       );
     }
     const unavailable = state.unavailable.filter((cell) => kept.has(cell.slotId));

@@ -24,3 +24,8 @@ export interface Team {
   readonly moderators: readonly string[];
   readonly createdAt: Instant;
 }
+
+/** A team still in the event: requested (waiting for review) or approved (on the official list). */
+export function isLiveTeam(team: Pick<Team, 'status'>): boolean {
+  return team.status === 'requested' || team.status === 'approved';
+}

@@ -10,7 +10,9 @@ export const countryCodes: readonly string[] = (
   'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
 ).split(' ');
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
 /** The country's English name (`DE` → Germany), or the code itself when the runtime has no name. */
 export function countryName(code: string): string {
-  return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  return regionNames.of(code) ?? code;
 }

@@ -39,7 +39,7 @@ export interface PersonHere {
   readonly since: Instant;
 }
 
-export const maxPlaceLength = 100;
+const maxPlaceLength = 100;
 
 const needsAccount =
   'That needs a Convene account: sign in on the site, or link your IRC nick to your account on your profile page.';
@@ -174,7 +174,7 @@ export function peopleHere(
 }
 
 /** "with #nova (in bexar)", "with #nova", "at the pub". */
-export function describePlace(state: EventState, checkIn: CheckIn, now: Instant): string {
+function describePlace(state: EventState, checkIn: CheckIn, now: Instant): string {
   const team = checkIn.teamId ? state.teams.find((candidate) => candidate.id === checkIn.teamId) : undefined;
   if (!team) return `at ${checkIn.place ?? 'a place no longer listed'}`;
   return `with ${describeTeamWhere(state, team, now)}`;

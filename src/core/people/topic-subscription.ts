@@ -8,7 +8,7 @@ import type { Instant } from '../model/instant.ts';
 import { type PersonalDecision, personal } from './personal-decision.ts';
 import { describeTeamWhere } from './presence.ts';
 
-export const maxPatternLength = 300;
+const maxPatternLength = 300;
 const maxTerms = 20;
 
 /**

@@ -1,7 +1,7 @@
 import type { Change } from '../changes.ts';
 import type { TrackStatus } from '../model/board.ts';
 import { type EventState, emptyTrackStatus } from '../model/event-state.ts';
-import { byCell, byCreation, byPosition } from '../model/order.ts';
+import { byCell, byCreation, byPosition, compareText } from '../model/order.ts';
 
 /**
  * The event after one committed change: how every process keeps its in-memory copy current.
@@ -29,8 +29,10 @@ export function applyChange(state: EventState, change: Change): EventState {
         unavailable: change.available ? others : [...others, { roomId, slotId }].sort(byCell),
       };
     }
-    case 'team.saved':
-      return { ...state, teams: upsertInOrder(state.teams, change.team, byCreation) };
+    case 'team.saved': {
+      const team = { ...change.team, moderators: [...change.team.moderators].sort(compareText) };
+      return { ...state, teams: upsertInOrder(state.teams, team, byCreation) };
+    }
     case 'booking.created':
       return { ...state, bookings: upsertInOrder(state.bookings, change.booking, byCreation) };
     case 'booking.cancelled':

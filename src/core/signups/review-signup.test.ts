@@ -42,6 +42,14 @@ describe('approveTeam', () => {
     });
   });
 
+  it('keeps the moderators in the order a reload reads them, whatever order the sign-up named them in', () => {
+    const approved = applied(
+      submitted,
+      approveTeam(submitted, { team: 'openstack-helm' }, ctxOf(organizer, at)),
+    );
+    expect(findTeam(approved, 'openstack-helm')?.moderators).toEqual(['user-ana', 'user-bo', 'user-lead']);
+  });
+
   it('sets the team’s own video link from the sign-up', () => {
     const own = signedUp(buildEventState(), {
       ...helmForm,

@@ -5,9 +5,10 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import type { SignupOutcome } from '../model/signup.ts';
-import type { Team } from '../model/team.ts';
+import { isLiveTeam, type Team } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
+import { count } from '../text/count.ts';
 
 /**
  * Organisers approve a requested team: it joins the official list, its lead and the moderators
@@ -37,7 +38,7 @@ export function approveTeam(state: EventState, input: { team: string }, ctx: Ctx
       { type: 'team.saved', team: approved },
       ...outcome(state, team, { kind: 'approved', at: ctx.now, reason: null, mergedInto: null }),
     ],
-    `Approved ${team.name}: ${team.slug} is on the official list with ${moderators.length} moderator${moderators.length === 1 ? '' : 's'}.`,
+    `Approved ${team.name}: ${team.slug} is on the official list with ${count(moderators.length, 'moderator')}.`,
   );
 }
 
@@ -70,11 +71,7 @@ export function mergeTeam(state: EventState, input: { team: string; into: string
   if ('code' in found) return refused(found);
   const duplicate = found;
   const target = findTeam(state, input.into);
-  if (
-    !target ||
-    target.id === duplicate.id ||
-    (target.status !== 'requested' && target.status !== 'approved')
-  )
+  if (!target || target.id === duplicate.id || !isLiveTeam(target))
     return refuse(
       'invalid_input',
       `Merge ${duplicate.name} into another team that is requested or on the official list.`,

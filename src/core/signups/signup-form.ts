@@ -2,7 +2,7 @@ import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import type { SignupAnswers } from '../model/signup.ts';
-import { type TeamKind, teamKinds } from '../model/team.ts';
+import { isLiveTeam, type TeamKind, teamKinds } from '../model/team.ts';
 import { checkEmail, isIrcNick } from '../people/check-user.ts';
 import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
@@ -42,7 +42,7 @@ export interface SignupForm extends SignupAnswers {
   readonly moderators: readonly ModeratorSpec[];
 }
 
-export const maxSignupModerators = 10;
+const maxSignupModerators = 10;
 const maxClashes = 20;
 
 /**
@@ -151,7 +151,7 @@ function checkClashes(state: EventState, refs: readonly string[], self: string |
   const ids: string[] = [];
   for (const ref of wanted) {
     const team = findTeam(state, ref);
-    if (!team || team.status === 'declined' || team.status === 'withdrawn')
+    if (!team || !isLiveTeam(team))
       return failed('invalid_input', `There is no team "${ref.slice(0, 60)}" to avoid.`);
     if (team.id !== self) ids.push(team.id);
   }

@@ -116,6 +116,24 @@ describe('editSignup', () => {
     });
   });
 
+  it('refuses a new name whose short name is a chat command, as a new sign-up does (invalid_input)', () => {
+    const refusal = {
+      code: 'invalid_input',
+      message: '"in" is a chat command (#in), so it cannot be a team\'s short name.',
+    };
+    expect(
+      editSignup(
+        submitted,
+        { team: 'openstack-helm', form: form({ name: 'In' }), moderatorIds: [] },
+        ctxOf(lead),
+      ),
+    ).toEqual({ ok: false, refusal });
+    expect(submitSignup(state, { form: form({ name: 'In' }), moderatorIds: [] }, ctxOf(lead))).toEqual({
+      ok: false,
+      refusal,
+    });
+  });
+
   it('refuses other people (forbidden) and any change once the organisers decided (signup_decided)', () => {
     const edit = { team: 'openstack-helm', form: form(), moderatorIds: [] };
     expect(editSignup(submitted, edit, ctxOf(attendee))).toMatchObject({ refusal: { code: 'forbidden' } });

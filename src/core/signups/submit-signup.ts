@@ -7,7 +7,7 @@ import { findTeam } from '../model/lookup.ts';
 import type { SignupAnswers, TeamSignup } from '../model/signup.ts';
 import type { Team } from '../model/team.ts';
 import { isOrganizer } from '../permissions.ts';
-import { newTeam } from '../teams/team-admin.ts';
+import { checkTeamSlug, newTeam } from '../teams/team-admin.ts';
 import { describeUtcDay, describeUtcTime } from '../text/describe-time.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
 import type { SignupForm } from './signup-form.ts';
@@ -69,6 +69,8 @@ export function editSignup(state: EventState, input: SignupInput & { team: strin
   const slug = slugify(form.name) === team.slug ? team.slug : freeSlug(state, form.name, team.id);
   if (!slug)
     return refuse('invalid_input', 'The team name needs letters or digits that can make its short name.');
+  const badSlug = checkTeamSlug(state, slug, team.id);
+  if (badSlug) return refused(badSlug);
   const updated: Team = { ...team, name: form.name, slug, kind: form.kind, crossProject: form.crossProject };
   const saved: TeamSignup = { ...signup, ...answers(input, signup.leadId), updatedAt: ctx.now };
   return accept(
@@ -143,7 +145,7 @@ export function checkSignupOpen(state: EventState, ctx: Pick<Ctx, 'actor' | 'now
  * The short name a team called `name` can take: its slug, or the slug numbered (`-2`, `-3`, …) when
  * another team has it. Null when the name has nothing to make a slug of.
  */
-export function freeSlug(state: EventState, name: string, selfId: string | null): string | null {
+function freeSlug(state: EventState, name: string, selfId: string | null): string | null {
   const base = slugify(name).slice(0, 55).replace(/-+$/, '');
   if (!isValidSlug(base)) return null;
   const taken = new Set(state.teams.filter((team) => team.id !== selfId).map((team) => team.slug));

@@ -2,6 +2,7 @@ import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
+import { isLiveTeam } from '../model/team.ts';
 import { isOrganizer } from '../permissions.ts';
 import { withdrawal } from '../teams/withdraw-teams.ts';
 import { checkName } from '../text/check-name.ts';
@@ -25,8 +26,7 @@ export function withdrawTeam(
     team.status === 'requested' && ctx.actor.userId !== null && signup?.leadId === ctx.actor.userId;
   if (!isOrganizer(ctx.actor) && !ownRequest)
     return refuse('forbidden', `Only organisers, or its lead before the review, can withdraw ${team.name}.`);
-  if (team.status !== 'requested' && team.status !== 'approved')
-    return refuse('signup_decided', `${team.name} is already ${team.status}.`);
+  if (!isLiveTeam(team)) return refuse('signup_decided', `${team.name} is already ${team.status}.`);
   const reason = input.reason?.trim() ? checkName(input.reason, 'reason', 1000) : null;
   if (reason && !reason.ok) return refused(reason.refusal);
   const { changes, said } = withdrawal(state, team, ctx.now, reason?.value ?? null);

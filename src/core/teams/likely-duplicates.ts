@@ -1,44 +1,37 @@
-import type { Team } from '../model/team.ts';
-
-/**
- * Pairs a team with an earlier one whose name is the same once case, punctuation and spacing are
- * ignored ("OpenStack Helm" / "OpenStack-Helm"), or within two typing mistakes of it. Declined and
- * withdrawn teams are left out. Returns, for each flagged team id, the earlier team it resembles.
- */
-export function likelyDuplicates(teams: readonly Team[]): Map<string, Team> {
-  const live = teams.filter((team) => team.status === 'requested' || team.status === 'approved');
-  const flagged = new Map<string, Team>();
-  for (const [index, team] of live.entries()) {
-    const earlier = live.slice(0, index).find((other) => resembles(team.name, other.name));
-    if (earlier) flagged.set(team.id, earlier);
-  }
-  return flagged;
-}
+import { isLiveTeam, type Team } from '../model/team.ts';
 
 /**
  * The other live teams (requested or approved) a team could be a duplicate of, earlier or later:
- * what an organiser reviewing its sign-up should look at before approving it.
+ * what an organiser reviewing its sign-up should look at before approving it. Two names resemble
+ * each other when they are the same once case, accents, punctuation and spacing are ignored
+ * ("OpenStack Helm" / "OpenStack-Helm"), or within two typing mistakes of each other.
  */
 export function duplicatesOf(teams: readonly Team[], team: Team): Team[] {
-  return teams.filter(
-    (other) =>
-      other.id !== team.id &&
-      (other.status === 'requested' || other.status === 'approved') &&
-      resembles(team.name, other.name),
-  );
+  return duplicateFinder(teams)(team);
 }
 
-/** Two team names that are the same once normalised, or within two typing mistakes of each other. */
-export function resembles(first: string, second: string): boolean {
-  const key = nameKey(first);
-  const otherKey = nameKey(second);
+/**
+ * `duplicatesOf` for many teams of one list: each name is normalised once, however many teams are
+ * asked about.
+ */
+export function duplicateFinder(teams: readonly Team[]): (team: Team) => Team[] {
+  const live = teams.filter(isLiveTeam);
+  const keys = new Map(live.map((other) => [other.id, nameKey(other.name)]));
+  return (team) => {
+    const key = keys.get(team.id) ?? nameKey(team.name);
+    return live.filter((other) => other.id !== team.id && resembles(key, keys.get(other.id) ?? ''));
+  };
+}
+
+/** Two normalised names that are the same, or within two typing mistakes of each other. */
+function resembles(key: string, otherKey: string): boolean {
   return (
     otherKey === key || (Math.min(key.length, otherKey.length) >= 6 && editDistance(key, otherKey, 2) <= 2)
   );
 }
 
 /** A name with case, accents, punctuation and spacing removed. */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

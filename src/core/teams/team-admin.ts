@@ -1,9 +1,9 @@
 import { isCommandWord } from '../chat-language/grammar.ts';
-import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { accept, type Decision, refused } from '../decision.ts';
+import { type Refusal, refusal } from '../errors.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
-import { compareText } from '../model/order.ts';
 import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
@@ -30,20 +30,8 @@ export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): De
   const name = checkName(input.name, 'team name', 120);
   if (!name.ok) return refused(name.refusal);
   const slug = (input.slug ?? slugify(name.value)).toLowerCase();
-  if (!isValidSlug(slug)) {
-    return refuse(
-      'invalid_input',
-      `"${slug.slice(0, 50)}" cannot be a team's short name: use up to 60 lower-case letters, digits and hyphens.`,
-    );
-  }
-  const existing = findTeam(state, slug);
-  if (existing) return refuse('team_exists', `There is already a team "${slug}" (${existing.name}).`);
-  if (isCommandWord(slug)) {
-    return refuse(
-      'invalid_input',
-      `"${slug}" is a chat command (#${slug}), so it cannot be a team's short name.`,
-    );
-  }
+  const badSlug = checkTeamSlug(state, slug, null);
+  if (badSlug) return refused(badSlug);
   const team: Team = {
     id: ctx.newId(),
     slug,
@@ -55,10 +43,32 @@ export function newTeam(state: EventState, input: CreateTeamInput, ctx: Ctx): De
     videoUrl: null,
     location: null,
     status: input.status ?? 'approved',
-    moderators: [...new Set(input.moderators ?? [])].sort(compareText),
+    moderators: [...new Set(input.moderators ?? [])],
     createdAt: ctx.now,
   };
   return accept([{ type: 'team.saved', team }], `Added ${team.slug} (${team.name}) as ${team.status}.`);
+}
+
+/**
+ * Whether a team (`selfId`, or a new one when null) may take `slug` as its short name: up to 60
+ * lower-case letters, digits and hyphens, no other team's, and no personal chat command word
+ * (`#in`, `#seen`…). Refuses with `invalid_input` or `team_exists`.
+ */
+export function checkTeamSlug(state: EventState, slug: string, selfId: string | null): Refusal | null {
+  if (!isValidSlug(slug))
+    return refusal(
+      'invalid_input',
+      `"${slug.slice(0, 50)}" cannot be a team's short name: use up to 60 lower-case letters, digits and hyphens.`,
+    );
+  const existing = findTeam(state, slug);
+  if (existing && existing.id !== selfId)
+    return refusal('team_exists', `There is already a team "${slug}" (${existing.name}).`);
+  if (isCommandWord(slug))
+    return refusal(
+      'invalid_input',
+      `"${slug}" is a chat command (#${slug}), so it cannot be a team's short name.`,
+    );
+  return null;
 }
 
 /** Organisers add a team to the event. Refuses with `unauthenticated`, `forbidden`, or like `newTeam`. */
@@ -107,7 +117,7 @@ export function setModerator(
   if (!found.ok) return refused(found.refusal);
   const team = found.value;
   const others = team.moderators.filter((userId) => userId !== input.userId);
-  const moderators = (input.moderator ? [...others, input.userId] : others).sort(compareText);
+  const moderators = input.moderator ? [...others, input.userId] : others;
   return accept(
     [{ type: 'team.saved', team: { ...team, moderators } }],
     input.moderator ? `Granted moderation of ${team.slug}.` : `Took away moderation of ${team.slug}.`,

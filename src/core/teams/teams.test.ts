@@ -8,10 +8,10 @@ import {
   novaModerator,
   organizer,
 } from '../../../test/support/builders.ts';
-import type { Team } from '../model/team.ts';
+import { isLiveTeam, type Team } from '../model/team.ts';
 import { changeTeam } from './change-team.ts';
 import { checkColour, contrastRatio, readableTextColour, teamPalette } from './colour.ts';
-import { likelyDuplicates } from './likely-duplicates.ts';
+import { duplicatesOf } from './likely-duplicates.ts';
 import { createTeam, setModerator } from './team-admin.ts';
 import { etherpadOf, videoOf } from './team-links.ts';
 
@@ -174,7 +174,7 @@ describe('colours', () => {
   });
 });
 
-describe('likelyDuplicates', () => {
+describe('duplicatesOf', () => {
   const team = (id: string, name: string, status: Team['status'] = 'requested'): Team => ({
     ...state.teams[0]!,
     id,
@@ -184,26 +184,22 @@ describe('likelyDuplicates', () => {
   });
 
   it('flags "OpenStack-Helm" as a duplicate of "OpenStack Helm", and near misspellings', () => {
-    const flagged = likelyDuplicates([
+    const teams = [
       team('a', 'OpenStack Helm', 'approved'),
       team('b', 'OpenStack-Helm'),
       team('c', 'Openstack Hlem'),
       team('d', 'Neutron'),
-    ]);
-    expect([...flagged].map(([id, earlier]) => [id, earlier.id])).toEqual([
-      ['b', 'a'],
-      ['c', 'a'],
+    ];
+    expect(teams.map((each) => [each.id, duplicatesOf(teams, each).map((other) => other.id)])).toEqual([
+      ['a', ['b', 'c']],
+      ['b', ['a', 'c']],
+      ['c', ['a', 'b']],
+      ['d', []],
     ]);
   });
 
   it('leaves short names and declined requests alone', () => {
-    expect(
-      likelyDuplicates([
-        team('a', 'QA'),
-        team('b', 'UI'),
-        team('c', 'Neutron', 'declined'),
-        team('d', 'Neutron'),
-      ]).size,
-    ).toBe(0);
+    const teams = [team('a', 'QA'), team('b', 'UI'), team('c', 'Neutron', 'declined'), team('d', 'Neutron')];
+    expect(teams.filter(isLiveTeam).map((each) => duplicatesOf(teams, each))).toEqual([[], [], []]);
   });
 });

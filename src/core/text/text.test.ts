@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { count } from './count.ts';
 import { describeDuration, describeInterval } from './describe-time.ts';
 import { checkHttpUrl } from './http-url.ts';
 import { checkLine } from './plain-text.ts';
@@ -82,5 +83,15 @@ describe('time zones', () => {
     expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull();
     expect(canonicalTimeZone('')).toBeNull();
     expect(isTimeZone(`Europe/${'x'.repeat(80)}`)).toBe(false);
+  });
+});
+
+describe('count', () => {
+  it('gives the noun its plural unless the number is one', () => {
+    expect([count(0, 'team'), count(1, 'team'), count(2, 'booked slot')]).toEqual([
+      '0 teams',
+      '1 team',
+      '2 booked slots',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { personalCalendar, rotateCalendarSecret } from '../../app/personal-calen
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom, findTeam } from '../../core/model/lookup.ts';
+import { isLiveTeam } from '../../core/model/team.ts';
 import type { Meeting, MeetingLedger } from '../../core/schedule/meeting-ledger.ts';
 import { c3vocScheduleJson } from '../../exporters/c3voc-json.ts';
 import { frabScheduleXml } from '../../exporters/frab-xml.ts';
@@ -105,7 +106,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       find: (ledger, ref) => {
         const { event } = ledger.state;
         const team = findTeam(ledger.state, ref);
-        if (!team || (team.status !== 'approved' && team.status !== 'requested'))
+        if (!team || !isLiveTeam(team))
           return refusal('unknown_team', `There is no team "${ref.slice(0, 60)}" in ${event.slug}.`);
         return {
           key: `team:${team.id}`,

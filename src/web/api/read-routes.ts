@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { boardView } from '../../core/board/board-view.ts';
 import { isPublic } from '../../core/model/event.ts';
 import { findTeam } from '../../core/model/lookup.ts';
+import { isLiveTeam } from '../../core/model/team.ts';
 import { roomLinksVisible } from '../../core/people/room-links.ts';
 import { officialList } from '../../core/signups/official-list.ts';
 import type { WebDeps } from '../deps.ts';
@@ -86,7 +87,7 @@ export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
         const state = await eventOr404(deps, reply, request.params.event);
         if (!state) return reply;
         const team = findTeam(state, request.params.team);
-        if (!team || (team.status !== 'approved' && team.status !== 'requested')) {
+        if (!team || !isLiveTeam(team)) {
           return sendRefusal(reply, {
             code: 'unknown_team',
             message: `There is no team "${request.params.team.slice(0, 60)}".`,

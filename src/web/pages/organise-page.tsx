@@ -4,6 +4,7 @@ import type { Refusal } from '../../core/errors.ts';
 import { registrationFigures } from '../../core/people/registration-figures.ts';
 import { officialList } from '../../core/signups/official-list.ts';
 import { reviewQueue } from '../../core/signups/review-queue.ts';
+import { count } from '../../core/text/count.ts';
 import { subscribersCsv } from '../../exporters/subscribers-csv.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
@@ -101,7 +102,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
         const failed =
           sent.value.failed > 0 ? `; ${sent.value.failed} could not be sent (see the server log)` : '';
         return start(request, reply, {
-          done: `Sent to ${sent.value.sent} subscriber${sent.value.sent === 1 ? '' : 's'}${failed}.`,
+          done: `Sent to ${count(sent.value.sent, 'subscriber')}${failed}.`,
         });
       },
     );

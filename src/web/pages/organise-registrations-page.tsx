@@ -5,6 +5,7 @@ import type { EventState } from '../../core/model/event-state.ts';
 import { attendeeRoleLabels } from '../../core/model/registration.ts';
 import { countryName } from '../../core/people/countries.ts';
 import { registrationFigures } from '../../core/people/registration-figures.ts';
+import { count } from '../../core/text/count.ts';
 import { registrantsCsv } from '../../exporters/registrants-csv.ts';
 import type { WebDeps } from '../deps.ts';
 import { ConsoleFrame } from './components/console-frame.tsx';
@@ -66,7 +67,7 @@ export function organiseRegistrationsPage(deps: WebDeps): FastifyPluginAsync {
         const failed =
           sent.value.failed > 0 ? `; ${sent.value.failed} could not be sent (see the server log)` : '';
         return figuresPage(deps, request, reply, state, {
-          done: `Sent to ${sent.value.sent} registrant${sent.value.sent === 1 ? '' : 's'}${failed}.`,
+          done: `Sent to ${count(sent.value.sent, 'registrant')}${failed}.`,
         });
       },
     );
@@ -137,9 +138,7 @@ async function figuresPage(
             required
             hint="For example the “see you next week” message with the schedule’s address."
           />
-          <SubmitButton>
-            Send to {figures.total} registrant{figures.total === 1 ? '' : 's'}
-          </SubmitButton>
+          <SubmitButton>Send to {count(figures.total, 'registrant')}</SubmitButton>
         </form>
       </section>
     </ConsoleFrame>,

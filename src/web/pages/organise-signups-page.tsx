@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { addTeamLate, type Review, reviewSignup, type TeamOutcome } from '../../app/signups.ts';
 import type { Refusal } from '../../core/errors.ts';
 import type { EventState } from '../../core/model/event-state.ts';
-import { type TeamKind, teamKinds } from '../../core/model/team.ts';
+import { isLiveTeam, type TeamKind, teamKinds } from '../../core/model/team.ts';
 import type { User } from '../../core/model/user.ts';
 import { type QueueItem, reviewQueue } from '../../core/signups/review-queue.ts';
 import type { WebDeps } from '../deps.ts';
@@ -112,7 +112,7 @@ async function queuePage(
     ).map((user) => [user.id, user]),
   );
   const live = state.teams
-    .filter((team) => team.status === 'approved' || team.status === 'requested')
+    .filter(isLiveTeam)
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   const mailFailed = (request.query as { mail?: string }).mail === 'failed';
   const csrf = reply.csrfToken();

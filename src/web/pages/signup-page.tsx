@@ -4,7 +4,7 @@ import type { Refusal } from '../../core/errors.ts';
 import type { Actor } from '../../core/model/actor.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { findTeam } from '../../core/model/lookup.ts';
-import { teamKinds } from '../../core/model/team.ts';
+import { isLiveTeam, teamKinds } from '../../core/model/team.ts';
 import type { SignupFormInput } from '../../core/signups/signup-form.ts';
 import { checkSignupOpen, isUndecided, signupOf } from '../../core/signups/submit-signup.ts';
 import { duplicatesOf } from '../../core/teams/likely-duplicates.ts';
@@ -232,10 +232,7 @@ async function signupForm(
     ? signupPath(state, team.slug)
     : `/events/${encodeURIComponent(state.event.slug)}/signup`;
   const others = state.teams
-    .filter(
-      (candidate) =>
-        candidate.id !== team?.id && (candidate.status === 'approved' || candidate.status === 'requested'),
-    )
+    .filter((candidate) => candidate.id !== team?.id && isLiveTeam(candidate))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   const lookalikes = team && team.status === 'requested' ? duplicatesOf(state.teams, team) : [];
   const csrf = reply.csrfToken();

@@ -5,6 +5,7 @@ import { findTeam } from '../../core/model/lookup.ts';
 import type { Team } from '../../core/model/team.ts';
 import { checkTeamManager } from '../../core/permissions.ts';
 import { teamBlocks } from '../../core/schedule/blocks.ts';
+import { count } from '../../core/text/count.ts';
 import { describeInterval } from '../../core/text/describe-time.ts';
 import type { WebDeps } from '../deps.ts';
 import {
@@ -134,9 +135,8 @@ async function managePage(
         <h1>Manage {team.name}</h1>
         {view.done ? <Notice>{view.done}</Notice> : null}
         <p>
-          {team.slug} is {teamStatusLabels[team.status]}. It has {bookings.length} booked slot
-          {bookings.length === 1 ? '' : 's'}
-          {blocks > 0 ? ` in ${blocks} meeting${blocks === 1 ? '' : 's'}` : ''}.
+          {team.slug} is {teamStatusLabels[team.status]}. It has {count(bookings.length, 'booked slot')}
+          {blocks > 0 ? ` in ${count(blocks, 'meeting')}` : ''}.
         </p>
       </div>
       <ErrorSummary refusal={view.refusal} />

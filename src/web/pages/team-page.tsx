@@ -3,7 +3,7 @@ import { boardView } from '../../core/board/board-view.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findTeam } from '../../core/model/lookup.ts';
-import type { Team } from '../../core/model/team.ts';
+import { isLiveTeam, type Team } from '../../core/model/team.ts';
 import { teamBlocks } from '../../core/schedule/blocks.ts';
 import { cellReference } from '../../core/schedule/cell-reference.ts';
 import { etherpadOf, videoOf } from '../../core/teams/team-links.ts';
@@ -34,7 +34,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
         if (!state) return reply;
         const user = await pageUser(request);
         const team = findTeam(state, request.params.team);
-        if (!team || (team.status !== 'approved' && team.status !== 'requested'))
+        if (!team || !isLiveTeam(team))
           return sendNotFound(
             reply,
             user,
