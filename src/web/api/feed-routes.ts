@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { MeetingLedgers } from '../../app/meeting-ledgers.ts';
 import { personalCalendar, rotateCalendarSecret } from '../../app/personal-calendar.ts';
 import { boardView } from '../../core/board/board-view.ts';
-import { type Refusal, refusal } from '../../core/errors.ts';
+import { type Refusal, refusal, unknownEvent } from '../../core/errors.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom, findTeam } from '../../core/model/lookup.ts';
 import type { Meeting, MeetingLedger } from '../../core/schedule/meeting-ledger.ts';
@@ -58,7 +58,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
   /** The event's ledger, or a 404 already sent. */
   const ledgerOr404 = async (reply: FastifyReply, ref: string): Promise<MeetingLedger | null> => {
     const ledger = (await deps.runtime.models.getPublic(ref)) ? await ledgers.get(ref) : null;
-    if (!ledger) sendRefusal(reply, refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`));
+    if (!ledger) sendRefusal(reply, unknownEvent(ref));
     return ledger;
   };
 
