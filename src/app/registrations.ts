@@ -31,12 +31,12 @@ export async function registerForEvent(
   state: EventState,
   input: RegistrationInput,
 ): Promise<Checked<Registration>> {
-  const userId = who.actor?.userId;
-  if (!userId) return failed('unauthenticated', 'Sign in to register.');
-  const existing = await runtime.store.people.registration(state.event.id, userId);
+  const signedIn = who.actor?.userId;
+  const existing = signedIn ? await runtime.store.people.registration(state.event.id, signedIn) : null;
   const checked = registerAttendee(state, existing, input, contextOf(runtime, who));
   if (!checked.ok) return checked;
   const { registration, profile, teamIds, listedInFindPeople } = checked.value;
+  const { userId } = registration;
   const saved = await saveProfile(runtime, userId, profile);
   if (!saved.ok) return saved;
   await runtime.store.people.saveRegistration(registration);
