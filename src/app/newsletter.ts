@@ -7,7 +7,7 @@ import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, sendAll, sendEach } from './mailing.ts';
 import type { Who } from './operations.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
@@ -116,17 +116,15 @@ export async function sendNewsletter(
   if (!subscribers.ok) return subscribers;
   const message = checkMailMessage(input);
   if (!message.ok) return message;
-  let failures = 0;
-  for (const subscriber of subscribers.value) {
-    const mail = messages.newsletterIssue(
+  const mails = subscribers.value.map((subscriber) =>
+    messages.newsletterIssue(
       subscriber.email,
       message.value.subject,
       message.value.body,
       unsubscribeUrl(mailing, subscriber),
-    );
-    if (!(await sendAll(mailing, [mail]))) failures++;
-  }
-  return passed({ sent: subscribers.value.length - failures, failed: failures });
+    ),
+  );
+  return passed(await sendEach(mailing, mails));
 }
 
 /** The link in every message that takes the address off the list, without signing in. */

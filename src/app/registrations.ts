@@ -16,7 +16,7 @@ import { messages } from '../mail/messages.ts';
 import { saveProfile } from './account.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, sendEach } from './mailing.ts';
 import type { Who } from './operations.ts';
 
 /**
@@ -107,18 +107,16 @@ export async function mailRegistrants(
   const message = checkMailMessage(input);
   if (!message.ok) return message;
   const eventUrl = `${mailing.baseUrl}/events/${encodeURIComponent(state.event.slug)}`;
-  let failures = 0;
-  for (const { user } of registrants.value) {
-    const mail = messages.toRegistrants(
+  const mails = registrants.value.map(({ user }) =>
+    messages.toRegistrants(
       user.email,
       message.value.subject,
       message.value.body,
       state.event.title,
       eventUrl,
-    );
-    if (!(await sendAll(mailing, [mail]))) failures++;
-  }
-  return passed({ sent: registrants.value.length - failures, failed: failures });
+    ),
+  );
+  return passed(await sendEach(mailing, mails));
 }
 
 /** Follows exactly `teamIds` among the event's teams, leaving follows in other events alone. */
