@@ -11,6 +11,7 @@ import {
   type RegistrationInput,
   registerAttendee,
 } from '../core/people/register-attendee.ts';
+import { type RegistrationFigures, registrationFigures } from '../core/people/registration-figures.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { saveProfile } from './account.ts';
@@ -81,6 +82,18 @@ export async function listRegistrants(
   const denied = checkOrganizer(who.actor);
   if (denied) return failed(denied.code, denied.message);
   return passed(await runtime.store.people.registrants(state.event.id));
+}
+
+/** The organisers' registration figures for the event (`registrationFigures` of `listRegistrants`). */
+export async function registrationFiguresOf(
+  runtime: Runtime,
+  who: Who,
+  state: EventState,
+): Promise<Checked<RegistrationFigures>> {
+  const registrants = await listRegistrants(runtime, who, state);
+  if (!registrants.ok) return registrants;
+  const registrations = registrants.value.map(({ registration }) => registration);
+  return passed(registrationFigures(registrations, state.event.codeOfConduct.version));
 }
 
 /** Who follows which of the event's teams: team ids by user id. */
