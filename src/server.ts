@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { seedDemo } from './app/events.ts';
 import { OidcSignIn } from './app/oidc.ts';
 import { firstOrganizerLink } from './app/sign-in.ts';
-import { IrcBot } from './chat/irc-bot.ts';
+import { startIrcBot } from './chat/start-irc-bot.ts';
 import type { Config } from './config.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
 import { readPeopleConfig } from './people-config.ts';
@@ -45,16 +45,7 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
     app.log.info('loaded the demo event oct2022-ptg');
   }
   if (config.irc) {
-    const bot = new IrcBot({
-      settings: config.irc,
-      runtime,
-      log: {
-        info: (message) => app.log.info(message),
-        warn: (message) => app.log.warn(message),
-        error: (message, err) => app.log.error({ err }, message),
-      },
-    });
-    bot.start();
+    const bot = startIrcBot(runtime, config.irc, app.log);
     app.addHook('onClose', async () => bot.stop());
   }
   app.addHook('onClose', async () => runtime.close());

@@ -74,25 +74,21 @@ export async function updateAccount(
 
 /**
  * Stores a checked profile for the user, refusing with `invalid_input` when its IRC nick belongs to
- * someone else (also when another request took it a moment ago: the unique index says so).
+ * someone else: the unique index on the case-folded nick (`users.irc_nick_key`) says so.
  */
 export async function saveProfile(
   runtime: Runtime,
   userId: string,
   profile: Profile,
 ): Promise<Checked<null>> {
-  const taken = (): Checked<never> =>
-    failed(
-      'invalid_input',
-      `The IRC nick ${profile.ircNick ?? ''} already belongs to someone else on Convene.`,
-    );
-  const owner = profile.ircNick ? await runtime.store.findUserByIrcNick(profile.ircNick) : null;
-  if (owner && owner.id !== userId) return taken();
   try {
     await runtime.store.people.updateProfile(userId, profile);
   } catch (error) {
-    if (isUniqueViolation(error)) return taken();
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    return failed(
+      'invalid_input',
+      `The IRC nick ${profile.ircNick ?? ''} already belongs to someone else on Convene.`,
+    );
   }
   return passed(null);
 }

@@ -6,7 +6,7 @@ import {
   type PersonalEffect,
   runCommand,
 } from '../core/chat-language/run.ts';
-import { type Refusal, type RefusalCode, refusal } from '../core/errors.ts';
+import { type Refusal, type RefusalCode, refusal, unknownEvent } from '../core/errors.ts';
 import type { Actor, Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
@@ -69,9 +69,9 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
   if (!state) {
     const missing =
       request.event === null
-        ? 'There is no event to act on yet.'
-        : `There is no event "${request.event.slice(0, 60)}".`;
-    return refused(refusal('unknown_event', missing), isPrivate);
+        ? refusal('unknown_event', 'There is no event to act on yet.')
+        : unknownEvent(request.event);
+    return refused(missing, isPrivate);
   }
   const who = typeof request.who === 'function' ? await request.who() : request.who;
   const ctx = contextOf(runtime, who);

@@ -1,8 +1,10 @@
 import { type Change, findChange } from '../core/changes.ts';
-import { type Checked, failed, passed } from '../core/checked.ts';
+import { type Checked, failed, failedWith, passed } from '../core/checked.ts';
+import { unknownEvent } from '../core/errors.ts';
 import { createEvent, type NewEventInput } from '../core/event/create-event.ts';
 import type { Ctx } from '../core/model/actor.ts';
 import type { EventInfo } from '../core/model/event.ts';
+import { checkOrganizer } from '../core/permissions.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { buildDemo } from '../demo/build-demo.ts';
 import { demoEvent } from '../demo/oct2022-ptg.ts';
@@ -107,4 +109,23 @@ function metaOf(ctx: Ctx): RevisionMeta {
     actorName: ctx.actor?.name ?? null,
     source: ctx.source,
   };
+}
+
+/**
+ * The event's audit log for organisers: up to `limit` revisions after `after`, oldest first. The
+ * organiser check comes before the event is looked up, so drafts stay hidden from everyone else.
+ * Refuses with `unauthenticated`, `forbidden` or `unknown_event`.
+ */
+export async function auditLog(
+  runtime: Runtime,
+  who: Who,
+  eventRef: string,
+  after: number,
+  limit: number,
+): Promise<Checked<Revision[]>> {
+  const denied = checkOrganizer(who.actor);
+  if (denied) return failedWith(denied);
+  const state = await runtime.models.get(eventRef);
+  if (!state) return failedWith(unknownEvent(eventRef));
+  return passed(await runtime.store.revisionsAfter(state.event.id, after, limit));
 }

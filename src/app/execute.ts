@@ -1,6 +1,6 @@
 import type { Bus } from '../bus/bus.ts';
 import type { Decision } from '../core/decision.ts';
-import { type Refusal, refusal } from '../core/errors.ts';
+import { type Refusal, refusal, unknownEvent } from '../core/errors.ts';
 import type { Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { applyRevision } from '../core/projections/apply-change.ts';
@@ -46,8 +46,7 @@ export async function execute(
   decide: Decide,
 ): Promise<Outcome> {
   const loaded = await runtime.models.get(eventRef);
-  if (!loaded)
-    return { ok: false, refusal: refusal('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`) };
+  if (!loaded) return { ok: false, refusal: unknownEvent(eventRef) };
   const eventId = loaded.event.id;
   const early = await answerWithoutLock(runtime, loaded, who, decide);
   if (early) return early;

@@ -1,4 +1,5 @@
-import { type Checked, failed } from '../core/checked.ts';
+import { type Checked, failedWith } from '../core/checked.ts';
+import { unknownEvent } from '../core/errors.ts';
 import type { Actor } from '../core/model/actor.ts';
 import { type PersonHere, peopleHere } from '../core/people/presence.ts';
 import type { Runtime } from './execute.ts';
@@ -13,7 +14,7 @@ export async function findPeople(
   actor: Actor | null,
 ): Promise<Checked<PersonHere[]>> {
   const state = await runtime.models.get(eventRef);
-  if (!state) return failed('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`);
+  if (!state) return failedWith(unknownEvent(eventRef));
   const ctx = { actor, now: runtime.clock.now() };
   if (!actor?.userId) return peopleHere(state, [], ctx);
   return peopleHere(state, await runtime.store.personal.checkIns(state.event.id), ctx);

@@ -9,16 +9,24 @@ export interface Mailing {
   readonly onMailError?: (error: unknown, to: string) => void;
 }
 
-/** Sends each message; false when any could not be sent (each failure is reported). */
-export async function sendAll(mailing: Mailing, mails: readonly MailMessage[]): Promise<boolean> {
-  let all = true;
+/** Sends each message and counts how many went and how many could not (each failure is reported). */
+export async function sendEach(
+  mailing: Mailing,
+  mails: readonly MailMessage[],
+): Promise<{ sent: number; failed: number }> {
+  let failed = 0;
   for (const mail of mails) {
     try {
       await mailing.mailer.send(mail);
     } catch (error) {
-      all = false;
+      failed++;
       mailing.onMailError?.(error, mail.to);
     }
   }
-  return all;
+  return { sent: mails.length - failed, failed };
+}
+
+/** Sends each message; false when any could not be sent (each failure is reported). */
+export async function sendAll(mailing: Mailing, mails: readonly MailMessage[]): Promise<boolean> {
+  return (await sendEach(mailing, mails)).failed === 0;
 }

@@ -1,12 +1,13 @@
 import { type Checked, failed, passed } from '../core/checked.ts';
 import type { NewsletterSubscriber } from '../core/model/subscriber.ts';
 import { type Broadcast, checkMailMessage } from '../core/people/check-mail-message.ts';
+import { checkEmail } from '../core/people/check-user.ts';
 import { confirmSubscription, subscribe, unsubscribe } from '../core/people/newsletter.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, sendAll, sendEach } from './mailing.ts';
 import type { Who } from './operations.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
@@ -21,15 +22,16 @@ export async function subscribeToNewsletter(
   mailing: Mailing,
   input: { email: string },
 ): Promise<Checked<{ email: string }>> {
-  const email = input.email.trim().toLowerCase();
-  const existing = await runtime.store.people.subscriberByEmail(email);
+  const email = checkEmail(input.email);
+  if (!email.ok) return email;
+  const existing = await runtime.store.people.subscriberByEmail(email.value);
   const token = randomToken();
-  const subscriber = subscribe(existing, input, contextOf(runtime, anyone), {
+  const subscriber = subscribe(existing, { email: email.value }, contextOf(runtime, anyone), {
     confirmHash: hashSecret(token),
     unsubscribeToken: randomToken(),
   });
   if (!subscriber.ok) return subscriber;
-  if (!subscriber.value) return passed({ email });
+  if (!subscriber.value) return passed({ email: email.value });
   await runtime.store.people.saveSubscriber(subscriber.value);
   const confirmUrl = `${mailing.baseUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`;
   const mail = messages.newsletterConfirm(
@@ -41,13 +43,18 @@ export async function subscribeToNewsletter(
   return passed({ email: subscriber.value.email });
 }
 
+/** The subscriber a confirmation link names, whether or not it can still be used. */
+async function subscriberOfLink(runtime: Runtime, token: string): Promise<NewsletterSubscriber | null> {
+  if (!token || token.length > maxSecretLength) return null;
+  return runtime.store.people.subscriberByConfirmHash(hashSecret(token));
+}
+
 /** The subscriber a confirmation link is for, if it is still waiting (for the page that asks to confirm). */
 export async function pendingSubscriber(
   runtime: Runtime,
   token: string,
 ): Promise<NewsletterSubscriber | null> {
-  if (!token || token.length > maxSecretLength) return null;
-  const subscriber = await runtime.store.people.subscriberByConfirmHash(hashSecret(token));
+  const subscriber = await subscriberOfLink(runtime, token);
   return confirmSubscription(subscriber, contextOf(runtime, anyone)).ok ? subscriber : null;
 }
 
@@ -57,8 +64,7 @@ export async function confirmNewsletter(
   mailing: Mailing,
   token: string,
 ): Promise<Checked<NewsletterSubscriber>> {
-  const subscriber = await pendingSubscriber(runtime, token);
-  const confirmed = confirmSubscription(subscriber, contextOf(runtime, anyone));
+  const confirmed = confirmSubscription(await subscriberOfLink(runtime, token), contextOf(runtime, anyone));
   if (!confirmed.ok) return confirmed;
   await runtime.store.people.saveSubscriber(confirmed.value);
   await sendAll(mailing, [
@@ -110,17 +116,15 @@ export async function sendNewsletter(
   if (!subscribers.ok) return subscribers;
   const message = checkMailMessage(input);
   if (!message.ok) return message;
-  let failures = 0;
-  for (const subscriber of subscribers.value) {
-    const mail = messages.newsletterIssue(
+  const mails = subscribers.value.map((subscriber) =>
+    messages.newsletterIssue(
       subscriber.email,
       message.value.subject,
       message.value.body,
       unsubscribeUrl(mailing, subscriber),
-    );
-    if (!(await sendAll(mailing, [mail]))) failures++;
-  }
-  return passed({ sent: subscribers.value.length - failures, failed: failures });
+    ),
+  );
+  return passed(await sendEach(mailing, mails));
 }
 
 /** The link in every message that takes the address off the list, without signing in. */

@@ -2,24 +2,22 @@ import type { EventState } from '../core/model/event-state.ts';
 import type { Instant } from '../core/model/instant.ts';
 import { emptyListTracker, type ListTracker, trackOfficialList } from '../core/signups/official-list.ts';
 import type { Runtime } from './execute.ts';
+import { LogFold } from './log-fold.ts';
 
 /**
  * When each event's official team list last changed, read once from the change log and then only
  * from the revisions that came since.
  */
 export class OfficialListClock {
-  private readonly trackers = new Map<string, { revision: number; tracker: ListTracker }>();
+  private readonly trackers: LogFold<ListTracker>;
 
-  constructor(private readonly runtime: Runtime) {}
+  constructor(runtime: Runtime) {
+    this.trackers = new LogFold<ListTracker>(runtime.store, (known, revisions) =>
+      trackOfficialList(known ?? emptyListTracker, revisions),
+    );
+  }
 
   async changedAt(state: EventState): Promise<Instant | null> {
-    const eventId = state.event.id;
-    const known = this.trackers.get(eventId) ?? { revision: 0, tracker: emptyListTracker };
-    if (known.revision < state.revision) {
-      const revisions = await this.runtime.store.revisionsAfter(eventId, known.revision);
-      const newest = revisions.at(-1)?.revision ?? known.revision;
-      this.trackers.set(eventId, { revision: newest, tracker: trackOfficialList(known.tracker, revisions) });
-    }
-    return this.trackers.get(eventId)?.tracker.changedAt ?? null;
+    return (await this.trackers.at(state.event.id, state.revision))?.changedAt ?? null;
   }
 }

@@ -11,12 +11,13 @@ import {
   type RegistrationInput,
   registerAttendee,
 } from '../core/people/register-attendee.ts';
+import { type RegistrationFigures, registrationFigures } from '../core/people/registration-figures.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { saveProfile } from './account.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime } from './execute.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, sendEach } from './mailing.ts';
 import type { Who } from './operations.ts';
 
 /**
@@ -31,12 +32,12 @@ export async function registerForEvent(
   state: EventState,
   input: RegistrationInput,
 ): Promise<Checked<Registration>> {
-  const userId = who.actor?.userId;
-  if (!userId) return failed('unauthenticated', 'Sign in to register.');
-  const existing = await runtime.store.people.registration(state.event.id, userId);
+  const signedIn = who.actor?.userId;
+  const existing = signedIn ? await runtime.store.people.registration(state.event.id, signedIn) : null;
   const checked = registerAttendee(state, existing, input, contextOf(runtime, who));
   if (!checked.ok) return checked;
   const { registration, profile, teamIds, listedInFindPeople } = checked.value;
+  const { userId } = registration;
   const saved = await saveProfile(runtime, userId, profile);
   if (!saved.ok) return saved;
   await runtime.store.people.saveRegistration(registration);
@@ -83,6 +84,18 @@ export async function listRegistrants(
   return passed(await runtime.store.people.registrants(state.event.id));
 }
 
+/** The organisers' registration figures for the event (`registrationFigures` of `listRegistrants`). */
+export async function registrationFiguresOf(
+  runtime: Runtime,
+  who: Who,
+  state: EventState,
+): Promise<Checked<RegistrationFigures>> {
+  const registrants = await listRegistrants(runtime, who, state);
+  if (!registrants.ok) return registrants;
+  const registrations = registrants.value.map(({ registration }) => registration);
+  return passed(registrationFigures(registrations, state.event.codeOfConduct.version));
+}
+
 /** Who follows which of the event's teams: team ids by user id. */
 export async function followsInEvent(runtime: Runtime, state: EventState): Promise<Map<string, string[]>> {
   const follows = new Map<string, string[]>();
@@ -107,18 +120,16 @@ export async function mailRegistrants(
   const message = checkMailMessage(input);
   if (!message.ok) return message;
   const eventUrl = `${mailing.baseUrl}/events/${encodeURIComponent(state.event.slug)}`;
-  let failures = 0;
-  for (const { user } of registrants.value) {
-    const mail = messages.toRegistrants(
+  const mails = registrants.value.map(({ user }) =>
+    messages.toRegistrants(
       user.email,
       message.value.subject,
       message.value.body,
       state.event.title,
       eventUrl,
-    );
-    if (!(await sendAll(mailing, [mail]))) failures++;
-  }
-  return passed({ sent: registrants.value.length - failures, failed: failures });
+    ),
+  );
+  return passed(await sendEach(mailing, mails));
 }
 
 /** Follows exactly `teamIds` among the event's teams, leaving follows in other events alone. */

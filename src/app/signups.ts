@@ -1,6 +1,7 @@
 import { findChange } from '../core/changes.ts';
 import { type Checked, failed, failedWith, passed } from '../core/checked.ts';
 import type { Decision } from '../core/decision.ts';
+import { unknownEvent } from '../core/errors.ts';
 import type { Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
@@ -196,7 +197,7 @@ async function writeSignup(
 ): Promise<TeamOutcome> {
   if (!who.actor?.userId) return failed('unauthenticated', 'Sign in to sign a team up.');
   const state = await runtime.models.get(eventRef);
-  if (!state) return failed('unknown_event', `There is no event "${eventRef.slice(0, 60)}".`);
+  if (!state) return failedWith(unknownEvent(eventRef));
   const self = editing === null ? null : (findTeam(state, editing)?.id ?? null);
   const form = checkSignupForm(state, input, self);
   if (!form.ok) return form;

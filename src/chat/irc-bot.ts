@@ -35,6 +35,8 @@ export interface IrcBotOptions {
 const defaultBackoff = { firstMs: 1000, maxMs: 60_000 };
 /** WHOIS answers are remembered this long, so a busy nick costs one lookup a minute. */
 const accountCacheMs = 60_000;
+/** Without IRC_EVENT, the current event is looked up again after this long, or after any applied change. */
+const currentEventMs = 60_000;
 /** Lines one nick may have waiting; more are dropped, so one flooder cannot pile up work. */
 const maxWaitingPerNick = 50;
 
@@ -63,6 +65,8 @@ export class IrcBot extends EventEmitter {
   private attempts = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private stopAlerts: (() => void) | null = null;
+  private stopWatchingEvents: (() => void) | null = null;
+  private currentEvent: { readonly slug: string | null; readonly at: number } | null = null;
   private stopped = false;
 
   constructor(options: IrcBotOptions) {
@@ -87,6 +91,9 @@ export class IrcBot extends EventEmitter {
       (alert) => this.outbox.notify(alert.nick, alert.message),
       (error) => this.failed('telling subscribers about a topic', error),
     );
+    this.stopWatchingEvents = this.runtime.models.onApplied(() => {
+      this.currentEvent = null;
+    });
     this.connect();
   }
 
@@ -95,6 +102,8 @@ export class IrcBot extends EventEmitter {
     this.stopped = true;
     this.stopAlerts?.();
     this.stopAlerts = null;
+    this.stopWatchingEvents?.();
+    this.stopWatchingEvents = null;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
     this.outbox.close();
@@ -277,6 +286,14 @@ export class IrcBot extends EventEmitter {
     this.queues.set(key, queue);
   }
 
+  /** The event commands act on without IRC_EVENT: the current event, remembered for a while. */
+  private async currentEventSlug(): Promise<string | null> {
+    const now = Date.now();
+    if (!this.currentEvent || now - this.currentEvent.at >= currentEventMs)
+      this.currentEvent = { slug: await currentEventSlug(this.runtime), at: now };
+    return this.currentEvent.slug;
+  }
+
   /** "convene: help" in the channel is meant for the bot: the text after the nick. */
   private addressedText(message: string): string | null {
     const nick = this.client.user.nick;
@@ -287,7 +304,7 @@ export class IrcBot extends EventEmitter {
   private async answer(event: MessageEvent, text: string, bare: 'personal' | 'ignore', inChannel: boolean) {
     let actor: Actor | null = null;
     const answer = await runChatCommand(this.runtime, {
-      event: this.settings.event ?? (await currentEventSlug(this.runtime)),
+      event: this.settings.event ?? (await this.currentEventSlug()),
       text,
       // Asked only for a real command: with `account` trust it may cost a WHOIS round trip.
       who: async () => {

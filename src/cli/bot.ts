@@ -1,4 +1,4 @@
-import { IrcBot } from '../chat/irc-bot.ts';
+import { startIrcBot } from '../chat/start-irc-bot.ts';
 import { readConfig } from '../config.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
@@ -14,18 +14,8 @@ export const bot: Command = {
       return 2;
     }
     const runtime = await io.runtime();
-    const ircBot = new IrcBot({
-      settings: config.irc,
-      runtime,
-      log: {
-        info: (message) => io.out(message),
-        warn: (message) => io.err(message),
-        error: (message, error) =>
-          io.err(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-      },
-    });
     io.out(`The IRC bot is starting (trust: ${config.irc.trust}).`);
-    ircBot.start();
+    const ircBot = startIrcBot(runtime, config.irc, io);
     const stop = async () => {
       await ircBot.stop();
       await runtime.close();

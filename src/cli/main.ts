@@ -35,15 +35,17 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'runtime'>
   }
   const command = commands[name] as Command;
   let opened: OpenRuntime | null = null;
+  let code: number | null = null;
   try {
     const config = readConfig(io.env);
-    return await command.run(argv.slice(name.split(' ').length), {
+    code = await command.run(argv.slice(name.split(' ').length), {
       ...io,
       runtime: async () => {
         opened ??= await openRuntime(config);
         return opened;
       },
     });
+    return code;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${(error as Error).message}\nUsage: ${command.usage}`);
@@ -55,7 +57,8 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'runtime'>
     }
     throw error;
   } finally {
-    if (name !== 'serve' && name !== 'bot') await (opened as OpenRuntime | null)?.close();
+    // -1 means a server or the bot is running on the runtime: it stays open until the process ends.
+    if (code !== -1) await (opened as OpenRuntime | null)?.close();
   }
 }
 

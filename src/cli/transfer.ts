@@ -1,4 +1,5 @@
 import { importEventDocument } from '../app/events.ts';
+import { unknownEvent } from '../core/errors.ts';
 import type { EventDocument } from '../store/event-document.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
@@ -13,7 +14,7 @@ export const exportEvent: Command = {
     const eventId = await runtime.store.findEventId(ref);
     const document = eventId ? await runtime.store.exportEvent(eventId) : null;
     if (!document) {
-      io.err(`There is no event "${ref}".`);
+      io.err(unknownEvent(ref).message);
       return 1;
     }
     io.out(JSON.stringify(document, null, 2));

@@ -47,3 +47,8 @@ export interface Refusal {
 export function refusal(code: RefusalCode, message: string = refusalCodes[code]): Refusal {
   return { code, message };
 }
+
+/** The refusal for an event reference that names no event (the reference is cut to 60 characters). */
+export function unknownEvent(ref: string): Refusal {
+  return refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`);
+}

@@ -21,8 +21,11 @@ export interface EventDocument extends Omit<EventState, 'bookings' | 'signups'> 
   readonly exportedAt: string;
   readonly bookings: readonly BookingRecord[];
   readonly users: readonly User[];
-  /** who follows which of the event's teams (their personal calendars and notifications) */
-  readonly follows: readonly Follow[];
+  /**
+   * who follows which of the event's teams (their personal calendars and notifications); absent in
+   * documents written before follows were exported
+   */
+  readonly follows?: readonly Follow[];
   readonly revisions: readonly Revision[];
   /** team sign-up answers by team id; absent in documents written before sign-ups existed */
   readonly signups?: EventState['signups'];

@@ -223,8 +223,11 @@ export class KyselyStore implements Store {
             .execute();
         }
       }
-      for (const signup of Object.values(document.signups ?? {}))
-        await tx.insertInto('team_signups').values(signupToRow(eventId, signup)).execute();
+      for (const batch of chunks(Object.values(document.signups ?? {}), 200))
+        await tx
+          .insertInto('team_signups')
+          .values(batch.map((signup) => signupToRow(eventId, signup)))
+          .execute();
       for (const batch of chunks(document.bookings, 200)) {
         await tx
           .insertInto('bookings')
@@ -258,12 +261,17 @@ export class KyselyStore implements Store {
       }
       for (const batch of chunks(document.revisions, 100))
         await tx.insertInto('event_revisions').values(batch.map(revisionToRow)).execute();
-      for (const follow of document.follows ?? []) {
+      for (const batch of chunks(document.follows ?? [], 200))
         await tx
           .insertInto('team_follows')
-          .values({ user_id: follow.userId, team_id: follow.teamId, created_at: follow.createdAt })
+          .values(
+            batch.map((follow) => ({
+              user_id: follow.userId,
+              team_id: follow.teamId,
+              created_at: follow.createdAt,
+            })),
+          )
           .execute();
-      }
     });
   }
 

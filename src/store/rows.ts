@@ -235,7 +235,7 @@ export function userFromRow(row: Row<'users'>): User {
   };
 }
 
-export function userToRow(user: User, feedSecret: string | null = null): Row<'users'> {
+export function userToRow(user: User): Row<'users'> {
   return {
     id: user.id,
     email: user.email,
@@ -245,7 +245,7 @@ export function userToRow(user: User, feedSecret: string | null = null): Row<'us
     time_zone: user.timeZone,
     is_organizer: user.isOrganizer ? 1 : 0,
     listed_in_find_people: user.listedInFindPeople ? 1 : 0,
-    feed_secret: feedSecret,
+    feed_secret: null,
     created_at: user.createdAt,
   };
 }

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { auditLog } from '../../app/events.ts';
 import { findChange } from '../../core/changes.ts';
-import { checkOrganizer } from '../../core/permissions.ts';
 import type { Revision } from '../../core/revision.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { presentRoom } from '../present/schedule.ts';
 import { bearer, EventParams, errorResponses, Nullable, Reply, ShortText } from './common.schema.ts';
-import { eventOr404, runWrite, whoOr401 } from './respond.ts';
+import { runWrite, whoOr401 } from './respond.ts';
 
 const RoomParams = Type.Object({
   event: Type.String({ maxLength: 100 }),
@@ -142,14 +142,11 @@ export function adminRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const who = await whoOr401(request, reply);
         if (!who) return reply;
-        const denied = checkOrganizer(who.actor);
-        if (denied) return sendRefusal(reply, denied);
-        const state = await eventOr404(deps, reply, request.params.event, { drafts: true });
-        if (!state) return reply;
         const { after = 0, limit = 200 } = request.query;
-        const revisions = await deps.runtime.store.revisionsAfter(state.event.id, after, limit);
+        const revisions = await auditLog(deps.runtime, who, request.params.event, after, limit);
+        if (!revisions.ok) return sendRefusal(reply, revisions.refusal);
         return {
-          revisions: revisions.map((revision) => ({
+          revisions: revisions.value.map((revision) => ({
             revision: revision.revision,
             at: revision.at,
             actor: revision.actorName,

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { MeetingLedgers } from '../../app/meeting-ledgers.ts';
 import { personalCalendar, rotateCalendarSecret } from '../../app/personal-calendar.ts';
-import { type Refusal, refusal } from '../../core/errors.ts';
+import { type Refusal, refusal, unknownEvent } from '../../core/errors.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom, findTeam } from '../../core/model/lookup.ts';
 import { isLiveTeam } from '../../core/model/team.ts';
@@ -59,7 +59,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
   const ledgerOr404 = async (reply: FastifyReply, ref: string): Promise<MeetingLedger | null> => {
     if (!(await eventOr404(deps, reply, ref))) return null;
     const ledger = await ledgers.get(ref);
-    if (!ledger) sendRefusal(reply, refusal('unknown_event'));
+    if (!ledger) sendRefusal(reply, unknownEvent(ref));
     return ledger;
   };
 

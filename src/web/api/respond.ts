@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Outcome } from '../../app/execute.ts';
 import type { Who } from '../../app/operations.ts';
-import { refusal } from '../../core/errors.ts';
+import { refusal, unknownEvent } from '../../core/errors.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
@@ -19,7 +19,7 @@ export async function eventOr404(
   const state = options.drafts
     ? await deps.runtime.models.get(ref)
     : await deps.runtime.models.getPublic(ref);
-  if (!state) sendRefusal(reply, refusal('unknown_event', `There is no event "${ref.slice(0, 60)}".`));
+  if (!state) sendRefusal(reply, unknownEvent(ref));
   return state;
 }
 

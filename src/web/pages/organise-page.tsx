@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { confirmedSubscribers, sendNewsletter, unsubscribeUrl } from '../../app/newsletter.ts';
+import { registrationFiguresOf } from '../../app/registrations.ts';
 import type { Refusal } from '../../core/errors.ts';
-import { registrationFigures } from '../../core/people/registration-figures.ts';
 import { officialList } from '../../core/signups/official-list.ts';
 import { reviewQueue } from '../../core/signups/review-queue.ts';
 import { count } from '../../core/text/count.ts';
@@ -124,10 +124,8 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
       async (request, reply) => {
         const state = await organisersEvent(deps, request, reply);
         if (!state) return reply;
-        const registrations = (await deps.runtime.store.people.registrants(state.event.id)).map(
-          ({ registration }) => registration,
-        );
-        const figures = registrationFigures(registrations, state.event.codeOfConduct.version);
+        const figures = await registrationFiguresOf(deps.runtime, await pageWho(request), state);
+        if (!figures.ok) return sendRefusalPage(reply, request, figures.refusal, state.event);
         const queue = reviewQueue(state);
         const base = `/events/${state.event.slug}`;
         return sendPage(
@@ -148,8 +146,8 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
                 {officialList(state).length} teams on the official list.
               </li>
               <li>
-                <a href={`${base}/organise/registrations`}>{figures.total} registrations</a>,{' '}
-                {figures.currentCoc} under the current Code of Conduct (version{' '}
+                <a href={`${base}/organise/registrations`}>{figures.value.total} registrations</a>,{' '}
+                {figures.value.currentCoc} under the current Code of Conduct (version{' '}
                 {state.event.codeOfConduct.version}).
               </li>
               <li>

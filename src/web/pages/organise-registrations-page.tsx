@@ -1,10 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { followsInEvent, listRegistrants, mailRegistrants } from '../../app/registrations.ts';
+import {
+  followsInEvent,
+  listRegistrants,
+  mailRegistrants,
+  registrationFiguresOf,
+} from '../../app/registrations.ts';
 import type { Refusal } from '../../core/errors.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { attendeeRoleLabels } from '../../core/model/registration.ts';
 import { countryName } from '../../core/people/countries.ts';
-import { registrationFigures } from '../../core/people/registration-figures.ts';
 import { count } from '../../core/text/count.ts';
 import { registrantsCsv } from '../../exporters/registrants-csv.ts';
 import type { WebDeps } from '../deps.ts';
@@ -81,11 +85,8 @@ async function figuresPage(
   state: EventState,
   view: { done?: string; refusal?: Refusal; subject?: string; body?: string },
 ) {
-  const registrants = await deps.runtime.store.people.registrants(state.event.id);
-  const figures = registrationFigures(
-    registrants.map(({ registration }) => registration),
-    state.event.codeOfConduct.version,
-  );
+  const figures = await registrationFiguresOf(deps.runtime, await pageWho(request), state);
+  if (!figures.ok) return sendRefusalPage(reply, request, figures.refusal, state.event);
   const base = `/events/${state.event.slug}/organise/registrations`;
   return sendPage(
     reply,
@@ -98,14 +99,15 @@ async function figuresPage(
       refusal={view.refusal}
     >
       <p id="registration-total">
-        {figures.total} registered; {figures.currentCoc} under the current Code of Conduct (version{' '}
-        {state.event.codeOfConduct.version}). <a href={`${base}.csv`}>Export the registrants (CSV)</a>
+        {figures.value.total} registered; {figures.value.currentCoc} under the current Code of Conduct
+        (version {state.event.codeOfConduct.version}).{' '}
+        <a href={`${base}.csv`}>Export the registrants (CSV)</a>
       </p>
       <div class="cards">
         <table class="data-table" id="by-role">
           <caption>By role</caption>
           <tbody>
-            {figures.byRole.map(({ role, count }) => (
+            {figures.value.byRole.map(({ role, count }) => (
               <tr key={role}>
                 <th scope="row">{attendeeRoleLabels[role]}</th>
                 <td>{count}</td>
@@ -116,7 +118,7 @@ async function figuresPage(
         <table class="data-table" id="by-country">
           <caption>By country</caption>
           <tbody>
-            {figures.byCountry.map(({ country, count }) => (
+            {figures.value.byCountry.map(({ country, count }) => (
               <tr key={country ?? 'none'}>
                 <th scope="row">{country ? countryName(country) : 'Not given'}</th>
                 <td>{count}</td>
@@ -138,7 +140,7 @@ async function figuresPage(
             required
             hint="For example the “see you next week” message with the schedule’s address."
           />
-          <SubmitButton>Send to {count(figures.total, 'registrant')}</SubmitButton>
+          <SubmitButton>Send to {count(figures.value.total, 'registrant')}</SubmitButton>
         </form>
       </section>
     </ConsoleFrame>,

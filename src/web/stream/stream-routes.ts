@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { refusal } from '../../core/errors.ts';
+import { refusal, unknownEvent } from '../../core/errors.ts';
 import { EventParams, errorResponses } from '../api/common.schema.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { type LiveFeeds, type StreamView, streamViews } from './live-feeds.ts';
@@ -90,10 +90,7 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
           lastEventId,
         );
         if (!unsubscribe) {
-          return sendRefusal(
-            reply,
-            refusal('unknown_event', `There is no event "${request.params.event.slice(0, 60)}".`),
-          );
+          return sendRefusal(reply, unknownEvent(request.params.event));
         }
         // Nothing missed since Last-Event-ID: open the stream anyway, so the client knows it is live.
         if (!started) start();
