@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import type { DraftCost } from '../core/draft-schedule/draft-instance.ts';
+import { readDraftInstance } from '../core/draft-schedule/read-draft-instance.ts';
+import { solveDraft } from '../core/draft-schedule/solve-draft.ts';
+import { seededRandom } from '../demo/seeded-random.ts';
+import type { CliIo, Command } from './command.ts';
+import { UsageError } from './command.ts';
+
+/** Seconds a draft of a file may take when `--time-limit` is not given. */
+const defaultFileSeconds = 30;
+
+export const scheduleDraft: Command = {
+  usage: 'convene schedule draft (--instance FILE [--json] | EVENT [--apply]) [--time-limit S] [--seed N]',
+  summary: 'draft the schedule of an instance file, or of an event from its sign-ups (and apply it)',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        instance: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        apply: { type: 'boolean', default: false },
+        'time-limit': { type: 'string' },
+        seed: { type: 'string', default: '1' },
+      },
+    });
+    const seconds = values['time-limit'] === undefined ? null : Number(values['time-limit']);
+    if (seconds !== null && !(seconds > 0 && seconds <= 3600))
+      throw new UsageError('--time-limit takes a number of seconds from 0 to 3600.');
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number.');
+    if (values.instance !== undefined) {
+      if (positionals.length > 0 || values.apply)
+        throw new UsageError('An instance file is drafted on its own: give no event and no --apply.');
+      return draftFile(io, values.instance, {
+        seconds: seconds ?? defaultFileSeconds,
+        seed,
+        json: values.json,
+      });
+    }
+    throw new UsageError('Give --instance FILE.');
+  },
+};
+
+async function draftFile(
+  io: CliIo,
+  file: string,
+  options: { seconds: number; seed: number; json: boolean },
+): Promise<number> {
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (error) {
+    io.err(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 2;
+  }
+  const instance = readDraftInstance(text);
+  if (!instance.ok) {
+    io.err(`${file}: ${instance.refusal.message}`);
+    return 2;
+  }
+  const draft = solveDraft(instance.value, {
+    timeLimitMs: options.seconds * 1000,
+    clock: () => performance.now(),
+    random: seededRandom(options.seed),
+  });
+  if (options.json) {
+    const { bookings, cost, bound, seconds } = draft;
+    io.out(JSON.stringify({ bookings, cost, bound, seconds }));
+  } else {
+    io.out(describeCost(draft.cost, draft.bound, draft.seconds));
+    for (const booking of draft.bookings) io.out(`${booking.slot}\t${booking.room}\t${booking.team}`);
+  }
+  return 0;
+}
+
+/** One line with the cost by term, the bound and the time. */
+export function describeCost(cost: DraftCost, bound: number | null, seconds: number): string {
+  return [
+    `cost ${cost.total}: ${cost.unmet_hours} unmet hours, clash ${cost.clash}, ${cost.runs} runs, ${cost.room_changes} room changes`,
+    bound === null ? 'no lower bound' : `lower bound ${bound}`,
+    `${seconds.toFixed(1)} s`,
+  ].join('; ');
+}
