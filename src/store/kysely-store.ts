@@ -5,6 +5,7 @@ import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, type Dialect } from './database.ts';
+import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { migrations } from './migrations/index.ts';
@@ -38,11 +39,13 @@ export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
   readonly personal: PersonalStore;
   readonly people: PeopleStore;
+  readonly drafts: DraftStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
+    this.drafts = new KyselyDraftStore(connection.db);
     this.dialect = connection.dialect;
     this.postgresUrl = connection.postgresUrl;
   }

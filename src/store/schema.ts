@@ -26,6 +26,7 @@ export interface Database {
   registrations: RegistrationsTable;
   newsletter_subscribers: NewsletterSubscribersTable;
   instance_settings: InstanceSettingsTable;
+  schedule_drafts: ScheduleDraftsTable;
 }
 
 export interface EventsTable {
@@ -221,6 +222,8 @@ export interface TeamSignupsTable {
   outcome_at: string | null;
   outcome_reason: string | null;
   merged_into: string | null;
+  /** booking ids a draft schedule must keep; null when the team never said */
+  keep_bookings_json: string | null;
 }
 
 /** A signed-in browser: the cookie holds a secret whose SHA-256 is the key. */
@@ -284,4 +287,12 @@ export interface NewsletterSubscribersTable {
 export interface InstanceSettingsTable {
   key: string;
   value: string;
+}
+
+/** A draft schedule an organiser made, as one JSON document (`EventDraft`). */
+export interface ScheduleDraftsTable {
+  id: string;
+  event_id: string;
+  created_at: string;
+  document_json: string;
 }
