@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { applyScheduleDraft, draftSeconds, makeScheduleDraft } from '../app/schedule-drafts.ts';
 import type { DraftCost } from '../core/draft-schedule/draft-instance.ts';
 import { readDraftInstance } from '../core/draft-schedule/read-draft-instance.ts';
 import { solveDraft } from '../core/draft-schedule/solve-draft.ts';
+import { systemActor } from '../core/model/actor.ts';
 import { seededRandom } from '../demo/seeded-random.ts';
 import type { CliIo, Command } from './command.ts';
 import { UsageError } from './command.ts';
@@ -38,9 +40,45 @@ export const scheduleDraft: Command = {
         json: values.json,
       });
     }
-    throw new UsageError('Give --instance FILE.');
+    const [event, ...rest] = positionals;
+    if (!event || rest.length > 0 || values.json)
+      throw new UsageError('Give the event’s short name, or --instance FILE (with --json).');
+    return draftEvent(io, event, { seconds: seconds ?? draftSeconds.default, apply: values.apply });
   },
 };
+
+/** Drafts an event's schedule from its sign-ups, tells its cost in words, and applies it when asked. */
+async function draftEvent(
+  io: CliIo,
+  event: string,
+  options: { seconds: number; apply: boolean },
+): Promise<number> {
+  const runtime = await io.runtime();
+  const who = { actor: systemActor, source: 'cli' as const };
+  const made = await makeScheduleDraft(runtime, who, event, options.seconds);
+  if (!made.ok) {
+    io.err(made.refusal.message);
+    return 1;
+  }
+  const { draft, words, current } = made.value;
+  io.out(describeCost(draft.cost, draft.bound, draft.seconds));
+  io.out(words.summary);
+  for (const line of [...words.unmet, ...words.clashes]) io.out(`  ${line}`);
+  io.out(
+    `Compared with the bookings now (cost ${current.cost.total}): ${current.kept} kept, ${current.added} to make, ${current.released} to release.`,
+  );
+  if (!options.apply) {
+    io.out(`Draft ${made.value.id}; run again with --apply to apply a draft.`);
+    return 0;
+  }
+  const applied = await applyScheduleDraft(runtime, who, event, made.value.id);
+  if (!applied.ok) {
+    io.err(applied.refusal.message);
+    return 1;
+  }
+  io.out(applied.reply);
+  return 0;
+}
 
 async function draftFile(
   io: CliIo,
