@@ -7,6 +7,7 @@ import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, type Dialect } from './database.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
+import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -38,9 +39,11 @@ export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
   readonly personal: PersonalStore;
   readonly people: PeopleStore;
+  readonly outbox: MailOutboxStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.dialect = connection.dialect;
