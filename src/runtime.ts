@@ -1,7 +1,7 @@
 import { runningClockFrom, systemClock } from './app/clock.ts';
-import type { Runtime } from './app/execute.ts';
 import { type Operations, operations } from './app/operations.ts';
 import { ReadModels } from './app/read-models.ts';
+import type { Runtime } from './app/runtime.ts';
 import type { Bus } from './bus/bus.ts';
 import { MemoryBus } from './bus/memory-bus.ts';
 import { PostgresBus } from './bus/postgres-bus.ts';

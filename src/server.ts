@@ -38,9 +38,12 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
         },
       },
       trustProxy: people.trustProxy,
+      afterClose: async () => {
+        mailer?.close();
+        await runtime.close();
+      },
     },
   );
-  app.addHook('onClose', async () => mailer?.close());
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');
   }
@@ -48,7 +51,6 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
     const bot = startIrcBot(runtime, config.irc, app.log);
     app.addHook('onClose', async () => bot.stop());
   }
-  app.addHook('onClose', async () => runtime.close());
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `Convene is ready on ${config.baseUrl}${config.clockStart ? ` (clock started at ${config.clockStart})` : ''}`,

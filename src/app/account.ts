@@ -5,8 +5,8 @@ import type { User } from '../core/model/user.ts';
 import { checkProfile, type Profile } from '../core/people/check-profile.ts';
 import { forgetUser } from '../core/people/forget-user.ts';
 import { isUniqueViolation } from '../store/database.ts';
-import { execute, type Runtime } from './execute.ts';
-import type { Who } from './operations.ts';
+import { execute } from './execute.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /** The name the audit log gives changes made by someone who has since deleted their account. */
 export const deletedAccountName = 'a deleted account';

@@ -12,8 +12,8 @@ import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { isIrcNick } from '../core/people/check-user.ts';
 import { contextOf } from './context-of.ts';
-import { execute, type Runtime } from './execute.ts';
-import type { Who } from './operations.ts';
+import { execute } from './execute.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /** One line of the command language, from whichever adapter. */
 export interface CommandRequest {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../core/model/actor.ts';
-import type { Runtime } from './execute.ts';
-import type { Who } from './operations.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /** How new ids are made: the runtime's own maker (tests fix it), else random UUIDs. */
 export function idMakerOf(runtime: Pick<Runtime, 'newId'>): () => string {

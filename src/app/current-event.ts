@@ -1,5 +1,5 @@
 import { currentEvent } from '../core/event/current-event.ts';
-import type { Runtime } from './execute.ts';
+import type { Runtime } from './runtime.ts';
 
 /** The current event's slug (see `currentEvent`), or null when there is no published event. */
 export async function currentEventSlug(runtime: Runtime): Promise<string | null> {

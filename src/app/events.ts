@@ -10,8 +10,7 @@ import { buildDemo } from '../demo/build-demo.ts';
 import { demoEvent } from '../demo/oct2022-ptg.ts';
 import type { EventDocument } from '../store/event-document.ts';
 import { contextOf, idMakerOf } from './context-of.ts';
-import type { Runtime } from './execute.ts';
-import type { Who } from './operations.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /** Creates an event with its grid (organisers only). */
 export async function addEvent(

@@ -1,4 +1,3 @@
-import type { Bus } from '../bus/bus.ts';
 import type { Decision } from '../core/decision.ts';
 import { type Refusal, refusal, unknownEvent } from '../core/errors.ts';
 import type { Ctx } from '../core/model/actor.ts';
@@ -6,20 +5,8 @@ import type { EventState } from '../core/model/event-state.ts';
 import { applyRevision } from '../core/projections/apply-change.ts';
 import type { Revision } from '../core/revision.ts';
 import { isUniqueViolation } from '../store/database.ts';
-import type { Store } from '../store/store.ts';
-import type { Clock } from './clock.ts';
 import { contextOf } from './context-of.ts';
-import type { Who } from './operations.ts';
-import type { ReadModels } from './read-models.ts';
-
-/** What every write needs: the store, the bus, the read models and the clock. */
-export interface Runtime {
-  readonly store: Store;
-  readonly bus: Bus;
-  readonly models: ReadModels;
-  readonly clock: Clock;
-  readonly newId?: () => string;
-}
+import type { Runtime, Who } from './runtime.ts';
 
 /** The result of a write: the committed revision and the reply, or the refusal. */
 export type Outcome =

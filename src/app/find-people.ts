@@ -2,7 +2,7 @@ import { type Checked, failedWith } from '../core/checked.ts';
 import { unknownEvent } from '../core/errors.ts';
 import type { Actor } from '../core/model/actor.ts';
 import { type PersonHere, peopleHere } from '../core/people/presence.ts';
-import type { Runtime } from './execute.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * "Find people" in an event for a signed-in person (see `peopleHere`).

@@ -1,5 +1,5 @@
 import type { Revision } from '../core/revision.ts';
-import type { Runtime } from './execute.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * A value folded from each event's change log, kept in memory: read from the whole log the first

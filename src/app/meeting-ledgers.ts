@@ -1,6 +1,6 @@
 import { type MeetingLedger, recordRevision } from '../core/schedule/meeting-ledger.ts';
-import type { Runtime } from './execute.ts';
 import { LogFold } from './log-fold.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * Each event's meeting ledger, kept in memory and brought up to the read model's revision on use

@@ -6,9 +6,8 @@ import { confirmSubscription, subscribe, unsubscribe } from '../core/people/news
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
-import type { Runtime } from './execute.ts';
 import { type Mailing, sendAll, sendEach } from './mailing.ts';
-import type { Who } from './operations.ts';
+import type { Runtime, Who } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 const anyone: Who = { actor: null, source: 'web' };

@@ -1,8 +1,8 @@
 import type { EventState } from '../core/model/event-state.ts';
 import type { Instant } from '../core/model/instant.ts';
 import { emptyListTracker, type ListTracker, trackOfficialList } from '../core/signups/official-list.ts';
-import type { Runtime } from './execute.ts';
 import { LogFold } from './log-fold.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * When each event's official team list last changed, read once from the change log and then only

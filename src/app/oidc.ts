@@ -3,7 +3,7 @@ import { type Checked, failed, passed } from '../core/checked.ts';
 import type { User } from '../core/model/user.ts';
 import { checkEmail } from '../core/people/check-user.ts';
 import { safeReturnPath } from '../core/people/sign-in-policy.ts';
-import type { Runtime } from './execute.ts';
+import type { Runtime } from './runtime.ts';
 import { findOrCreateUser } from './sign-in.ts';
 
 /** An OpenID Connect provider to sign in with (the `OIDC_*` settings). */

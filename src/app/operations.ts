@@ -4,7 +4,6 @@ import { type BookSlotInput, bookSlot } from '../core/booking/book-slot.ts';
 import { type UnbookSlotInput, unbookSlot } from '../core/booking/unbook-slot.ts';
 import { type RoomInput, removeRoom, saveRoom, setAvailability } from '../core/event/rooms.ts';
 import { type EventPatch, updateEvent } from '../core/event/update-event.ts';
-import type { Actor, Source } from '../core/model/actor.ts';
 import { type ScheduleWishesInput, setScheduleWishes } from '../core/signups/set-schedule-wishes.ts';
 import { changeTeam, type TeamChange } from '../core/teams/change-team.ts';
 import {
@@ -14,13 +13,8 @@ import {
   updateTeam,
 } from '../core/teams/team-admin.ts';
 import { type TeamLinksInput, updateTeamLinks } from '../core/teams/team-links.ts';
-import { type Decide, execute, type Outcome, type Runtime } from './execute.ts';
-
-/** Who is acting and through which adapter. */
-export interface Who {
-  readonly actor: Actor | null;
-  readonly source: Source;
-}
+import { type Decide, execute, type Outcome } from './execute.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /**
  * Every write an adapter can ask for, by name: each is the core rule of the same name run through

@@ -7,8 +7,8 @@ import { checkOrganizer } from '../core/permissions.ts';
 import { setModerator } from '../core/teams/team-admin.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { idMakerOf } from './context-of.ts';
-import { execute, type Outcome, type Runtime } from './execute.ts';
-import type { Who } from './operations.ts';
+import { execute, type Outcome } from './execute.ts';
+import type { Runtime, Who } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 export function actorOf(user: User): Actor {

@@ -2,8 +2,8 @@ import type { EventInfo } from '../core/model/event.ts';
 import { isPublic } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import type { Meeting, MeetingLedger } from '../core/schedule/meeting-ledger.ts';
-import type { Runtime } from './execute.ts';
 import type { MeetingLedgers } from './meeting-ledgers.ts';
+import type { Runtime } from './runtime.ts';
 import { randomToken } from './secret-token.ts';
 
 /** What a person's own calendar holds: the meetings of the teams they follow, in every event. */

@@ -16,9 +16,8 @@ import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { saveProfile } from './account.ts';
 import { contextOf } from './context-of.ts';
-import type { Runtime } from './execute.ts';
 import { type Mailing, sendEach } from './mailing.ts';
-import type { Who } from './operations.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /**
  * Registers the signed-in person for an event (`registerAttendee`) or updates their registration:

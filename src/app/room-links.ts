@@ -3,8 +3,8 @@ import type { EventState } from '../core/model/event-state.ts';
 import type { Registration } from '../core/model/registration.ts';
 import { roomLinksVisible } from '../core/people/room-links.ts';
 import { isOrganizer } from '../core/permissions.ts';
-import type { Runtime } from './execute.ts';
 import { standingWith } from './registrations.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * Whether `actor` (null: anonymous) sees the event's room links, and their registration with it.

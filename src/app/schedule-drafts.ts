@@ -12,8 +12,8 @@ import type { EventState } from '../core/model/event-state.ts';
 import { addMinutes } from '../core/model/instant.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { idMakerOf } from './context-of.ts';
-import { execute, type Outcome, type Runtime } from './execute.ts';
-import type { Who } from './operations.ts';
+import { execute, type Outcome } from './execute.ts';
+import type { Runtime, Who } from './runtime.ts';
 
 /** How long a draft may search: by default, and at most (a web request waits for it). */
 export const draftSeconds = { default: 10, most: 60 } as const;

@@ -5,8 +5,8 @@ import type { SessionMethod } from '../store/people-store.ts';
 
 export type { SessionMethod };
 
-import type { Runtime } from './execute.ts';
 import { actorOf } from './people.ts';
+import type { Runtime } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 /** Starts a session for a user: the returned secret goes into the cookie; only its hash is stored. */

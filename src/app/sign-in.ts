@@ -10,8 +10,8 @@ import {
 import { messages } from '../mail/messages.ts';
 import type { OneTimeLink } from '../store/people-store.ts';
 import { idMakerOf } from './context-of.ts';
-import type { Runtime } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
+import type { Runtime } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 /**

@@ -20,9 +20,9 @@ import { createTeam } from '../core/teams/team-admin.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
-import { execute, type Runtime } from './execute.ts';
+import { execute } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
-import type { Who } from './operations.ts';
+import type { Runtime, Who } from './runtime.ts';
 import { findOrCreateUser } from './sign-in.ts';
 
 /** A write about one team: the team as it is now, the reply, and whether every e-mail went out. */

@@ -1,6 +1,6 @@
 import { minutesBetween } from '../core/model/instant.ts';
 import { parseTopicFilter, type TopicFilter, topicAlerts } from '../core/people/topic-subscription.ts';
-import type { Runtime } from './execute.ts';
+import type { Runtime } from './runtime.ts';
 
 /** A private message for a subscriber, to their linked IRC nick. */
 export interface TopicAlert {

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { Client, type MessageEvent, type WhoisEvent } from 'irc-framework';
 import { runChatCommand } from '../app/chat-commands.ts';
 import { currentEventSlug } from '../app/current-event.ts';
-import type { Runtime } from '../app/execute.ts';
+import type { Runtime } from '../app/runtime.ts';
 import { watchTopicAlerts } from '../app/topic-alerts.ts';
 import { parseCommand } from '../core/chat-language/parse.ts';
 import type { Actor } from '../core/model/actor.ts';

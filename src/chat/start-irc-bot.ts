@@ -1,4 +1,4 @@
-import type { Runtime } from '../app/execute.ts';
+import type { Runtime } from '../app/runtime.ts';
 import { type ChatLog, IrcBot } from './irc-bot.ts';
 import type { IrcSettings } from './irc-settings.ts';
 

@@ -64,6 +64,7 @@ export class KyselyPeopleStore implements PeopleStore {
         .execute();
       await tx.deleteFrom('newsletter_subscribers').where('email', '=', user.email).execute();
       await tx.deleteFrom('sign_in_links').where('email', '=', user.email).execute();
+      await tx.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
       await tx.deleteFrom('users').where('id', '=', userId).execute();
     });
   }

@@ -8,6 +8,7 @@ import { type Connection, connect, type Dialect } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
+import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -40,9 +41,11 @@ export class KyselyStore implements Store {
   readonly personal: PersonalStore;
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
+  readonly outbox: MailOutboxStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);

@@ -34,8 +34,9 @@ export interface PeopleStore {
   updateProfile(userId: string, profile: Profile): Promise<void>;
   /**
    * Deletes the user and everything about them (sessions, tokens, follows, moderation, registrations,
-   * identities, newsletter subscription and links sent to their address); the audit log keeps the
-   * changes they made, with `anonymisedAs` in place of their name and no user id.
+   * identities, newsletter subscription, links sent to their address, mail to them queued or sent);
+   * the audit log keeps the changes they made, with `anonymisedAs` in place of their name and no
+   * user id.
    */
   deleteUser(userId: string, anonymisedAs: string): Promise<void>;
 

@@ -26,6 +26,7 @@ export interface Database {
   registrations: RegistrationsTable;
   newsletter_subscribers: NewsletterSubscribersTable;
   instance_settings: InstanceSettingsTable;
+  mail_outbox: MailOutboxTable;
   schedule_drafts: ScheduleDraftsTable;
 }
 
@@ -287,6 +288,25 @@ export interface NewsletterSubscribersTable {
 export interface InstanceSettingsTable {
   key: string;
   value: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  key: string;
+  batch: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  /** JSON object of extra headers */
+  headers: string;
+  /** `queued`, `sending` (leased), `sent` or `failed` */
+  status: string;
+  attempts: number;
+  created_at: string;
+  not_before: string;
+  claimed_until: string | null;
+  sent_at: string | null;
+  last_error: string | null;
 }
 
 /** A draft schedule an organiser made, as one JSON document (`EventDraft`). */

@@ -6,6 +6,7 @@ import type { Revision, RevisionMeta } from '../core/revision.ts';
 import type { Dialect } from './database.ts';
 import type { DraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import type { MailOutboxStore } from './mail-outbox-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { PersonalStore } from './personal-store.ts';
 
@@ -107,4 +108,6 @@ export interface Store {
 
   /** check-ins and topic subscriptions: personal, outside the event's history */
   readonly personal: PersonalStore;
+  /** e-mail queued for sending by any process (see `MailOutboxStore`) */
+  readonly outbox: MailOutboxStore;
 }

@@ -1,8 +1,10 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { MailSender } from '../app/mail-outbox.ts';
 import { actorForToken } from '../app/people.ts';
 import { randomToken } from '../app/secret-token.ts';
+import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
@@ -38,6 +40,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** behind a reverse proxy: whose X-Forwarded-For to believe (rate limits count client addresses) */
   readonly trustProxy?: boolean | string;
+  /** runs once the app has closed everything of its own (streams, queued mail): close what it used */
+  readonly afterClose?: () => Promise<void>;
 }
 
 /**
@@ -54,10 +58,22 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // onClose hooks run last-registered first: what the app uses closes after the app's own parts.
+  const { afterClose } = options;
+  if (afterClose) app.addHook('onClose', async () => afterClose());
   app.setValidatorCompiler(validatorCompiler);
   const feeds = new LiveFeeds(deps.runtime);
   app.decorate('liveFeeds', feeds);
   app.addHook('onClose', async () => feeds.close());
+  const mailSender = new MailSender(deps.runtime, deps.mailer ?? logMailer((text) => app.log.info(text)), {
+    onError: (error, to) => app.log.error({ err: error, to }, 'queued e-mail not sent'),
+  });
+  app.addHook('onReady', async () => mailSender.start());
+  // Mail already due goes out before the process stops, within a few seconds.
+  app.addHook('onClose', async () => {
+    await mailSender.stop();
+    await mailSender.flush(5000);
+  });
 
   await app.register(errorsPlugin, {
     notFoundPage: async (request, reply) =>

@@ -1,6 +1,6 @@
-import type { Runtime } from '../app/execute.ts';
 import type { OidcSignIn } from '../app/oidc.ts';
 import type { Operations } from '../app/operations.ts';
+import type { Runtime } from '../app/runtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 /** What routes and pages need: the runtime for reads and identity, the operations for writes. */

@@ -26,12 +26,20 @@ export class MailCatcher {
     readonly port: number,
   ) {}
 
-  static async start(): Promise<MailCatcher> {
+  /** Starts the server; it answers 550 to every recipient `refuses` names, as a real server would. */
+  static async start(refuses: (address: string) => boolean = () => false): Promise<MailCatcher> {
     let catcher: MailCatcher | null = null;
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (!refuses(address.address)) return callback();
+        const refusal = Object.assign(new Error(`No mailbox here by the name ${address.address}`), {
+          responseCode: 550,
+        });
+        callback(refusal);
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { addEvent } from '../../src/app/events.ts';
-import type { Runtime } from '../../src/app/execute.ts';
 import { type Operations, operations } from '../../src/app/operations.ts';
 import { createApiToken, setModeratorByEmail } from '../../src/app/people.ts';
 import { ReadModels } from '../../src/app/read-models.ts';
+import type { Runtime } from '../../src/app/runtime.ts';
 import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import { type Actor, systemActor } from '../../src/core/model/actor.ts';
 import type { Instant } from '../../src/core/model/instant.ts';

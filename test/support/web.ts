@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { seedDemo } from '../../src/app/events.ts';
-import type { Runtime } from '../../src/app/execute.ts';
 import type { Operations } from '../../src/app/operations.ts';
 import { addUser, createApiToken } from '../../src/app/people.ts';
+import type { Runtime } from '../../src/app/runtime.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
 import { type AppOptions, buildApp } from '../../src/web/app.ts';
 import type { WebDeps } from '../../src/web/deps.ts';

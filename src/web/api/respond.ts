@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Outcome } from '../../app/execute.ts';
-import type { Who } from '../../app/operations.ts';
+import type { Who } from '../../app/runtime.ts';
 import { refusal, unknownEvent } from '../../core/errors.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import type { WebDeps } from '../deps.ts';

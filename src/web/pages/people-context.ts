@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Mailing } from '../../app/mailing.ts';
-import type { Who } from '../../app/operations.ts';
+import type { Who } from '../../app/runtime.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { Actor } from '../../core/model/actor.ts';
 import type { EventInfo } from '../../core/model/event.ts';

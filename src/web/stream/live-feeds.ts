@@ -1,4 +1,4 @@
-import type { Runtime } from '../../app/execute.ts';
+import type { Runtime } from '../../app/runtime.ts';
 import { boardView } from '../../core/board/board-view.ts';
 import type { Change, ChangeType } from '../../core/changes.ts';
 import type { EventState } from '../../core/model/event-state.ts';

@@ -1,0 +1,162 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { confirmedSubscribers, sendNewsletter, unsubscribeUrl } from '../../../app/newsletter.ts';
+import { registrationFiguresOf } from '../../../app/registrations.ts';
+import type { Refusal } from '../../../core/errors.ts';
+import { officialList } from '../../../core/signups/official-list.ts';
+import { reviewQueue } from '../../../core/signups/review-queue.ts';
+import { count } from '../../../core/text/count.ts';
+import { subscribersCsv } from '../../../exporters/subscribers-csv.ts';
+import type { WebDeps } from '../../deps.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../components/form-parts.tsx';
+import { FormBody } from '../form-body.ts';
+import { Layout } from '../layout.tsx';
+import { pageUser } from '../page-context.ts';
+import {
+  formAssets,
+  formLimit,
+  formStatus,
+  mailingFor,
+  organisersEvent,
+  organizerOrRefuse,
+  pageWho,
+} from '../people-context.ts';
+import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
+import { sendPage } from '../render.ts';
+import { ConsoleFrame } from './console-frame.tsx';
+import { sendCsv } from './send-csv.ts';
+
+/**
+ * `/organise`: the organisers' start page (every event, drafts too, and the newsletter: export the
+ * confirmed subscribers, send an issue); `/events/{event}/organise`: one event's console overview.
+ */
+export function organisePage(deps: WebDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.setErrorHandler(pageErrorHandler);
+    const mailing = mailingFor(deps, app.log);
+
+    const start = async (
+      request: Parameters<typeof pageUser>[0],
+      reply: Parameters<typeof sendPage>[0],
+      view: { refusal?: Refusal; done?: string; subject?: string; body?: string },
+    ) => {
+      const subscribers = await confirmedSubscribers(deps.runtime, await pageWho(request));
+      const events = await deps.runtime.store.listEvents();
+      return sendPage(
+        reply,
+        <Layout title="Organise" user={await pageUser(request)} {...formAssets()}>
+          <h1>Organise</h1>
+          <section aria-labelledby="events-heading">
+            <h2 id="events-heading">Events</h2>
+            <ul>
+              {events.map((event) => (
+                <li key={event.id}>
+                  <a href={`/events/${event.slug}/organise`}>{event.title}</a> ({event.status},{' '}
+                  {event.startsOn} to {event.endsOn})
+                </li>
+              ))}
+            </ul>
+            <p class="hint">New events are created with the JSON API or by importing one (convene import).</p>
+          </section>
+          <section aria-labelledby="newsletter-heading">
+            <h2 id="newsletter-heading">Newsletter</h2>
+            <p>
+              {subscribers.ok ? subscribers.value.length : 0} confirmed subscribers.{' '}
+              <a href="/organise/newsletter.csv">Export them (CSV)</a>
+            </p>
+            {view.done ? <Notice>{view.done}</Notice> : null}
+            <form method="post" action="/organise/newsletter" class="form">
+              <ErrorSummary refusal={view.refusal} />
+              <CsrfField token={reply.csrfToken()} />
+              <TextField label="Subject" name="subject" value={view.subject ?? ''} required maxLength={200} />
+              <TextArea label="Message (plain text)" name="body" value={view.body ?? ''} long required />
+              <p class="hint">Each copy ends with the subscriber’s own unsubscribe link.</p>
+              <SubmitButton>Send to every confirmed subscriber</SubmitButton>
+            </form>
+          </section>
+        </Layout>,
+        formStatus(view.refusal),
+      );
+    };
+
+    app.get('/organise', { schema: { hide: true } }, async (request, reply) => {
+      if (!(await organizerOrRefuse(request, reply))) return reply;
+      return start(request, reply, {});
+    });
+
+    app.post(
+      '/organise/newsletter',
+      { schema: { hide: true }, config: formLimit(deps) },
+      async (request, reply) => {
+        if (!(await organizerOrRefuse(request, reply))) return reply;
+        const form = new FormBody(request.body);
+        const message = { subject: form.text('subject'), body: form.text('body') };
+        const sent = await sendNewsletter(deps.runtime, mailing, await pageWho(request), message);
+        if (!sent.ok) return start(request, reply, { refusal: sent.refusal, ...message });
+        const failed =
+          sent.value.failed > 0 ? `; ${sent.value.failed} could not be sent (see the server log)` : '';
+        return start(request, reply, {
+          done: `Sent to ${count(sent.value.sent, 'subscriber')}${failed}.`,
+        });
+      },
+    );
+
+    app.get('/organise/newsletter.csv', { schema: { hide: true } }, async (request, reply) => {
+      if (!(await organizerOrRefuse(request, reply))) return reply;
+      const subscribers = await confirmedSubscribers(deps.runtime, await pageWho(request));
+      if (!subscribers.ok) return sendRefusalPage(reply, request, subscribers.refusal);
+      return sendCsv(
+        reply,
+        'newsletter-subscribers.csv',
+        subscribersCsv(subscribers.value, (subscriber) => unsubscribeUrl(mailing, subscriber)),
+      );
+    });
+
+    app.get<{ Params: { event: string } }>(
+      '/events/:event/organise',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const state = await organisersEvent(deps, request, reply);
+        if (!state) return reply;
+        const figures = await registrationFiguresOf(deps.runtime, await pageWho(request), state);
+        if (!figures.ok) return sendRefusalPage(reply, request, figures.refusal, state.event);
+        const queue = reviewQueue(state);
+        const base = `/events/${state.event.slug}`;
+        return sendPage(
+          reply,
+          <ConsoleFrame
+            event={state.event}
+            user={await pageUser(request)}
+            section="overview"
+            title={`Organise ${state.event.title}`}
+          >
+            <ul>
+              <li>
+                Status: {state.event.status}; {state.event.startsOn} to {state.event.endsOn},{' '}
+                {state.slots.length} slots in {state.rooms.length} rooms.
+              </li>
+              <li>
+                <a href={`${base}/organise/signups`}>{queue.waiting.length} sign-ups waiting for review</a>;{' '}
+                {officialList(state).length} teams on the official list.
+              </li>
+              <li>
+                <a href={`${base}/organise/registrations`}>{figures.value.total} registrations</a>,{' '}
+                {figures.value.currentCoc} under the current Code of Conduct (version{' '}
+                {state.event.codeOfConduct.version}).
+              </li>
+              <li>
+                {state.bookings.length} bookings; {state.motd.length} banners.
+              </li>
+            </ul>
+          </ConsoleFrame>,
+        );
+      },
+    );
+  };
+}

@@ -1,0 +1,214 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Refusal } from '../../../core/errors.ts';
+import type { EventState } from '../../../core/model/event-state.ts';
+import { findTeam } from '../../../core/model/lookup.ts';
+import type { Team } from '../../../core/model/team.ts';
+import { checkTeamManager } from '../../../core/permissions.ts';
+import { teamBlocks } from '../../../core/schedule/blocks.ts';
+import { count } from '../../../core/text/count.ts';
+import { describeInterval } from '../../../core/text/describe-time.ts';
+import type { WebDeps } from '../../deps.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  Select,
+  SubmitButton,
+  TextField,
+} from '../components/form-parts.tsx';
+import { teamStatusLabels } from '../components/labels.ts';
+import { ScheduleWishesForm, scheduleWishesOf } from '../components/schedule-wishes-form.tsx';
+import { formActions } from '../form-actions.ts';
+import { Layout } from '../layout.tsx';
+import { eventOrNotFound, pageUser } from '../page-context.ts';
+import { formAssets, formStatus, pageWho, signedInOrRedirect } from '../people-context.ts';
+import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
+import { sendPage } from '../render.ts';
+
+type TeamParams = { Params: { event: string; team: string }; Querystring: { done?: string } };
+
+const done: Record<string, string> = {
+  book: 'Booked.',
+  unbook: 'Released.',
+  links: 'The links are saved.',
+  wishes: 'What the team asks of the draft schedule is saved.',
+};
+
+/**
+ * `…/teams/{team}/manage`: a team's moderators (and organisers) book and release its time and set its
+ * links. Every rule is the core's; this page only offers the choices and shows the answer.
+ */
+export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.setErrorHandler(pageErrorHandler);
+    const path = '/events/:event/teams/:team/manage';
+
+    app.get<TeamParams>(path, { schema: { hide: true } }, async (request, reply) => {
+      const found = await managedTeam(deps, request, reply);
+      if (!found) return reply;
+      return managePage(deps, request, reply, found.state, found.team, {
+        done: done[request.query.done ?? ''],
+      });
+    });
+
+    const write = formActions(app, deps, {
+      path,
+      load: (request: FastifyRequest<TeamParams>, reply) => managedTeam(deps, request, reply),
+      again: (request, reply, { state, team }, view) => managePage(deps, request, reply, state, team, view),
+      back: ({ state, team }) => `/events/${state.event.slug}/teams/${team.slug}/manage`,
+    });
+
+    write('book', async (form, { state, team }, request) =>
+      deps.ops.bookSlot(state.event.slug, await pageWho(request), {
+        team: team.slug,
+        room: form.text('room'),
+        slot: form.text('slot'),
+      }),
+    );
+    write('unbook', async (form, { state }, request) =>
+      deps.ops.unbookSlot(state.event.slug, await pageWho(request), { bookingId: form.text('booking') }),
+    );
+    write('wishes', async (form, { state, team }, request) =>
+      deps.ops.setScheduleWishes(state.event.slug, await pageWho(request), scheduleWishesOf(form, team)),
+    );
+    write('links', async (form, { state, team }, request) =>
+      deps.ops.updateTeamLinks(state.event.slug, await pageWho(request), {
+        team: team.slug,
+        etherpadUrl: form.text('etherpad_url').trim() || null,
+        videoUrl: form.text('video_url').trim() || null,
+        location: form.text('location').trim() || null,
+      }),
+    );
+  };
+}
+
+/** The team in the path, once the signed-in person may manage it; otherwise the answer is sent. */
+async function managedTeam(deps: WebDeps, request: FastifyRequest<TeamParams>, reply: FastifyReply) {
+  const state = await eventOrNotFound(deps, request, reply, request.params.event);
+  if (!state) return null;
+  const actor = await signedInOrRedirect(request, reply);
+  if (!actor) return null;
+  const team = findTeam(state, request.params.team);
+  if (!team) {
+    await sendRefusalPage(
+      reply,
+      request,
+      { code: 'unknown_team', message: 'There is no such team.' },
+      state.event,
+    );
+    return null;
+  }
+  const denied = checkTeamManager(actor, team);
+  if (denied) {
+    await sendRefusalPage(reply, request, denied, state.event);
+    return null;
+  }
+  return { state, team };
+}
+
+async function managePage(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: EventState,
+  team: Team,
+  view: { refusal?: Refusal; done?: string | undefined },
+) {
+  const now = deps.runtime.clock.now();
+  const base = `/events/${state.event.slug}/teams/${team.slug}/manage`;
+  const bookings = state.bookings
+    .filter((booking) => booking.teamId === team.id)
+    .flatMap((booking) => {
+      const slot = state.slots.find((candidate) => candidate.id === booking.slotId);
+      const room = state.rooms.find((candidate) => candidate.id === booking.roomId);
+      return slot && room ? [{ booking, slot, room }] : [];
+    })
+    .sort((a, b) => (a.slot.start < b.slot.start ? -1 : 1));
+  const upcoming = state.slots.filter((slot) => slot.start > now);
+  const blocks = teamBlocks(state, team.id, false).length;
+  const csrf = reply.csrfToken();
+  return sendPage(
+    reply,
+    <Layout
+      title={`Manage ${team.name}`}
+      event={state.event}
+      active="teams"
+      user={await pageUser(request)}
+      {...formAssets()}
+    >
+      <div class="prose">
+        <h1>Manage {team.name}</h1>
+        {view.done ? <Notice>{view.done}</Notice> : null}
+        <p>
+          {team.slug} is {teamStatusLabels[team.status]}. It has {count(bookings.length, 'booked slot')}
+          {blocks > 0 ? ` in ${count(blocks, 'meeting')}` : ''}.
+        </p>
+      </div>
+      <ErrorSummary refusal={view.refusal} />
+      <section aria-labelledby="book-heading">
+        <h2 id="book-heading">Book a slot</h2>
+        <form method="post" action={`${base}/book`} class="form">
+          <CsrfField token={csrf} />
+          <Select
+            label="Slot"
+            name="slot"
+            options={upcoming.map((slot) => ({
+              value: slot.code,
+              label: `${describeInterval(slot.start, slot.end)} (${slot.code})`,
+            }))}
+          />
+          <Select
+            label="Room"
+            name="room"
+            options={state.rooms.map((room) => ({ value: room.slug, label: room.name }))}
+          />
+          <SubmitButton>Book</SubmitButton>
+        </form>
+      </section>
+      <section aria-labelledby="booked-heading">
+        <h2 id="booked-heading">Booked</h2>
+        {bookings.length === 0 ? <p>Nothing booked yet.</p> : null}
+        <ul id="bookings">
+          {bookings.map(({ booking, slot, room }) => (
+            <li key={booking.id}>
+              {describeInterval(slot.start, slot.end)} in {room.name}{' '}
+              {slot.start > now ? (
+                <form method="post" action={`${base}/unbook`} class="inline-form">
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="booking" value={booking.id} />
+                  <button type="submit" class="link-button">
+                    Release
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <ScheduleWishesForm state={state} team={team} action={`${base}/wishes`} csrf={csrf} />
+      <section aria-labelledby="links-heading">
+        <h2 id="links-heading">Links</h2>
+        <form method="post" action={`${base}/links`} class="form">
+          <CsrfField token={csrf} />
+          <TextField
+            label="Etherpad"
+            name="etherpad_url"
+            type="url"
+            value={team.etherpadUrl}
+            hint="Empty: the event’s pad for the team."
+          />
+          <TextField
+            label="Video link"
+            name="video_url"
+            type="url"
+            value={team.videoUrl}
+            hint="Empty: the link of the room the team meets in."
+          />
+          <TextField label="Location" name="location" value={team.location} maxLength={200} />
+          <SubmitButton quiet>Save the links</SubmitButton>
+        </form>
+      </section>
+    </Layout>,
+    formStatus(view.refusal),
+  );
+}
