@@ -5,6 +5,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, findTeam } from '../model/lookup.ts';
 import { checkOrganizer } from '../permissions.ts';
+import { count } from '../text/count.ts';
 import type { DraftBooking } from './draft-instance.ts';
 
 export interface ApplyDraftInput {
@@ -69,6 +70,6 @@ export function applyDraft(state: EventState, input: ApplyDraftInput, ctx: Ctx):
   if (!decision.ok) return decision;
   return {
     ...decision,
-    reply: `Applied the draft: ${additions.length} bookings made, ${releases.length} released.`,
+    reply: `Applied the draft: ${count(additions.length, 'booking')} made, ${releases.length} released.`,
   };
 }
