@@ -1,6 +1,6 @@
 // Solves one draft instance off the main thread, so a long search never holds up requests.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DraftInstance } from '../core/draft-schedule/draft-instance.ts';
+import type { DraftBooking, DraftInstance } from '../core/draft-schedule/draft-instance.ts';
 import { solveDraft } from '../core/draft-schedule/solve-draft.ts';
 import { seededRandom } from '../demo/seeded-random.ts';
 

@@ -20,17 +20,25 @@ export const draftSeconds = { default: 10, most: 60 } as const;
 /** Drafts are kept this long after they are made, then deleted. */
 const keptForDays = 7;
 
+/** How a draft is searched for: for how long, and whether it changes the current bookings as little as it can. */
+export interface DraftOptions {
+  readonly seconds?: number;
+  /** repair mode: start from the current bookings, each one moved costing `defaultMovePenalty` */
+  readonly keepCurrent?: boolean;
+}
+
 /**
  * Drafts the event's schedule from what its teams asked for (organisers only): builds the event's
- * instance, searches for `seconds` in a worker thread, tells the cost in words, compares it with
- * the current bookings, and keeps the draft so it can be shown and applied by its id.
+ * instance, searches for `seconds` in a worker thread (from the current bookings, moving as few as it
+ * can, when `keepCurrent`), tells the cost in words, compares it with the current bookings, and keeps
+ * the draft so it can be shown and applied by its id.
  * Refuses with `unknown_event`, `unauthenticated`, `forbidden`, `invalid_input` or `invalid_instance`.
  */
 export async function makeScheduleDraft(
   runtime: Runtime,
   who: Who,
   eventRef: string,
-  seconds: number = draftSeconds.default,
+  options: DraftOptions = {},
 ): Promise<Checked<EventDraft>> {
   const state = await runtime.models.get(eventRef);
   if (!state) return failedWith(unknownEvent(eventRef));
@@ -39,9 +47,13 @@ export async function makeScheduleDraft(
   const now = runtime.clock.now();
   const instance = instanceOfEvent(state, await runtime.store.followsOfEvent(state.event.id), now);
   if (!instance.ok) return instance;
-  const draft = await solveInWorker(instance.value, seconds * 1000, state.revision + 1);
-  const nameOf = teamNames(state);
   const current = currentBookings(state);
+  const draft = await solveInWorker(instance.value, {
+    timeLimitMs: (options.seconds ?? draftSeconds.default) * 1000,
+    seed: state.revision + 1,
+    previous: options.keepCurrent ? current : null,
+  });
+  const nameOf = teamNames(state);
   const inDraft = new Set(draft.bookings.map(cellKey));
   const kept = current.filter((booking) => inDraft.has(cellKey(booking))).length;
   const { bookings, cost, bound } = draft;
@@ -132,14 +144,17 @@ function cellKey(booking: DraftBooking): string {
 /** One search at a time per process: the machine's cores serve requests too. */
 let queue: Promise<unknown> = Promise.resolve();
 
-function solveInWorker(instance: DraftInstance, timeLimitMs: number, seed: number): Promise<SolvedDraft> {
+function solveInWorker(
+  instance: DraftInstance,
+  search: { timeLimitMs: number; seed: number; previous: DraftBooking[] | null },
+): Promise<SolvedDraft> {
   // the worker runs the TypeScript sources as the main thread does: tsx registered first
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./draft-worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   const run = () =>
     new Promise<SolvedDraft>((resolve, reject) => {
-      const worker = new Worker(code, { eval: true, workerData: { instance, timeLimitMs, seed } });
+      const worker = new Worker(code, { eval: true, workerData: { instance, ...search } });
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (exit) => reject(new Error(`the draft worker stopped with code ${exit}`)));

@@ -12,7 +12,8 @@ import { UsageError } from './command.ts';
 const defaultFileSeconds = 30;
 
 export const scheduleDraft: Command = {
-  usage: 'convene schedule draft (--instance FILE [--json] | EVENT [--apply]) [--time-limit S] [--seed N]',
+  usage:
+    'convene schedule draft (--instance FILE [--json] [--seed N] | EVENT [--keep-current] [--apply]) [--time-limit S]',
   summary: 'draft the schedule of an instance file, or of an event from its sign-ups (and apply it)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -22,6 +23,7 @@ export const scheduleDraft: Command = {
         instance: { type: 'string' },
         json: { type: 'boolean', default: false },
         apply: { type: 'boolean', default: false },
+        'keep-current': { type: 'boolean', default: false },
         'time-limit': { type: 'string' },
         seed: { type: 'string', default: '1' },
       },
@@ -43,7 +45,11 @@ export const scheduleDraft: Command = {
     const [event, ...rest] = positionals;
     if (!event || rest.length > 0 || values.json)
       throw new UsageError('Give the event’s short name, or --instance FILE (with --json).');
-    return draftEvent(io, event, { seconds: seconds ?? draftSeconds.default, apply: values.apply });
+    return draftEvent(io, event, {
+      seconds: seconds ?? draftSeconds.default,
+      apply: values.apply,
+      keep: values['keep-current'],
+    });
   },
 };
 
@@ -51,11 +57,14 @@ export const scheduleDraft: Command = {
 async function draftEvent(
   io: CliIo,
   event: string,
-  options: { seconds: number; apply: boolean },
+  options: { seconds: number; apply: boolean; keep: boolean },
 ): Promise<number> {
   const runtime = await io.runtime();
   const who = { actor: systemActor, source: 'cli' as const };
-  const made = await makeScheduleDraft(runtime, who, event, options.seconds);
+  const made = await makeScheduleDraft(runtime, who, event, {
+    seconds: options.seconds,
+    keepCurrent: options.keep,
+  });
   if (!made.ok) {
     io.err(made.refusal.message);
     return 1;

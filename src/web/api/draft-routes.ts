@@ -79,6 +79,9 @@ export function draftRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           body: Type.Optional(
             Type.Object({
               time_limit: Type.Optional(Type.Number({ minimum: 1, maximum: draftSeconds.most })),
+              keep_current: Type.Optional(
+                Type.Boolean({ description: 'start from the current bookings and move as few as possible' }),
+              ),
             }),
           ),
           response: { 201: Type.Object({ draft: ScheduleDraft }), ...errorResponses },
@@ -87,12 +90,10 @@ export function draftRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const who = await whoOr401(request, reply);
         if (!who) return reply;
-        const made = await makeScheduleDraft(
-          deps.runtime,
-          who,
-          request.params.event,
-          request.body?.time_limit,
-        );
+        const made = await makeScheduleDraft(deps.runtime, who, request.params.event, {
+          seconds: request.body?.time_limit,
+          keepCurrent: request.body?.keep_current === true,
+        });
         if (!made.ok) return sendRefusal(reply, made.refusal);
         return reply.status(201).send({ draft: presentScheduleDraft(made.value) });
       },

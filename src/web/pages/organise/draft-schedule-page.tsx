@@ -13,7 +13,7 @@ import { utcDay } from '../../../core/model/instant.ts';
 import { count } from '../../../core/text/count.ts';
 import { describeUtcDay, describeUtcTime } from '../../../core/text/describe-time.ts';
 import type { WebDeps } from '../../deps.ts';
-import { CsrfField, Select, SubmitButton } from '../components/form-parts.tsx';
+import { Checkbox, CsrfField, Select, SubmitButton } from '../components/form-parts.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
 import { FormBody } from '../form-body.ts';
 import { pageUser } from '../page-context.ts';
@@ -48,13 +48,12 @@ export function draftSchedulePage(deps: WebDeps): FastifyPluginAsync {
       async (request, reply) => {
         const state = await organisersEvent(deps, request, reply);
         if (!state) return reply;
-        const seconds = Number(new FormBody(request.body).text('seconds'));
-        const made = await makeScheduleDraft(
-          deps.runtime,
-          await pageWho(request),
-          state.event.slug,
-          limits.includes(seconds) ? seconds : draftSeconds.default,
-        );
+        const form = new FormBody(request.body);
+        const seconds = Number(form.text('seconds'));
+        const made = await makeScheduleDraft(deps.runtime, await pageWho(request), state.event.slug, {
+          seconds: limits.includes(seconds) ? seconds : draftSeconds.default,
+          keepCurrent: form.checked('keep_current'),
+        });
         if (!made.ok) return startPage(request, reply, state, made.refusal);
         return reply.redirect(`/events/${state.event.slug}/organise/draft/${made.value.id}`, 303);
       },
@@ -146,6 +145,13 @@ async function startPage(
           hint="A longer search may find a cheaper draft; the page waits for it."
           options={limits.map((seconds) => ({ value: String(seconds), label: `${seconds} seconds` }))}
         />
+        {state.bookings.length > 0 ? (
+          <Checkbox
+            name="keep_current"
+            checked
+            label="Start from the current bookings and move as few of them as possible"
+          />
+        ) : null}
         <SubmitButton>Draft the schedule</SubmitButton>
       </form>
     </ConsoleFrame>,
