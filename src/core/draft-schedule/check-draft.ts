@@ -87,7 +87,7 @@ export function checkDraft(instance: DraftInstance, bookings: readonly DraftBook
 }
 
 /** The total of the terms, weighted as DESIGN.md says. */
-export function costOf(terms: Omit<DraftCost, 'total'>): DraftCost {
+function costOf(terms: Omit<DraftCost, 'total'>): DraftCost {
   const total =
     costWeights.unmet_hours * terms.unmet_hours +
     costWeights.clash * terms.clash +

@@ -14,12 +14,6 @@ export function fillHours(plan: HourPlan): void {
   }
 }
 
-/** The least number of unmet hours any draft of the instance can have. */
-export function leastUnmetHours(plan: HourPlan): number {
-  fillHours(plan);
-  return plan.unmet;
-}
-
 const unseen = -1;
 
 function augment(plan: HourPlan): boolean {

@@ -2,7 +2,7 @@ import { type Checked, failed, passed } from '../checked.ts';
 import type { DraftCell, DraftInstance, DraftSlot, DraftTeam } from './draft-instance.ts';
 
 /** The largest instance file read, in characters: far above 3,000 people and 150 teams. */
-export const maxInstanceChars = 4 * 1024 * 1024;
+const maxInstanceChars = 4 * 1024 * 1024;
 
 const limits = { slots: 2000, rooms: 1000, teams: 2000, people: 200_000, id: 100, hours: 10_000 };
 
