@@ -4,11 +4,17 @@ import type { DraftBooking, DraftInstance } from '../core/draft-schedule/draft-i
 import { solveDraft } from '../core/draft-schedule/solve-draft.ts';
 import { seededRandom } from '../demo/seeded-random.ts';
 
-const { instance, timeLimitMs, seed } = workerData as {
+const { instance, timeLimitMs, seed, previous } = workerData as {
   instance: DraftInstance;
   timeLimitMs: number;
   seed: number;
+  previous: DraftBooking[] | null;
 };
 parentPort?.postMessage(
-  solveDraft(instance, { timeLimitMs, clock: () => performance.now(), random: seededRandom(seed) }),
+  solveDraft(instance, {
+    timeLimitMs,
+    clock: () => performance.now(),
+    random: seededRandom(seed),
+    ...(previous ? { previous } : {}),
+  }),
 );

@@ -209,7 +209,7 @@ async function draftPage(
           The draft keeps {count(draft.current.kept, 'booking')}, makes{' '}
           {count(draft.current.added, 'booking')} and releases {count(draft.current.released, 'booking')}.
         </p>
-        <div class="table-wrap" role="region" aria-labelledby="compare-heading" tabIndex={0}>
+        <div>
           <table id="draft-compare">
             <thead>
               <tr>
@@ -271,13 +271,7 @@ function DraftGrid(props: { state: EventState; draft: EventDraft }) {
   return (
     <div>
       {days.map((day) => (
-        <div
-          class="table-wrap"
-          key={day}
-          role="region"
-          aria-label={`Draft of ${describeUtcDay(`${day}T12:00:00Z`)}`}
-          tabIndex={0}
-        >
+        <div class="table-wrap" key={day}>
           <table class="grid">
             <caption>{describeUtcDay(`${day}T12:00:00Z`)} (UTC)</caption>
             <thead>
@@ -285,7 +279,7 @@ function DraftGrid(props: { state: EventState; draft: EventDraft }) {
                 <th scope="col">Time</th>
                 {state.rooms.map((room) => (
                   <th scope="col" key={room.id}>
-                    {room.name}
+                    <a href={`/events/${state.event.slug}/rooms/${room.slug}`}>{room.name}</a>
                   </th>
                 ))}
               </tr>
@@ -302,7 +296,7 @@ function DraftGrid(props: { state: EventState; draft: EventDraft }) {
                       if (team)
                         return (
                           <td class="cell cell--booked" key={room.id}>
-                            <TeamBadge eventSlug={state.event.slug} team={team} link={false} />
+                            <TeamBadge eventSlug={state.event.slug} team={team} />
                           </td>
                         );
                       return (
