@@ -90,6 +90,8 @@ describeWithService(sqlite.name, sqlite.available, 'draft schedule API', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('draft_outdated');
+    const kept = (await draft(t.tokens.organizer, { time_limit: 1, keep_current: true })).json().draft;
+    expect(kept.current).toMatchObject({ kept: made.bookings.length, added: 0, released: 0 });
   });
 
   it('answers unknown_draft for a draft it does not have, and forbidden to moderators', async () => {
