@@ -4,6 +4,7 @@ import { type BookSlotInput, bookSlot } from '../core/booking/book-slot.ts';
 import { type UnbookSlotInput, unbookSlot } from '../core/booking/unbook-slot.ts';
 import { type RoomInput, removeRoom, saveRoom, setAvailability } from '../core/event/rooms.ts';
 import { type EventPatch, updateEvent } from '../core/event/update-event.ts';
+import { type ScheduleWishesInput, setScheduleWishes } from '../core/signups/set-schedule-wishes.ts';
 import { changeTeam, type TeamChange } from '../core/teams/change-team.ts';
 import {
   type CreateTeamInput,
@@ -43,6 +44,7 @@ export function operations(runtime: Runtime) {
     saveRoom: run<RoomInput>(saveRoom),
     removeRoom: run<{ room: string }>(removeRoom),
     setAvailability: run<{ room: string; slot: string; available: boolean }>(setAvailability),
+    setScheduleWishes: run<ScheduleWishesInput>(setScheduleWishes),
   };
 }
 

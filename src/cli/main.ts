@@ -3,6 +3,7 @@ import { type OpenRuntime, openRuntime } from '../runtime.ts';
 import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
 import { importPtgbot } from './import-ptgbot.ts';
+import { scheduleDraft } from './schedule-draft.ts';
 import { serve } from './serve.ts';
 import { teamModeratorAdd, teamModeratorRemove } from './team.ts';
 import { tokenCreate, tokenList, tokenRevoke } from './token.ts';
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   import: importEvent,
   bot,
   'import --ptgbot': importPtgbot,
+  'schedule draft': scheduleDraft,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */

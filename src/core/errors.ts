@@ -34,6 +34,9 @@ export const refusalCodes = {
   signups_closed: 'Team sign-up is not open for this event.',
   signup_decided: 'The organisers have already decided on this sign-up, so it cannot change any more.',
   mail_failed: 'The e-mail could not be sent right now; try again in a few minutes.',
+  invalid_instance: 'The draft instance is not valid.',
+  unknown_draft: 'There is no such draft schedule, or it has expired.',
+  draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

@@ -5,6 +5,7 @@ import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, type Dialect } from './database.ts';
+import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
@@ -39,6 +40,7 @@ export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
   readonly personal: PersonalStore;
   readonly people: PeopleStore;
+  readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
 
   constructor(connection: Connection) {
@@ -46,6 +48,7 @@ export class KyselyStore implements Store {
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
+    this.drafts = new KyselyDraftStore(connection.db);
     this.dialect = connection.dialect;
     this.postgresUrl = connection.postgresUrl;
   }

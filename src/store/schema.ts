@@ -27,6 +27,7 @@ export interface Database {
   newsletter_subscribers: NewsletterSubscribersTable;
   instance_settings: InstanceSettingsTable;
   mail_outbox: MailOutboxTable;
+  schedule_drafts: ScheduleDraftsTable;
 }
 
 export interface EventsTable {
@@ -222,6 +223,8 @@ export interface TeamSignupsTable {
   outcome_at: string | null;
   outcome_reason: string | null;
   merged_into: string | null;
+  /** booking ids a draft schedule must keep; null when the team never said */
+  keep_bookings_json: string | null;
 }
 
 /** A signed-in browser: the cookie holds a secret whose SHA-256 is the key. */
@@ -304,4 +307,12 @@ export interface MailOutboxTable {
   claimed_until: string | null;
   sent_at: string | null;
   last_error: string | null;
+}
+
+/** A draft schedule an organiser made, as one JSON document (`EventDraft`). */
+export interface ScheduleDraftsTable {
+  id: string;
+  event_id: string;
+  created_at: string;
+  document_json: string;
 }

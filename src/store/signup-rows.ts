@@ -22,6 +22,7 @@ export function signupToRow(eventId: string, signup: TeamSignup): TeamSignupsTab
     outcome_at: signup.outcome?.at ?? null,
     outcome_reason: signup.outcome?.reason ?? null,
     merged_into: signup.outcome?.mergedInto ?? null,
+    keep_bookings_json: signup.keepBookings ? JSON.stringify(signup.keepBookings) : null,
   };
 }
 
@@ -34,6 +35,7 @@ export function signupFromRow(row: TeamSignupsTable): TeamSignup {
     hoursWanted: row.hours_wanted,
     preferredWindows: JSON.parse(row.preferred_windows_json),
     avoidClashes: JSON.parse(row.avoid_clashes_json),
+    ...(row.keep_bookings_json === null ? {} : { keepBookings: JSON.parse(row.keep_bookings_json) }),
     onboarding: row.onboarding === 1,
     operatorHour: row.operator_hour === 1,
     videoUrl: row.video_url,

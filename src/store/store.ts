@@ -4,6 +4,7 @@ import type { EventState } from '../core/model/event-state.ts';
 import type { User } from '../core/model/user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import type { Dialect } from './database.ts';
+import type { DraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import type { MailOutboxStore } from './mail-outbox-store.ts';
 import type { PeopleStore } from './people-store.ts';
@@ -47,6 +48,8 @@ export interface Store {
   close(): Promise<void>;
   /** people's own data: sessions, links, registrations, the newsletter (see `PeopleStore`) */
   readonly people: PeopleStore;
+  /** draft schedules made for events (see `DraftStore`) */
+  readonly drafts: DraftStore;
 
   listEvents(): Promise<EventInfo[]>;
   /** the event's id by slug (or id), or null */

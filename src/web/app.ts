@@ -10,6 +10,7 @@ import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
+import { draftRoutes } from './api/draft-routes.ts';
 import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(accountRoutes(deps));
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
+      await api.register(draftRoutes(deps));
       await api.register(streamRoutes(feeds));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -33,4 +33,7 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   signups_closed: 409,
   signup_decided: 409,
   mail_failed: 424,
+  invalid_instance: 400,
+  unknown_draft: 404,
+  draft_outdated: 409,
 };

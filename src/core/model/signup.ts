@@ -21,6 +21,8 @@ export interface SignupAnswers {
   readonly preferredWindows: readonly string[];
   /** ids of teams whose meetings this team should not overlap */
   readonly avoidClashes: readonly string[];
+  /** ids of bookings the team holds that a draft schedule must keep; absent means none */
+  readonly keepBookings?: readonly string[];
   readonly onboarding: boolean;
   readonly operatorHour: boolean;
   /** the team's own video link; null when it meets in the event's rooms */

@@ -14,6 +14,18 @@ export interface Following {
  * (requested or approved), so a withdrawn team's followers tie nobody.
  */
 export function sharedPeopleOfEvent(state: EventState, follows: readonly Following[]): SharedPeople {
+  return new SharedPeople(peopleOfEvent(state, follows));
+}
+
+/**
+ * The people and avoidances behind `sharedPeopleOfEvent`, as lists: each person's team ids (people
+ * tied to no team are left out) and each team's avoidances. The draft-schedule instance of an event
+ * is made from them.
+ */
+export function peopleOfEvent(
+  state: EventState,
+  follows: readonly Following[],
+): { people: string[][]; avoid: Record<string, string[]> } {
   const live = new Set(state.teams.filter(isLiveTeam).map((team) => team.id));
   const teamsOf = new Map<string, Set<string>>();
   const add = (userId: string, teamId: string) => {
@@ -31,5 +43,5 @@ export function sharedPeopleOfEvent(state: EventState, follows: readonly Followi
   for (const [teamId, signup] of Object.entries(state.signups)) {
     if (live.has(teamId)) avoid[teamId] = signup.avoidClashes.filter((other) => live.has(other));
   }
-  return new SharedPeople({ people: teamsOf.values(), avoid });
+  return { people: [...teamsOf.values()].map((teams) => [...teams]), avoid };
 }

@@ -65,6 +65,39 @@ export function checkSignupForm(
   if (!moderators.ok) return moderators;
   const attendance = wholeNumber(input.expectedAttendance, 'expected attendance', 1, 10_000);
   if (!attendance.ok) return attendance;
+  const meeting = checkMeetingAnswers(state, input, self);
+  if (!meeting.ok) return meeting;
+  const video = checkVideo(input.video, input.videoUrl);
+  if (!video.ok) return video;
+  const notes = checkText(input.notes, 'note', 2000);
+  if (!notes.ok) return notes;
+  return passed({
+    name: name.value,
+    kind,
+    crossProject: input.crossProject,
+    moderators: moderators.value,
+    expectedAttendance: attendance.value,
+    ...meeting.value,
+    onboarding: input.onboarding,
+    operatorHour: input.operatorHour,
+    videoUrl: video.value,
+    notes: notes.value.trim(),
+  });
+}
+
+/** What a team asks of the schedule, as typed: hours, windows (names) and teams to avoid (slugs or ids). */
+export type MeetingAnswersInput = Pick<SignupFormInput, 'hoursWanted' | 'preferredWindows' | 'avoidClashes'>;
+
+/**
+ * Checks what a team asks of the schedule: a whole number of hours within the event's total cap,
+ * windows of the event, and at most twenty teams still in the event to avoid (`self` is dropped).
+ * Refuses with `invalid_input`, naming the answer that is wrong.
+ */
+export function checkMeetingAnswers(
+  state: EventState,
+  input: MeetingAnswersInput,
+  self: string | null,
+): Checked<Pick<SignupAnswers, 'hoursWanted' | 'preferredWindows' | 'avoidClashes'>> {
   const cap = state.event.rules.totalCapMinutes;
   const maxHours = cap === null ? 200 : Math.max(1, Math.floor(cap / 60));
   const hours = wholeNumber(input.hoursWanted, 'number of hours wanted', 1, maxHours);
@@ -76,23 +109,10 @@ export function checkSignupForm(
     return failed('invalid_input', `"${unknownWindow.slice(0, 80)}" is not one of the event's windows.`);
   const clashes = checkClashes(state, input.avoidClashes, self);
   if (!clashes.ok) return clashes;
-  const video = checkVideo(input.video, input.videoUrl);
-  if (!video.ok) return video;
-  const notes = checkText(input.notes, 'note', 2000);
-  if (!notes.ok) return notes;
   return passed({
-    name: name.value,
-    kind,
-    crossProject: input.crossProject,
-    moderators: moderators.value,
-    expectedAttendance: attendance.value,
     hoursWanted: hours.value,
     preferredWindows: windowNames.filter((window) => windows.includes(window)),
     avoidClashes: clashes.value,
-    onboarding: input.onboarding,
-    operatorHour: input.operatorHour,
-    videoUrl: video.value,
-    notes: notes.value.trim(),
   });
 }
 

@@ -6,6 +6,7 @@ import { mePage } from './account/me-page.tsx';
 import { registerPage } from './account/register-page.tsx';
 import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
+import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
 import { organisePage } from './organise/organise-page.tsx';
@@ -50,6 +51,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseMotdPage(deps));
+    await app.register(draftSchedulePage(deps));
     await app.register(teamsPage(deps));
     await app.register(teamPage(deps));
     await app.register(roomPage(deps));

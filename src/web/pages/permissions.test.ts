@@ -176,6 +176,14 @@ const api: Row[] = [
   },
   { method: 'DELETE', url: () => `/api/v1${E}/bookings/${pastNovaBooking}`, expected: novaManagers(409) },
   { method: 'DELETE', url: () => `/api/v1${E}/teams/nova/topics`, expected: novaManagers(200) },
+  { method: 'GET', url: () => `/api/v1${E}/schedule/draft/nope`, expected: organizerOnly(404) },
+  { method: 'POST', url: () => `/api/v1${E}/schedule/draft/nope/apply`, expected: organizerOnly(404) },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/teams/nova/schedule-wishes`,
+    body: { hours_wanted: 0, windows: [], avoid: [] },
+    expected: novaManagers(400),
+  },
 ];
 
 const pages: Row[] = [
@@ -193,6 +201,14 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
+  { method: 'GET', url: () => `${E}/organise/draft`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/draft/nope`, expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/wishes`,
+    body: { hours_wanted: '0' },
+    expected: asPage(novaManagers(400)),
+  },
   {
     method: 'POST',
     url: () => `${E}/organise/settings`,

@@ -18,6 +18,7 @@ function consoleSections(slug: string) {
     { key: 'signups', label: 'Sign-ups', href: `${base}/signups` },
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },
     { key: 'motd', label: 'Banners', href: `${base}/motd` },
+    { key: 'draft', label: 'Draft the schedule', href: `${base}/draft` },
   ] as const;
 }
 

@@ -17,6 +17,7 @@ import {
   TextField,
 } from '../components/form-parts.tsx';
 import { teamStatusLabels } from '../components/labels.ts';
+import { ScheduleWishesForm, scheduleWishesOf } from '../components/schedule-wishes-form.tsx';
 import { formActions } from '../form-actions.ts';
 import { Layout } from '../layout.tsx';
 import { eventOrNotFound, pageUser } from '../page-context.ts';
@@ -30,6 +31,7 @@ const done: Record<string, string> = {
   book: 'Booked.',
   unbook: 'Released.',
   links: 'The links are saved.',
+  wishes: 'What the team asks of the draft schedule is saved.',
 };
 
 /**
@@ -65,6 +67,9 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
     );
     write('unbook', async (form, { state }, request) =>
       deps.ops.unbookSlot(state.event.slug, await pageWho(request), { bookingId: form.text('booking') }),
+    );
+    write('wishes', async (form, { state, team }, request) =>
+      deps.ops.setScheduleWishes(state.event.slug, await pageWho(request), scheduleWishesOf(form, team)),
     );
     write('links', async (form, { state, team }, request) =>
       deps.ops.updateTeamLinks(state.event.slug, await pageWho(request), {
@@ -180,6 +185,7 @@ async function managePage(
           ))}
         </ul>
       </section>
+      <ScheduleWishesForm state={state} team={team} action={`${base}/wishes`} csrf={csrf} />
       <section aria-labelledby="links-heading">
         <h2 id="links-heading">Links</h2>
         <form method="post" action={`${base}/links`} class="form">
