@@ -21,10 +21,11 @@ import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from '
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 
-const done: Record<string, string> = {
-  profile: 'Your details are saved.',
-  listed: 'Your choice about “find people” is saved.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['profile', 'Your details are saved.'],
+  ['listed', 'Your choice about “find people” is saved.'],
+]);
 
 type Form = { name: string; ircNick: string; timeZone: string };
 
@@ -39,7 +40,7 @@ export function mePage(deps: WebDeps): FastifyPluginAsync {
     app.get<{ Querystring: { done?: string } }>('/me', { schema: { hide: true } }, async (request, reply) => {
       const actor = await signedInOrRedirect(request, reply);
       if (!actor) return reply;
-      return accountPage(deps, request, reply, actor, { done: done[request.query.done ?? ''] });
+      return accountPage(deps, request, reply, actor, { done: done.get(request.query.done ?? '') });
     });
 
     app.post('/me/profile', { schema: { hide: true }, config: formLimit(deps) }, async (request, reply) => {
