@@ -17,4 +17,6 @@ export interface WebDeps {
   readonly sessionSecret?: string;
   /** how many requests one address may make per minute: sign-in attempts, and each form */
   readonly rateLimits?: { readonly signIn: number; readonly forms: number };
+  /** how often batched alert e-mail and reminders are looked at, in ms (default 30 s; tests shorten it) */
+  readonly alertCheckMs?: number;
 }

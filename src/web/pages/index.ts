@@ -3,6 +3,7 @@ import type { WebDeps } from '../deps.ts';
 import { firstOrganizerPage } from './account/first-organizer-page.tsx';
 import { joinPage } from './account/join-page.tsx';
 import { mePage } from './account/me-page.tsx';
+import { myAlertsPages } from './account/my-alerts.tsx';
 import { registerPage } from './account/register-page.tsx';
 import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
@@ -43,6 +44,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(registerPage(deps));
     await app.register(joinPage(deps));
     await app.register(mePage(deps));
+    await app.register(myAlertsPages(deps));
     await app.register(newsletterPage(deps));
     await app.register(teamManagePage(deps));
     await app.register(organisePage(deps));

@@ -93,6 +93,14 @@ const novaManagers = (allowed: number): Expected => ({
   novaModerator: allowed,
   organizer: allowed,
 });
+/** Anyone signed in, for their own follows, subscription and alerts. */
+const signedIn = (allowed: number): Expected => ({
+  anonymous: 401,
+  attendee: allowed,
+  otherModerator: allowed,
+  novaModerator: allowed,
+  organizer: allowed,
+});
 /** Pages answer "sign in first" with a redirect to the sign-in page rather than 401. */
 const asPage = (expected: Expected): Expected => ({ ...expected, anonymous: 303 });
 
@@ -104,6 +112,23 @@ interface Row {
 }
 
 const api: Row[] = [
+  { method: 'GET', url: () => `/api/v1${E}/subscription`, expected: signedIn(200) },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/subscription`,
+    body: { pattern: '/(?=x)/' },
+    expected: signedIn(400),
+  },
+  { method: 'GET', url: () => '/api/v1/me/alerts', expected: signedIn(200) },
+  {
+    method: 'PUT',
+    url: () => '/api/v1/me/alerts',
+    body: { topic_mail: false, reminders: true, reminder_mail: false },
+    expected: signedIn(200),
+  },
+  { method: 'PUT', url: () => `/api/v1${E}/teams/nowhere/follow`, expected: signedIn(404) },
+  { method: 'DELETE', url: () => `/api/v1${E}/teams/nowhere/follow`, expected: signedIn(404) },
+  { method: 'POST', url: () => `/api/v1${E}/follows`, body: { teams: [] }, expected: signedIn(200) },
   { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
   {
     method: 'PUT',
@@ -187,6 +212,21 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  { method: 'GET', url: () => '/me/alerts', expected: asPage(signedIn(200)) },
+  {
+    method: 'POST',
+    url: () => '/me/alerts/subscription',
+    body: { event: 'oct2022-ptg', pattern: '/(?=x)/' },
+    expected: asPage(signedIn(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/me/alerts/settings',
+    body: { reminders: 'yes' },
+    expected: asPage(signedIn(303)),
+  },
+  { method: 'POST', url: () => `${E}/teams/nowhere/follow`, body: {}, expected: asPage(signedIn(404)) },
+  { method: 'POST', url: () => `${E}/teams/nowhere/alert`, body: {}, expected: asPage(signedIn(404)) },
   ...[
     '/organise',
     `${E}/organise`,

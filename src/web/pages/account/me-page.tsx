@@ -20,11 +20,14 @@ import { pageUser } from '../page-context.ts';
 import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from '../people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
+import { AlertsSection, myAlerts } from './my-alerts.tsx';
 
 /** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
 const done = new Map<string, string>([
   ['profile', 'Your details are saved.'],
   ['listed', 'Your choice about “find people” is saved.'],
+  ['subscription', 'Your topic subscription is saved.'],
+  ['alerts', 'Your choices about alerts are saved.'],
 ]);
 
 type Form = { name: string; ircNick: string; timeZone: string };
@@ -132,6 +135,7 @@ async function accountPage(
     timeZone: account.time_zone ?? '',
   };
   const csrf = reply.csrfToken();
+  const alerts = await myAlerts(deps.runtime, actor.userId as string);
   return sendPage(
     reply,
     <Layout title="Your account" user={await pageUser(request)} {...formAssets()}>
@@ -167,6 +171,7 @@ async function accountPage(
           <SubmitButton>Save my details</SubmitButton>
         </form>
       </section>
+      <AlertsSection alerts={alerts} csrf={csrf} />
       <section aria-labelledby="find-heading">
         <h2 id="find-heading">Find people</h2>
         <form method="post" action="/me/find-people" class="form">
