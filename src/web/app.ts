@@ -8,6 +8,7 @@ import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
+import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     async (api) => {
       await api.register(readRoutes(deps));
       await api.register(bookingRoutes(deps));
+      await api.register(clashRoutes(deps));
       await api.register(teamRoutes(deps));
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));

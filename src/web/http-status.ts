@@ -36,4 +36,6 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_instance: 400,
   unknown_draft: 404,
   draft_outdated: 409,
+  range_refused: 409,
+  bad_range: 400,
 };

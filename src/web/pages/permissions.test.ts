@@ -175,6 +175,13 @@ const api: Row[] = [
     expected: novaManagers(404),
   },
   { method: 'DELETE', url: () => `/api/v1${E}/bookings/${pastNovaBooking}`, expected: novaManagers(409) },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/bookings/range`,
+    body: { room: 'nowhere', from: 'wed13', to: 'wed16' },
+    expected: novaManagers(404),
+  },
+  { method: 'GET', url: () => `/api/v1${E}/teams/nova/clashes?slots=zzz9`, expected: novaManagers(404) },
   { method: 'DELETE', url: () => `/api/v1${E}/teams/nova/topics`, expected: novaManagers(200) },
   { method: 'GET', url: () => `/api/v1${E}/schedule/draft/nope`, expected: organizerOnly(404) },
   { method: 'POST', url: () => `/api/v1${E}/schedule/draft/nope/apply`, expected: organizerOnly(404) },
