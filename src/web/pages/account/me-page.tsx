@@ -26,12 +26,13 @@ import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { viewerZone } from '../time-zone.ts';
 
-const done: Record<string, string> = {
-  profile: 'Your details are saved.',
-  listed: 'Your choice about “find people” is saved.',
-  revoked: 'The token is revoked: it no longer works.',
-  calendar: 'Your calendar has a new address; the old one no longer works.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['profile', 'Your details are saved.'],
+  ['listed', 'Your choice about “find people” is saved.'],
+  ['revoked', 'The token is revoked: it no longer works.'],
+  ['calendar', 'Your calendar has a new address; the old one no longer works.'],
+]);
 
 /** What the page shows besides the account: a refusal or a token just made, in their own section. */
 interface AccountView {
@@ -55,7 +56,7 @@ export function mePage(deps: WebDeps): FastifyPluginAsync {
     app.get<{ Querystring: { done?: string } }>('/me', { schema: { hide: true } }, async (request, reply) => {
       const actor = await signedInOrRedirect(request, reply);
       if (!actor) return reply;
-      return accountPage(deps, request, reply, actor, { done: done[request.query.done ?? ''] });
+      return accountPage(deps, request, reply, actor, { done: done.get(request.query.done ?? '') });
     });
 
     app.post('/me/profile', { schema: { hide: true }, config: formLimit(deps) }, async (request, reply) => {

@@ -19,10 +19,11 @@ import { formAssets, formStatus, organizerOrRefuse, pageWho } from '../people-co
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 
-const done: Record<string, string> = {
-  add: 'Added: they sign in with that address and find the console at /organise.',
-  remove: 'They are no longer an organiser.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` finds nothing. */
+const done = new Map<string, string>([
+  ['add', 'Added: they sign in with that address and find the console at /organise.'],
+  ['remove', 'They are no longer an organiser.'],
+]);
 
 /** `/organise/organisers`: who the organisers are; organisers add one by address, or remove one. */
 export function organisersPage(deps: WebDeps): FastifyPluginAsync {
@@ -33,7 +34,7 @@ export function organisersPage(deps: WebDeps): FastifyPluginAsync {
     app.get<{ Querystring: { done?: string } }>(path, { schema: { hide: true } }, async (request, reply) => {
       const actor = await organizerOrRefuse(request, reply);
       if (!actor) return reply;
-      return organisersList(deps, request, reply, actor, { done: done[request.query.done ?? ''] });
+      return organisersList(deps, request, reply, actor, { done: done.get(request.query.done ?? '') });
     });
 
     const write = formActions(app, deps, {
