@@ -40,6 +40,7 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_instance: 400,
   unknown_draft: 404,
   draft_outdated: 409,
+  last_organizer: 409,
   too_many_streams: 429,
   unavailable: 503,
 };
