@@ -37,6 +37,9 @@ export const refusalCodes = {
   invalid_instance: 'The draft instance is not valid.',
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
+  last_organizer: 'Convene needs at least one organiser: make someone else an organiser first.',
+  too_many_streams: 'Too many live-update connections are open from your address; close some pages.',
+  unavailable: 'The service is briefly unavailable; try again in a few seconds.',
   range_refused: 'Nothing was booked: some hours of the range cannot be booked (each is listed).',
   bad_range: 'A range runs forward through consecutive slots of one window on one day.',
 } as const;
