@@ -37,6 +37,7 @@ export const refusalCodes = {
   invalid_instance: 'The draft instance is not valid.',
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
+  last_organizer: 'Convene needs at least one organiser: make someone else an organiser first.',
   uri_too_long: 'The address is too long.',
   request_timeout: 'The request took too long to arrive; send it again.',
   headers_too_large: 'The request headers are too large.',

@@ -36,6 +36,7 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_instance: 400,
   unknown_draft: 404,
   draft_outdated: 409,
+  last_organizer: 409,
   uri_too_long: 414,
   request_timeout: 408,
   headers_too_large: 431,

@@ -11,6 +11,7 @@ import type { WebDeps } from '../../deps.ts';
 import {
   CsrfField,
   ErrorSummary,
+  InlineAction,
   Notice,
   Select,
   SubmitButton,
@@ -174,13 +175,9 @@ async function managePage(
             <li key={booking.id}>
               {describeInterval(slot.start, slot.end)} in {room.name}{' '}
               {slot.start > now ? (
-                <form method="post" action={`${base}/unbook`} class="inline-form">
-                  <CsrfField token={csrf} />
-                  <input type="hidden" name="booking" value={booking.id} />
-                  <button type="submit" class="link-button">
-                    Release
-                  </button>
-                </form>
+                <InlineAction action={`${base}/unbook`} csrf={csrf} name="booking" value={booking.id}>
+                  Release
+                </InlineAction>
               ) : null}
             </li>
           ))}
