@@ -18,6 +18,7 @@ import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
+import { httpLimits } from './limits.ts';
 import { pageRoutes } from './pages/index.ts';
 import { sendNotFound } from './pages/not-found-page.tsx';
 import { pageUser } from './pages/page-context.ts';
@@ -28,6 +29,7 @@ import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { LiveFeeds } from './stream/live-feeds.ts';
+import { StreamLimits } from './stream/stream-limits.ts';
 import { streamRoutes } from './stream/stream-routes.ts';
 
 declare module 'fastify' {
@@ -50,11 +52,16 @@ export interface AppOptions {
  * `listen()`. Routes translate and present; every rule is the core's.
  */
 export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const limits = httpLimits(deps.limits);
   const app = Fastify({
     logger: options.logger ?? false,
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
-    bodyLimit: 256 * 1024,
+    bodyLimit: limits.bodyLimitBytes,
+    // A client that sends its request slowly (a byte now and then) is cut off with 408; the check
+    // runs every second, over requests still arriving only.
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
@@ -123,7 +130,12 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));
-      await api.register(streamRoutes(feeds));
+      await api.register(
+        streamRoutes(
+          feeds,
+          new StreamLimits({ perAddress: limits.streamsPerAddress, total: limits.streamsTotal }),
+        ),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

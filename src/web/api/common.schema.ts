@@ -18,6 +18,8 @@ export const errorResponses = {
   403: Type.Ref('ErrorResponse'),
   404: Type.Ref('ErrorResponse'),
   409: Type.Ref('ErrorResponse'),
+  429: Type.Ref('ErrorResponse'),
+  503: Type.Ref('ErrorResponse'),
 };
 
 export const EventParams = Type.Object({
