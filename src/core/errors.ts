@@ -40,6 +40,9 @@ export const refusalCodes = {
   last_organizer: 'Convene needs at least one organiser: make someone else an organiser first.',
   too_many_streams: 'Too many live-update connections are open from your address; close some pages.',
   unavailable: 'The service is briefly unavailable; try again in a few seconds.',
+  uri_too_long: 'The address is too long.',
+  request_timeout: 'The request took too long to arrive; send it again.',
+  headers_too_large: 'The request headers are too large.',
   range_refused: 'Nothing was booked: some hours of the range cannot be booked (each is listed).',
   bad_range: 'A range runs forward through consecutive slots of one window on one day.',
 } as const;

@@ -24,6 +24,7 @@ import { pageRoutes } from './pages/index.ts';
 import { sendNotFound } from './pages/not-found-page.tsx';
 import { pageUser } from './pages/page-context.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { answerClientError, answerFrameworkError } from './plugins/framework-errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -63,6 +64,8 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     requestTimeout: limits.requestTimeoutMs,
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
