@@ -353,6 +353,12 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
+    url: () => `${E}/teams/nova/manage/book-range`,
+    body: { cell: 'nowhere-wed13' },
+    expected: asPage(novaManagers(404)),
+  },
+  {
+    method: 'POST',
     url: () => `${E}/teams/nova/manage/unbook`,
     get body() {
       return { booking: pastNovaBooking };
