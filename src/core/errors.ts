@@ -37,6 +37,7 @@ export const refusalCodes = {
   invalid_instance: 'The draft instance is not valid.',
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
+  event_archived: 'The event is archived: its pages stay as a record, and it takes no more changes.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

@@ -11,6 +11,7 @@ import { bookingRoutes } from './api/booking-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
+import { eventRoutes } from './api/event-routes.ts';
 import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   await app.register(
     async (api) => {
       await api.register(readRoutes(deps));
+      await api.register(eventRoutes(deps));
       await api.register(bookingRoutes(deps));
       await api.register(teamRoutes(deps));
       await api.register(motdRoutes(deps));

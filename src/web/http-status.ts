@@ -36,4 +36,5 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_instance: 400,
   unknown_draft: 404,
   draft_outdated: 409,
+  event_archived: 409,
 };
