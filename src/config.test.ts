@@ -15,4 +15,15 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => readConfig({ CONVENE_NOW: 'tuesday' })).toThrow(ConfigError);
   });
+
+  it('turns metrics on with a METRICS_TOKEN of 16 characters or more, and reads STOP_TIMEOUT in seconds', () => {
+    expect(readConfig({}).metricsToken).toBeNull();
+    expect(readConfig({ METRICS_TOKEN: '0123456789abcdef' }).metricsToken).toBe('0123456789abcdef');
+    expect(() => readConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN must be at least 16 characters',
+    );
+    expect(readConfig({}).stopTimeoutMs).toBe(8000);
+    expect(readConfig({ STOP_TIMEOUT: '2.5' }).stopTimeoutMs).toBe(2500);
+    expect(() => readConfig({ STOP_TIMEOUT: 'soon' })).toThrow('STOP_TIMEOUT must be a number of seconds');
+  });
 });

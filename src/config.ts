@@ -15,7 +15,14 @@ export interface Config {
   readonly demo: boolean;
   /** the IRC bot, when `IRC_SERVER` is set */
   readonly irc: IrcSettings | null;
+  /** `METRICS_TOKEN`: turns on `GET /metrics` for requests bearing it */
+  readonly metricsToken: string | null;
+  /** `STOP_TIMEOUT` (seconds): the longest a stopping server takes before it exits anyway */
+  readonly stopTimeoutMs: number;
 }
+
+/** A metrics token shorter than this would be guessed; start-up refuses it. */
+const minMetricsTokenLength = 16;
 
 /** Reads the environment; a bad value stops start-up with a sentence saying which and why. */
 export function readConfig(
@@ -37,7 +44,28 @@ export function readConfig(
     clockStart: start ?? (demo ? defaultDemoNow : null),
     demo,
     irc: readIrc(env),
+    metricsToken: readMetricsToken(env.METRICS_TOKEN),
+    stopTimeoutMs: readStopTimeout(env.STOP_TIMEOUT),
   };
+}
+
+function readMetricsToken(text: string | undefined): string | null {
+  if (!text) return null;
+  if (text.length < minMetricsTokenLength || /\s/.test(text))
+    throw new ConfigError(
+      `METRICS_TOKEN must be at least ${minMetricsTokenLength} characters without spaces (try: openssl rand -hex 24).`,
+    );
+  return text;
+}
+
+function readStopTimeout(text: string | undefined): number {
+  if (!text) return 8000;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600)
+    throw new ConfigError(
+      `STOP_TIMEOUT must be a number of seconds from 1 to 600, not "${text.slice(0, 20)}".`,
+    );
+  return Math.round(seconds * 1000);
 }
 
 /** The IRC bot's settings (see `readIrcSettings`); a bad value stops start-up. */

@@ -82,9 +82,10 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
               socket.write(frame);
               return socket.writableLength < maxBufferedBytes;
             },
-            close() {
+            close(farewell) {
               open = false;
-              socket.destroy();
+              if (farewell && started && !socket.destroyed) socket.end(farewell);
+              else socket.destroy();
             },
           },
           lastEventId,
