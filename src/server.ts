@@ -4,6 +4,7 @@ import { OidcSignIn } from './app/oidc.ts';
 import { firstOrganizerLink } from './app/sign-in.ts';
 import { startIrcBot } from './chat/start-irc-bot.ts';
 import type { Config } from './config.ts';
+import { fitStreamsToDescriptors, openFilesLimit } from './descriptor-limit.ts';
 import { smtpMailer } from './mail/smtp-mailer.ts';
 import { readPeopleConfig } from './people-config.ts';
 import { openRuntime } from './runtime.ts';
@@ -24,6 +25,8 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
   const runtime = await openRuntime(config);
   const mailer = people.smtp ? smtpMailer(people.smtp) : undefined;
   const log = serverLogger(env.LOG_LEVEL ?? 'info');
+  const descriptors = openFilesLimit();
+  const fitted = fitStreamsToDescriptors(config.limits, descriptors, config.descriptorReserve);
   const app = await buildApp(
     {
       runtime,
@@ -33,6 +36,7 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
       oidc: people.oidc ? new OidcSignIn(people.oidc) : null,
       ...(people.sessionSecret ? { sessionSecret: people.sessionSecret } : {}),
       rateLimits: people.rateLimits,
+      limits: fitted.limits,
     },
     {
       loggerInstance: log.logger,
@@ -46,6 +50,10 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
       },
     },
   );
+  if (fitted.lowered)
+    app.log.warn(
+      `This process may open ${descriptors} files, so at most ${fitted.limits.streamsTotal} event streams are let in (STREAMS_TOTAL is ${config.limits.streamsTotal}, STREAMS_RESERVE ${config.descriptorReserve}); raise the limit with ulimit -n or LimitNOFILE= (see docs/limits.md).`,
+    );
   if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');
   }

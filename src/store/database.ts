@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -34,7 +34,7 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
     };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
@@ -45,6 +45,15 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
     dialect: 'sqlite',
     postgresUrl: null,
   };
+}
+
+/**
+ * The file holds the session secret and calendar secrets: a new file (and any folder made for it)
+ * is readable by its owner only. SQLite gives its -wal and -shm files the database file's mode.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
 }
 
 /** A unique constraint refused a write, on either database. */

@@ -8,6 +8,7 @@ import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
+import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
@@ -18,6 +19,7 @@ import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
+import { httpLimits } from './limits.ts';
 import { AppMetrics } from './ops/app-metrics.ts';
 import { addGracefulStop } from './ops/graceful-stop.ts';
 import { healthRoutes } from './ops/health-routes.ts';
@@ -27,11 +29,13 @@ import { pageRoutes } from './pages/index.ts';
 import { sendNotFound } from './pages/not-found-page.tsx';
 import { pageUser } from './pages/page-context.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { answerClientError, answerFrameworkError } from './plugins/framework-errors.ts';
 import { bearerIdentifier, identityPlugin } from './plugins/identity.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { LiveFeeds } from './stream/live-feeds.ts';
+import { StreamLimits } from './stream/stream-limits.ts';
 import { streamRoutes } from './stream/stream-routes.ts';
 
 declare module 'fastify' {
@@ -64,6 +68,7 @@ export interface AppOptions {
 export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const metrics = options.metricsToken ? new AppMetrics(deps.runtime) : null;
   const requestLog = new RequestLog(metrics);
+  const limits = httpLimits(deps.limits);
   const app = Fastify({
     // Fastify tells the request log about answers only when it has a logger: metrics need one.
     ...(options.loggerInstance
@@ -72,8 +77,14 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     logController: requestLog,
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
-    bodyLimit: 256 * 1024,
+    bodyLimit: limits.bodyLimitBytes,
+    // A client that sends its request slowly (a byte now and then) is cut off with 408; the check
+    // runs every second, over requests still arriving only.
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -142,6 +153,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     async (api) => {
       await api.register(readRoutes(deps));
       await api.register(bookingRoutes(deps));
+      await api.register(clashRoutes(deps));
       await api.register(teamRoutes(deps));
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
@@ -149,7 +161,12 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));
-      await api.register(streamRoutes(liveFeeds));
+      await api.register(
+        streamRoutes(
+          liveFeeds,
+          new StreamLimits({ perAddress: limits.streamsPerAddress, total: limits.streamsTotal }),
+        ),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

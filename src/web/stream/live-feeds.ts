@@ -18,7 +18,7 @@ const field =
 
 /** How each view's lists are keyed in the deltas; part of the stream's documented format. */
 export const viewLists: Record<StreamView, Record<string, KeyOf>> = {
-  board: { now: field('team'), next: field('team'), motd: field('id') },
+  board: { now: field('team'), meeting_without_topic: field('team'), next: field('team'), motd: field('id') },
   schedule: {
     rooms: field('slug'),
     slots: field('id'),
