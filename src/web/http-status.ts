@@ -43,4 +43,9 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   last_organizer: 409,
   too_many_streams: 429,
   unavailable: 503,
+  uri_too_long: 414,
+  request_timeout: 408,
+  headers_too_large: 431,
+  range_refused: 409,
+  bad_range: 400,
 };

@@ -29,7 +29,7 @@ export interface ErrorsOptions {
 }
 
 /** A browser navigating, as opposed to a script calling the API. */
-function wantsPage(request: FastifyRequest): boolean {
+export function wantsPage(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
 }
 
