@@ -32,6 +32,17 @@ export async function execute(
   who: Who,
   decide: Decide,
 ): Promise<Outcome> {
+  const outcome = await decideAndCommit(runtime, eventRef, who, decide);
+  runtime.observers?.written(outcome, who.source);
+  return outcome;
+}
+
+async function decideAndCommit(
+  runtime: Runtime,
+  eventRef: string,
+  who: Who,
+  decide: Decide,
+): Promise<Outcome> {
   const loaded = await runtime.models.get(eventRef);
   if (!loaded) return { ok: false, refusal: unknownEvent(eventRef) };
   const eventId = loaded.event.id;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Revision } from '../core/revision.ts';
-import type { Bus, BusMessage } from './bus.ts';
+import type { Bus, BusHealth, BusMessage } from './bus.ts';
 import { deliver } from './memory-bus.ts';
 
 const channel = 'convene_revisions';
@@ -13,6 +13,8 @@ interface Notice {
   readonly eventId: string;
   readonly revision: number;
   readonly full?: Revision;
+  /** the sender's wall clock (ms), so receivers can tell how late a revision arrives */
+  readonly sentAt?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export class PostgresBus implements Bus {
       eventId: revision.eventId,
       revision: revision.revision,
       full: revision,
+      sentAt: Date.now(),
     };
     let payload = JSON.stringify(notice);
     if (Buffer.byteLength(payload) > maxInlinePayload) {
@@ -56,6 +59,7 @@ export class PostgresBus implements Bus {
         origin: this.origin,
         eventId: revision.eventId,
         revision: revision.revision,
+        sentAt: notice.sentAt,
       });
     }
     await this.publisher.query('SELECT pg_notify($1, $2)', [channel, payload]);
@@ -69,6 +73,10 @@ export class PostgresBus implements Bus {
   onResync(listener: () => void): () => void {
     this.resyncListeners.add(listener);
     return () => this.resyncListeners.delete(listener);
+  }
+
+  health(): BusHealth {
+    return this.client ? { ok: true } : { ok: false, reason: 'the LISTEN connection to PostgreSQL is down' };
   }
 
   async close(): Promise<void> {
@@ -103,6 +111,7 @@ export class PostgresBus implements Bus {
       eventId: notice.eventId,
       revision: notice.revision,
       full: notice.full ?? null,
+      ...(typeof notice.sentAt === 'number' ? { sentAt: notice.sentAt } : {}),
     });
   }
 

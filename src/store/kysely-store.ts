@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import type { Change } from '../core/changes.ts';
 import type { EventInfo } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
@@ -71,6 +71,10 @@ export class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
   }
 
   async listEvents(): Promise<EventInfo[]> {

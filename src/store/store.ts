@@ -46,6 +46,8 @@ export interface Store {
   readonly postgresUrl: string | null;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** one round trip to the database, for readiness checks; throws when it cannot be reached */
+  ping(): Promise<void>;
   /** people's own data: sessions, links, registrations, the newsletter (see `PeopleStore`) */
   readonly people: PeopleStore;
   /** draft schedules made for events (see `DraftStore`) */

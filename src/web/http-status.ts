@@ -46,4 +46,6 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   uri_too_long: 414,
   request_timeout: 408,
   headers_too_large: 431,
+  range_refused: 409,
+  bad_range: 400,
 };
