@@ -8,13 +8,10 @@
 const bidiControl = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
- * No glyph: soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
- * vowels inherent, Mongolian selectors, zero-width space/joiners and direction marks, word joiner
- * and invisible operators, deprecated format characters, variation selectors, byte-order mark,
- * and tag characters (U+E0000–U+E007F).
+ * No glyph: Unicode's default-ignorable code points (soft hyphen, zero-width spaces and joiners,
+ * direction marks, word joiner, Hangul fillers, variation selectors, byte-order mark, tags…).
  */
-const invisible =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDC7F]/g;
+const invisible = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** The first bidi control in the text, as `U+202E`, or null when there is none. */
 export function findBidiControl(text: string): string | null {
