@@ -43,4 +43,15 @@ describe('readConfig', () => {
     });
     expect(fitStreamsToDescriptors(defaultHttpLimits, null, 1000).lowered).toBe(false);
   });
+
+  it('turns metrics on with a METRICS_TOKEN of 16 characters or more, and reads STOP_TIMEOUT in seconds', () => {
+    expect(readConfig({}).metricsToken).toBeNull();
+    expect(readConfig({ METRICS_TOKEN: '0123456789abcdef' }).metricsToken).toBe('0123456789abcdef');
+    expect(() => readConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN must be at least 16 characters',
+    );
+    expect(readConfig({}).stopTimeoutMs).toBe(8000);
+    expect(readConfig({ STOP_TIMEOUT: '3' }).stopTimeoutMs).toBe(3000);
+    expect(() => readConfig({ STOP_TIMEOUT: 'soon' })).toThrow('STOP_TIMEOUT must be a whole number');
+  });
 });

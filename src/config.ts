@@ -20,7 +20,14 @@ export interface Config {
   readonly limits: HttpLimits;
   /** file descriptors kept free of event streams, for ordinary requests and the database */
   readonly descriptorReserve: number;
+  /** `METRICS_TOKEN`: turns on `GET /metrics` for requests bearing it */
+  readonly metricsToken: string | null;
+  /** `STOP_TIMEOUT` (seconds): the longest a stopping server takes before it exits anyway */
+  readonly stopTimeoutMs: number;
 }
+
+/** A metrics token shorter than this would be guessed; start-up refuses it. */
+const minMetricsTokenLength = 16;
 
 /** Reads the environment; a bad value stops start-up with a sentence saying which and why. */
 export function readConfig(
@@ -44,7 +51,18 @@ export function readConfig(
     irc: readIrc(env),
     limits: readLimits(env),
     descriptorReserve: positive(env, 'STREAMS_RESERVE', 1000),
+    metricsToken: readMetricsToken(env.METRICS_TOKEN),
+    stopTimeoutMs: positive(env, 'STOP_TIMEOUT', 8) * 1000,
   };
+}
+
+function readMetricsToken(text: string | undefined): string | null {
+  if (!text) return null;
+  if (text.length < minMetricsTokenLength || /\s/.test(text))
+    throw new ConfigError(
+      `METRICS_TOKEN must be at least ${minMetricsTokenLength} characters without spaces (try: openssl rand -hex 24).`,
+    );
+  return text;
 }
 
 /** `STREAMS_*`, `*_TIMEOUT` (seconds) and `BODY_LIMIT` (bytes), each defaulting to `defaultHttpLimits`. */

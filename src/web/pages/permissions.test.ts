@@ -17,7 +17,8 @@ type Role = (typeof roles)[number];
 type Expected = Readonly<Record<Role, number>>;
 
 const E = '/events/oct2022-ptg';
-const site = useTestSite();
+// With metrics on: no role's token opens them, only the metrics token does.
+const site = useTestSite(undefined, { app: { metricsToken: 'the-metrics-token-for-scrapers' } });
 const clients = {} as Record<Role, FormClient>;
 const tokens = {} as Record<Role, string | null>;
 let pastNovaBooking = '';
@@ -110,7 +111,17 @@ interface Row {
   readonly expected: Expected;
 }
 
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  attendee: status,
+  otherModerator: status,
+  novaModerator: status,
+  organizer: status,
+});
+
 const api: Row[] = [
+  { method: 'GET', url: () => '/readyz', expected: everyone(200) },
+  { method: 'GET', url: () => '/metrics', expected: everyone(401) },
   { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
   {
     method: 'PUT',
@@ -198,6 +209,19 @@ const api: Row[] = [
     body: { hours_wanted: 0, windows: [], avoid: [] },
     expected: novaManagers(400),
   },
+  {
+    method: 'POST',
+    url: () => '/api/v1/events',
+    body: {
+      slug: 'oct2022-ptg',
+      title: 'Again',
+      starts_on: '2023-01-02',
+      ends_on: '2023-01-03',
+      windows: [],
+    },
+    expected: organizerOnly(400),
+  },
+  { method: 'PATCH', url: () => `/api/v1${E}`, body: { status: 'published' }, expected: organizerOnly(200) },
 ];
 
 const pages: Row[] = [
