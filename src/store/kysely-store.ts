@@ -9,6 +9,7 @@ import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
+import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -42,10 +43,12 @@ export class KyselyStore implements Store {
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
+  readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
+    this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);

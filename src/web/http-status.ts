@@ -37,4 +37,5 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   unknown_draft: 404,
   draft_outdated: 409,
   last_organizer: 409,
+  recipients_changed: 409,
 };
