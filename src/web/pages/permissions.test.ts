@@ -17,7 +17,8 @@ type Role = (typeof roles)[number];
 type Expected = Readonly<Record<Role, number>>;
 
 const E = '/events/oct2022-ptg';
-const site = useTestSite();
+// With metrics on: no role's token opens them, only the metrics token does.
+const site = useTestSite(undefined, { app: { metricsToken: 'the-metrics-token-for-scrapers' } });
 const clients = {} as Record<Role, FormClient>;
 const tokens = {} as Record<Role, string | null>;
 let pastNovaBooking = '';
@@ -99,7 +100,17 @@ interface Row {
   readonly expected: Expected;
 }
 
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  attendee: status,
+  otherModerator: status,
+  novaModerator: status,
+  organizer: status,
+});
+
 const api: Row[] = [
+  { method: 'GET', url: () => '/readyz', expected: everyone(200) },
+  { method: 'GET', url: () => '/metrics', expected: everyone(401) },
   { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
   {
     method: 'PUT',
@@ -171,6 +182,13 @@ const api: Row[] = [
     expected: novaManagers(404),
   },
   { method: 'DELETE', url: () => `/api/v1${E}/bookings/${pastNovaBooking}`, expected: novaManagers(409) },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/bookings/range`,
+    body: { room: 'nowhere', from: 'wed13', to: 'wed16' },
+    expected: novaManagers(404),
+  },
+  { method: 'GET', url: () => `/api/v1${E}/teams/nova/clashes?slots=zzz9`, expected: novaManagers(404) },
   { method: 'DELETE', url: () => `/api/v1${E}/teams/nova/topics`, expected: novaManagers(200) },
   { method: 'GET', url: () => `/api/v1${E}/schedule/draft/nope`, expected: organizerOnly(404) },
   { method: 'POST', url: () => `/api/v1${E}/schedule/draft/nope/apply`, expected: organizerOnly(404) },
