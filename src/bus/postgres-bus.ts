@@ -34,7 +34,9 @@ export class PostgresBus implements Bus {
 
   private constructor(private readonly url: string) {
     this.publisher = new pg.Pool({ connectionString: url, max: 2 });
+    // A lost connection fails the NOTIFY in flight, never the process; the pool makes a new one.
     this.publisher.on('error', () => {});
+    this.publisher.on('connect', (client) => client.on('error', () => {}));
   }
 
   /** Connects the listening session before returning, so no later revision is missed. */
@@ -92,8 +94,17 @@ export class PostgresBus implements Bus {
     client.on('notification', (message) => this.receive(message.payload));
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
     this.retryDelay = 250;
   }
@@ -119,15 +130,24 @@ export class PostgresBus implements Bus {
     if (this.closed || this.client !== dropped) return;
     this.client = null;
     dropped.end().catch(() => {});
+    this.listenAgain();
+  }
+
+  /**
+   * Listens again after a pause that doubles up to 10 s while the server stays away; once back,
+   * everyone catches up from the change log on whatever was committed meanwhile.
+   */
+  private listenAgain(): void {
     this.retryTimer = setTimeout(async () => {
       try {
         await this.listen();
-        for (const listener of this.resyncListeners) listener();
       } catch {
         this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
-        this.client = dropped;
-        this.reconnect(dropped);
+        if (!this.closed) this.listenAgain();
+        return;
       }
+      if (this.closed) return;
+      for (const listener of this.resyncListeners) listener();
     }, this.retryDelay);
   }
 }

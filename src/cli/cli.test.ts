@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runConvene } from '../../test/support/cli.ts';
 import { inheritedEnv } from '../../test/support/server-process.ts';
-import { runCli } from './main.ts';
 
 const bin = new URL('../../bin/convene.js', import.meta.url).pathname;
 
@@ -18,17 +18,7 @@ describe('convene command line', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      env,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      readFile: async (path) => readFileSync(path, 'utf8'),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const run = (...argv: string[]) => runConvene(env, argv);
 
   it('backs the installation up to a file and restores it into an empty database only', async () => {
     await run('user', 'add', 'ann@example.org', '--name', 'Ann');

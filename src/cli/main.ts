@@ -3,6 +3,7 @@ import { type OpenRuntime, openRuntime } from '../runtime.ts';
 import { backup, restore } from './backup.ts';
 import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
+import { eventArchive, eventCreate, eventPublish } from './event.ts';
 import { importPtgbot } from './import-ptgbot.ts';
 import { scheduleDraft } from './schedule-draft.ts';
 import { serve } from './serve.ts';
@@ -15,6 +16,9 @@ import { userAdd } from './user.ts';
 const commands: Record<string, Command> = {
   serve,
   'user add': userAdd,
+  'event create': eventCreate,
+  'event publish': eventPublish,
+  'event archive': eventArchive,
   'team moderator add': teamModeratorAdd,
   'team moderator remove': teamModeratorRemove,
   'token create': tokenCreate,

@@ -78,7 +78,8 @@ export interface Store {
   /**
    * Takes the event's write lock, lets `prepare` decide, then persists its changes and the audit
    * row in the same transaction. `prepare` returning null rolls back and consumes no revision.
-   * Throws when a unique constraint refuses the changes (see `isUniqueViolation`).
+   * Throws when a unique constraint refuses the changes (see `isUniqueViolation`), and
+   * `DatabaseUnavailable` when the connection is lost, saying whether the commit may have happened.
    */
   commitRevision(
     eventId: string,

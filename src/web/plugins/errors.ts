@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUnavailable } from '../../app/unavailable.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import { httpStatusOf } from '../http-status.ts';
 
@@ -61,6 +62,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptio
             ? 'Send JSON with Content-Type: application/json.'
             : 'The request could not be read; send valid JSON.';
       return sendRefusal(reply, refusal(status === 404 ? 'not_found' : 'invalid_input', message));
+    }
+    if (isUnavailable(error)) {
+      request.log.warn({ err: error, reqId: request.id }, 'database unreachable');
+      return sendRefusal(reply, refusal('unavailable'));
     }
     request.log.error({ err: error, reqId: request.id }, 'request failed');
     return reply.status(500).send({
