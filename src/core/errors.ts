@@ -46,6 +46,7 @@ export const refusalCodes = {
   headers_too_large: 'The request headers are too large.',
   range_refused: 'Nothing was booked: some hours of the range cannot be booked (each is listed).',
   bad_range: 'A range runs forward through consecutive slots of one window on one day.',
+  event_archived: 'The event is archived: its pages stay as a record, and it takes no more changes.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

@@ -7,6 +7,7 @@ import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
 import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
@@ -78,6 +79,27 @@ export class KyselyStore implements Store {
 
   async ping(): Promise<void> {
     await sql`SELECT 1`.execute(this.db);
+  }
+
+  readonly knownMigrations: readonly string[] = Object.keys(migrations);
+
+  async appliedMigrations(): Promise<string[]> {
+    const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+      this.db,
+    );
+    return rows.rows.map((row) => row.name);
+  }
+
+  async dumpTables(visit: (table: TableDump) => Promise<void>): Promise<void> {
+    await dumpTables(this.db, this.dialect, visit);
+  }
+
+  async countRows(): Promise<Record<string, number>> {
+    return await countRows(this.db, this.dialect);
+  }
+
+  async loadTables(tables: AsyncIterable<TableDump>): Promise<void> {
+    await loadTables(this.db, this.dialect, tables);
   }
 
   async listEvents(): Promise<EventInfo[]> {

@@ -49,4 +49,5 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   headers_too_large: 431,
   range_refused: 409,
   bad_range: 400,
+  event_archived: 409,
 };

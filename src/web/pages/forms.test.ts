@@ -324,6 +324,23 @@ const forms: Record<string, Form> = {
       ['script tags', { slot: script }, 'There is no slot "<script>alert(1)</script>" in this event.'],
     ],
   },
+  'booking grid': {
+    who: 'moderator',
+    page: `${E}/teams/nova/manage`,
+    action: `${E}/teams/nova/manage/book-range`,
+    fields: { cell: 'bexar-fri21', day: '2022-10-21' },
+    bad: [
+      ['no hours', { cell: '' }, 'is not a cell'],
+      ['an unknown cell', { cell: 'kilo-wed99' }, 'There is no slot "wed99" in this event.'],
+      ['script tags', { cell: script }, 'is not a cell'],
+      [
+        'hours across windows',
+        { cell: ['bexar-wed07', 'bexar-wed13'] },
+        'are not in the same window of one day',
+      ],
+      ['hours left out', { cell: ['bexar-fri13', 'bexar-fri15'] }, 'bexar-fri14 is left out'],
+    ],
+  },
 };
 
 describe.each(Object.entries(forms))('the %s form', (_name, form) => {

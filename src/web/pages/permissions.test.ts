@@ -198,6 +198,19 @@ const api: Row[] = [
     body: { hours_wanted: 0, windows: [], avoid: [] },
     expected: novaManagers(400),
   },
+  {
+    method: 'POST',
+    url: () => '/api/v1/events',
+    body: {
+      slug: 'oct2022-ptg',
+      title: 'Again',
+      starts_on: '2023-01-02',
+      ends_on: '2023-01-03',
+      windows: [],
+    },
+    expected: organizerOnly(400),
+  },
+  { method: 'PATCH', url: () => `/api/v1${E}`, body: { status: 'published' }, expected: organizerOnly(200) },
 ];
 
 const pages: Row[] = [
@@ -377,6 +390,12 @@ const pages: Row[] = [
     method: 'POST',
     url: () => `${E}/teams/nova/manage/book`,
     body: { room: 'nowhere', slot: 'wed13' },
+    expected: asPage(novaManagers(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/book-range`,
+    body: { cell: 'nowhere-wed13' },
     expected: asPage(novaManagers(404)),
   },
   {
