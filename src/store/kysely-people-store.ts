@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendeeRole, Registration } from '../core/model/registration.ts';
 import type { NewsletterSubscriber, SubscriberStatus } from '../core/model/subscriber.ts';
+import type { User } from '../core/model/user.ts';
 import type { Profile } from '../core/people/check-profile.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { LinkPurpose, OneTimeLink, PeopleStore, SessionMethod } from './people-store.ts';
@@ -40,6 +41,17 @@ export class KyselyPeopleStore implements PeopleStore {
     return row !== undefined;
   }
 
+  async organizers(): Promise<User[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('is_organizer', '=', 1)
+      .orderBy('name')
+      .orderBy('email')
+      .execute();
+    return rows.map(userFromRow);
+  }
+
   async updateProfile(userId: string, profile: Profile): Promise<void> {
     await this.db
       .updateTable('users')
@@ -65,6 +77,11 @@ export class KyselyPeopleStore implements PeopleStore {
       await tx.deleteFrom('newsletter_subscribers').where('email', '=', user.email).execute();
       await tx.deleteFrom('sign_in_links').where('email', '=', user.email).execute();
       await tx.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
+      await tx
+        .updateTable('mailings')
+        .set({ sent_by_name: anonymisedAs })
+        .where('sent_by', '=', userId)
+        .execute();
       await tx.deleteFrom('users').where('id', '=', userId).execute();
     });
   }

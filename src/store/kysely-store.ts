@@ -1,15 +1,17 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import type { Change } from '../core/changes.ts';
 import type { EventInfo } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type AlertStore, KyselyAlertStore } from './alert-store.ts';
-import { type Connection, connect, type Dialect } from './database.ts';
+import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
+import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -44,11 +46,13 @@ export class KyselyStore implements Store {
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
   readonly alerts: AlertStore;
+  readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.alerts = new KyselyAlertStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
+    this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);
@@ -74,6 +78,31 @@ export class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
+  readonly knownMigrations: readonly string[] = Object.keys(migrations);
+
+  async appliedMigrations(): Promise<string[]> {
+    const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+      this.db,
+    );
+    return rows.rows.map((row) => row.name);
+  }
+
+  async dumpTables(visit: (table: TableDump) => Promise<void>): Promise<void> {
+    await dumpTables(this.db, this.dialect, visit);
+  }
+
+  async countRows(): Promise<Record<string, number>> {
+    return await countRows(this.db, this.dialect);
+  }
+
+  async loadTables(tables: AsyncIterable<TableDump>): Promise<void> {
+    await loadTables(this.db, this.dialect, tables);
   }
 
   async listEvents(): Promise<EventInfo[]> {
@@ -116,6 +145,9 @@ export class KyselyStore implements Store {
     eventId: string,
     prepare: (writer: RevisionWriter) => Promise<PreparedRevision | null>,
   ): Promise<Revision | null> {
+    // Whether the commit may have reached the database when the connection dies: until the
+    // transaction's body is done, nothing of it can have been committed.
+    let committing = false;
     try {
       return await this.db.transaction().execute(async (tx) => {
         // Raising the revision first takes the event's row lock (PostgreSQL) or the write lock
@@ -136,15 +168,18 @@ export class KyselyStore implements Store {
           },
         });
         if (!prepared) throw nothingToCommit;
-        return await writeRevision(tx, {
+        const written = await writeRevision(tx, {
           eventId,
           revision: bumped.revision,
           ...prepared.meta,
           changes: prepared.changes,
         });
+        committing = true;
+        return written;
       });
     } catch (error) {
       if (error === nothingToCommit) return null;
+      if (isConnectionLost(error)) throw new DatabaseUnavailable(committing ? null : false, { cause: error });
       throw error;
     }
   }

@@ -32,6 +32,7 @@ export interface Database {
   alert_mail_items: AlertMailItemsTable;
   nick_subscriptions: NickSubscriptionsTable;
   nick_check_ins: NickCheckInsTable;
+  mailings: MailingsTable;
 }
 
 export interface EventsTable {
@@ -57,6 +58,8 @@ export interface EventsTable {
   coc_version: string;
   coc_url: string | null;
   coc_text: string;
+  /** JSON list of earlier Code of Conduct versions that registrations made under them may keep */
+  coc_earlier_accepted_json: string;
   created_at: string;
   /** 0/1: see `EventInfo.openTeamUpdates` */
   open_team_updates: number;
@@ -126,6 +129,10 @@ export interface BookingsTable {
   cancelled_at: string | null;
   cancelled_by: string | null;
   cancel_source: string | null;
+  /** why an organiser set the rules aside (migration 0010) */
+  override_reason: string | null;
+  /** why an organiser released a slot that had started (migration 0010) */
+  cancel_reason: string | null;
 }
 
 export interface BoardTopicsTable {
@@ -321,6 +328,21 @@ export interface ScheduleDraftsTable {
   document_json: string;
 }
 
+/** A mailing to many people; its messages are the outbox's batch with the mailing's id. */
+export interface MailingsTable {
+  id: string;
+  /** from the form that sent it: the same form sent again finds this mailing */
+  idempotency_key: string;
+  /** `registrants` (of `event_id`) or `newsletter` */
+  audience: string;
+  event_id: string | null;
+  subject: string;
+  body: string;
+  sent_by: string | null;
+  sent_by_name: string;
+  created_at: string;
+  recipients: number;
+}
 /** How a person hears about topics and meetings beyond the open page; booleans as 0/1. */
 export interface AlertSettingsTable {
   user_id: string;

@@ -2,6 +2,7 @@ import type { OidcSignIn } from '../app/oidc.ts';
 import type { Operations } from '../app/operations.ts';
 import type { Runtime } from '../app/runtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { HttpLimits } from './limits.ts';
 
 /** What routes and pages need: the runtime for reads and identity, the operations for writes. */
 export interface WebDeps {
@@ -9,6 +10,8 @@ export interface WebDeps {
   readonly ops: Operations;
   /** the public address, for links in feeds and e-mails */
   readonly baseUrl: string;
+  /** the chat bot, when one is configured: its channel, and the event it serves (null: the current one) */
+  readonly chatBot?: { readonly channel: string; readonly event: string | null } | null;
   /** where e-mails go; without one they are written to the server log */
   readonly mailer?: Mailer;
   /** the OpenID Connect provider people may sign in with, when one is configured */
@@ -19,4 +22,6 @@ export interface WebDeps {
   readonly rateLimits?: { readonly signIn: number; readonly forms: number };
   /** how often batched alert e-mail and reminders are looked at, in ms (default 30 s; tests shorten it) */
   readonly alertCheckMs?: number;
+  /** streams, timeouts and body size; what is not given keeps its default (`web/limits.ts`) */
+  readonly limits?: Partial<HttpLimits>;
 }

@@ -1,4 +1,5 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -16,14 +17,18 @@ export interface BookSlotInput {
   readonly slot: string;
   /** an organiser sets rules 3–5 aside; the booking records it */
   readonly override?: boolean;
+  /** why the rules are set aside, kept with the booking when they are */
+  readonly reason?: string;
 }
 
 /**
  * Books a free cell for a team, enforcing every booking rule in order.
- * Refuses with `unauthenticated`, `unknown_team`, `team_not_approved`, `forbidden`, `unknown_room`,
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_team`, `team_not_approved`, `forbidden`, `unknown_room`,
  * `unknown_slot`, `slot_taken`, `team_busy`, `in_past`, `not_open`, `daily_cap` or `total_cap`.
  */
 export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'booking');
+  if (archived) return refused(archived);
   const found = bookingTeam(state, input.team, ctx);
   if (!found.ok) return refused(found.refusal);
   const { team, actor } = found.value;
@@ -74,10 +79,17 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     createdAt: ctx.now,
     source: ctx.source,
     override: setAside.length > 0,
+    ...overrideReason(setAside.length > 0, input.reason),
   };
   const note = booking.override ? ` (set aside: ${setAside.map((broken) => broken.code).join(', ')})` : '';
   return accept(
     [{ type: 'booking.created', booking }],
     `Booked ${room.name} for ${team.slug} on ${when}${note}.`,
   );
+}
+
+/** The reason an override records: only when rules were set aside and someone said why. */
+export function overrideReason(overridden: boolean, reason: string | undefined): { overrideReason?: string } {
+  const said = reason?.trim();
+  return overridden && said ? { overrideReason: said } : {};
 }

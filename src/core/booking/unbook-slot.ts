@@ -1,24 +1,33 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import { type Refusal, refusal } from '../errors.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, findTeam } from '../model/lookup.ts';
 import { checkTeamManager, isOrganizer } from '../permissions.ts';
 import { describeInterval } from '../text/describe-time.ts';
+import { overrideReason } from './book-slot.ts';
 import { checkNotStarted } from './booking-rules.ts';
 
 /** A booking named by its id, or by its cell (and optionally the team expected in it). */
-export type UnbookSlotInput =
-  | { readonly bookingId: string; readonly override?: boolean }
-  | { readonly room: string; readonly slot: string; readonly team?: string; readonly override?: boolean };
+export type UnbookSlotInput = (
+  | { readonly bookingId: string }
+  | { readonly room: string; readonly slot: string; readonly team?: string }
+) & {
+  readonly override?: boolean;
+  /** why an organiser releases a slot that has started; kept with the cancellation */
+  readonly reason?: string;
+};
 
 /**
  * Releases a booked cell. Only the team's moderators or an organiser may; a slot that has started
  * stays booked unless an organiser overrides.
- * Refuses with `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
  */
 export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'booking');
+  if (archived) return refused(archived);
   if (!ctx.actor) return refuse('unauthenticated');
   const found = findBooking(state, input);
   if (!('booking' in found)) return refused(found);
@@ -35,7 +44,14 @@ export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx):
   const started = checkNotStarted(slot, ctx, room.name);
   if (started && !input.override) return refused(started);
   return accept(
-    [{ type: 'booking.cancelled', bookingId: booking.id, override: started !== null }],
+    [
+      {
+        type: 'booking.cancelled',
+        bookingId: booking.id,
+        override: started !== null,
+        ...reasonOf(overrideReason(started !== null, input.reason)),
+      },
+    ],
     `Released ${room.name} on ${describeInterval(slot.start, slot.end)}; it was booked by ${team.slug}.`,
   );
 }
@@ -58,4 +74,8 @@ function findBooking(state: EventState, input: UnbookSlotInput): { booking: Book
     return refusal('unknown_booking', `${room.name} is not booked${whose} in ${slot.code}.`);
   }
   return { booking };
+}
+
+function reasonOf(said: { overrideReason?: string }): { reason?: string } {
+  return said.overrideReason ? { reason: said.overrideReason } : {};
 }

@@ -11,6 +11,7 @@ const pages = [
   `${E}/organise/motd`,
   `${E}/organise/rooms`,
   `${E}/teams/nova/manage`,
+  '/organise/organisers',
 ];
 
 const notices = (html: string) => html.split('role="status"').length - 1;

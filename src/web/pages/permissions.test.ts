@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Fields, FormClient } from '../../../test/support/form-client.ts';
-import { signedInClient } from '../../../test/support/people.ts';
+import { plainRegistration, signedInClient } from '../../../test/support/people.ts';
 import { useTestSite } from '../../../test/support/web.ts';
 import { createApiToken, setModeratorByEmail } from '../../app/people.ts';
 import { registerForEvent } from '../../app/registrations.ts';
@@ -17,7 +17,8 @@ type Role = (typeof roles)[number];
 type Expected = Readonly<Record<Role, number>>;
 
 const E = '/events/oct2022-ptg';
-const site = useTestSite();
+// With metrics on: no role's token opens them, only the metrics token does.
+const site = useTestSite(undefined, { app: { metricsToken: 'the-metrics-token-for-scrapers' } });
 const clients = {} as Record<Role, FormClient>;
 const tokens = {} as Record<Role, string | null>;
 let pastNovaBooking = '';
@@ -56,18 +57,7 @@ beforeAll(async () => {
     runtime,
     { actor: { userId: attendee?.id ?? null, name: 'A', isOrganizer: false }, source: 'web' },
     state,
-    {
-      name: 'Attendee',
-      role: 'contributor',
-      affiliation: '',
-      country: '',
-      timeZone: '',
-      ircNick: '',
-      teamsOfInterest: [],
-      listedInFindPeople: false,
-      acceptCodeOfConduct: true,
-      codeOfConductVersion: state.event.codeOfConduct.version,
-    },
+    plainRegistration(state, 'Attendee'),
   );
   const nova = state.teams.find((team) => team.slug === 'nova');
   const past = state.bookings.find(
@@ -111,6 +101,14 @@ interface Row {
   readonly expected: Expected;
 }
 
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  attendee: status,
+  otherModerator: status,
+  novaModerator: status,
+  organizer: status,
+});
+
 const api: Row[] = [
   { method: 'GET', url: () => `/api/v1${E}/subscription`, expected: signedIn(200) },
   {
@@ -129,6 +127,8 @@ const api: Row[] = [
   { method: 'PUT', url: () => `/api/v1${E}/teams/nowhere/follow`, expected: signedIn(404) },
   { method: 'DELETE', url: () => `/api/v1${E}/teams/nowhere/follow`, expected: signedIn(404) },
   { method: 'POST', url: () => `/api/v1${E}/follows`, body: { teams: [] }, expected: signedIn(200) },
+  { method: 'GET', url: () => '/readyz', expected: everyone(200) },
+  { method: 'GET', url: () => '/metrics', expected: everyone(401) },
   { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
   {
     method: 'PUT',
@@ -200,6 +200,13 @@ const api: Row[] = [
     expected: novaManagers(404),
   },
   { method: 'DELETE', url: () => `/api/v1${E}/bookings/${pastNovaBooking}`, expected: novaManagers(409) },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/bookings/range`,
+    body: { room: 'nowhere', from: 'wed13', to: 'wed16' },
+    expected: novaManagers(404),
+  },
+  { method: 'GET', url: () => `/api/v1${E}/teams/nova/clashes?slots=zzz9`, expected: novaManagers(404) },
   { method: 'DELETE', url: () => `/api/v1${E}/teams/nova/topics`, expected: novaManagers(200) },
   { method: 'GET', url: () => `/api/v1${E}/schedule/draft/nope`, expected: organizerOnly(404) },
   { method: 'POST', url: () => `/api/v1${E}/schedule/draft/nope/apply`, expected: organizerOnly(404) },
@@ -209,6 +216,19 @@ const api: Row[] = [
     body: { hours_wanted: 0, windows: [], avoid: [] },
     expected: novaManagers(400),
   },
+  {
+    method: 'POST',
+    url: () => '/api/v1/events',
+    body: {
+      slug: 'oct2022-ptg',
+      title: 'Again',
+      starts_on: '2023-01-02',
+      ends_on: '2023-01-03',
+      windows: [],
+    },
+    expected: organizerOnly(400),
+  },
+  { method: 'PATCH', url: () => `/api/v1${E}`, body: { status: 'published' }, expected: organizerOnly(200) },
 ];
 
 const pages: Row[] = [
@@ -241,6 +261,26 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
+  { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => '/organise/organisers/add',
+    body: { email: 'not an address' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/organisers/remove',
+    body: { email: 'nobody@example.org' },
+    expected: asPage(organizerOnly(404)),
+  },
+  { method: 'POST', url: () => '/me/tokens', body: { label: '' }, expected: asPage(signedIn(400)) },
+  {
+    method: 'POST',
+    url: () => '/me/tokens/revoke',
+    body: { token: 'nope' },
+    expected: asPage(signedIn(404)),
+  },
   { method: 'GET', url: () => `${E}/organise/draft`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/draft/nope`, expected: asPage(organizerOnly(404)) },
   {
@@ -305,8 +345,36 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
-    url: () => `${E}/organise/registrations/mail`,
+    url: () => `${E}/organise/mailings/preview`,
     body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => `${E}/organise/mailings`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/mailings/nope`, expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/mailings/test`,
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/mailings/send`,
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => '/organise/newsletter', expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => '/organise/newsletter/nope', expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter/test',
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter/send',
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
     expected: asPage(organizerOnly(400)),
   },
   {
@@ -347,7 +415,7 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
-    url: () => '/organise/newsletter',
+    url: () => '/organise/newsletter/preview',
     body: { subject: '', body: '' },
     expected: asPage(organizerOnly(400)),
   },
@@ -355,6 +423,12 @@ const pages: Row[] = [
     method: 'POST',
     url: () => `${E}/teams/nova/manage/book`,
     body: { room: 'nowhere', slot: 'wed13' },
+    expected: asPage(novaManagers(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/book-range`,
+    body: { cell: 'nowhere-wed13' },
     expected: asPage(novaManagers(404)),
   },
   {

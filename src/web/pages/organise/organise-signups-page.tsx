@@ -6,7 +6,15 @@ import { isLiveTeam, type TeamKind, teamKinds } from '../../../core/model/team.t
 import type { User } from '../../../core/model/user.ts';
 import { type QueueItem, reviewQueue } from '../../../core/signups/review-queue.ts';
 import type { WebDeps } from '../../deps.ts';
-import { Checkbox, CsrfField, Select, SubmitButton, TextArea, TextField } from '../components/form-parts.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  InlineAction,
+  Select,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../components/form-parts.tsx';
 import { outcomeLabels, teamKindLabels, teamStatusLabels } from '../components/labels.ts';
 import { formActions } from '../form-actions.ts';
 import type { FormBody } from '../form-body.ts';
@@ -300,13 +308,9 @@ function QueueEntry(props: {
         )}
       </dl>
       <div class="form-actions">
-        <form method="post" action={`${base}/approve`} class="inline-form">
-          <CsrfField token={csrf} />
-          <input type="hidden" name="team" value={team.slug} />
-          <button type="submit" class="button">
-            Approve {team.name}
-          </button>
-        </form>
+        <InlineAction action={`${base}/approve`} csrf={csrf} name="team" value={team.slug} button>
+          Approve {team.name}
+        </InlineAction>
       </div>
       <form method="post" action={`${base}/merge`} class="form">
         <CsrfField token={csrf} />
