@@ -37,6 +37,8 @@ export const refusalCodes = {
   invalid_instance: 'The draft instance is not valid.',
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
+  unknown_session: 'There is no such session: name it by its id or by one of its cells, like kilo-wed14.',
+  not_invited: 'The team has no open invitation to this session.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

@@ -36,4 +36,6 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_instance: 400,
   unknown_draft: 404,
   draft_outdated: 409,
+  unknown_session: 404,
+  not_invited: 409,
 };

@@ -5,6 +5,7 @@ import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, findTeam } from '../model/lookup.ts';
 import { checkTeamManager, isOrganizer } from '../permissions.ts';
+import { reanchorSession } from '../sessions/reanchor-session.ts';
 import { describeInterval } from '../text/describe-time.ts';
 import { checkNotStarted } from './booking-rules.ts';
 
@@ -15,7 +16,8 @@ export type UnbookSlotInput =
 
 /**
  * Releases a booked cell. Only the team's moderators or an organiser may; a slot that has started
- * stays booked unless an organiser overrides.
+ * stays booked unless an organiser overrides. What the session had (title, guests, head-count)
+ * stays with the rest of the session.
  * Refuses with `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
  */
 export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx): Decision {
@@ -35,7 +37,10 @@ export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx):
   const started = checkNotStarted(slot, ctx, room.name);
   if (started && !input.override) return refused(started);
   return accept(
-    [{ type: 'booking.cancelled', bookingId: booking.id, override: started !== null }],
+    [
+      { type: 'booking.cancelled', bookingId: booking.id, override: started !== null },
+      ...reanchorSession(state, booking),
+    ],
     `Released ${room.name} on ${describeInterval(slot.start, slot.end)}; it was booked by ${team.slug}.`,
   );
 }

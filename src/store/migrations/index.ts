@@ -4,6 +4,7 @@ import * as people from './0002-people.ts';
 import * as chat from './0003-chat.ts';
 import * as mailOutbox from './0004-mail-outbox.ts';
 import * as scheduleDrafts from './0006-schedule-drafts.ts';
+import * as sessions from './0008-sessions.ts';
 
 /** Every migration, by name, in the order they run. One set serves SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-chat': chat,
   '0004-mail-outbox': mailOutbox,
   '0006-schedule-drafts': scheduleDrafts,
+  '0008-sessions': sessions,
 };
