@@ -124,7 +124,13 @@ function summary(result: Result) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
-const env = { DATABASE_URL: `sqlite:${join(dir, 'convene.sqlite')}`, CONVENE_NOW: '2022-10-18T14:20:00Z' };
+const env = {
+  DATABASE_URL: `sqlite:${join(dir, 'convene.sqlite')}`,
+  CONVENE_NOW: '2022-10-18T14:20:00Z',
+  // Every viewer comes from loopback: one address holds them all.
+  STREAMS_PER_ADDRESS: String(viewers),
+  STREAMS_TOTAL: String(Math.max(viewers, 10_000)),
+};
 const servers: ServerProcess[] = [];
 try {
   console.log(

@@ -1,5 +1,5 @@
 import type { OidcSettings } from './app/oidc.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError, positive } from './config.ts';
 import type { SmtpSettings } from './mail/smtp-mailer.ts';
 
 /** The settings of sign-in and e-mail, from the environment (see README: "Sign-in and e-mail"). */
@@ -96,12 +96,4 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   if (!value || value === 'false' || value === '0' || value === 'no') return false;
   if (value === 'true' || value === '1' || value === 'yes') return true;
   throw new ConfigError(`${name} must be true or false, not "${env[name]}".`);
-}
-
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  if (!env[name]) return fallback;
-  const value = Number(env[name]);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new ConfigError(`${name} must be a whole number above zero.`);
-  return value;
 }

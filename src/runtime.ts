@@ -1,4 +1,5 @@
 import { runningClockFrom, systemClock } from './app/clock.ts';
+import { Observers } from './app/observers.ts';
 import { type Operations, operations } from './app/operations.ts';
 import { ReadModels } from './app/read-models.ts';
 import type { Runtime } from './app/runtime.ts';
@@ -23,7 +24,7 @@ export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'clockSta
   const bus: Bus = store.postgresUrl ? await PostgresBus.connect(store.postgresUrl) : new MemoryBus();
   const models = new ReadModels(store, bus);
   const clock = config.clockStart ? runningClockFrom(config.clockStart) : systemClock;
-  const runtime: Runtime = { store, bus, models, clock };
+  const runtime: Runtime = { store, bus, models, clock, observers: new Observers() };
   return {
     ...runtime,
     ops: operations(runtime),

@@ -4,7 +4,7 @@ import type { Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { applyRevision } from '../core/projections/apply-change.ts';
 import type { Revision } from '../core/revision.ts';
-import { isUniqueViolation } from '../store/database.ts';
+import { DatabaseUnavailable, isUniqueViolation } from '../store/database.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime, Who } from './runtime.ts';
 
@@ -25,8 +25,21 @@ export type Decide = (state: EventState, ctx: Ctx) => Decision;
  * revision, let the core decide, commit the changes with their audit row, and publish only after
  * the commit. A unique index that still refuses (a race the lock did not see, e.g. a write from an
  * older version) is answered by deciding again on fresh state, so it ends as a refusal, never a 500.
+ * A lost database connection throws `DatabaseUnavailable`, after one more try when nothing can
+ * have been committed; adapters answer it as `unavailable`.
  */
 export async function execute(
+  runtime: Runtime,
+  eventRef: string,
+  who: Who,
+  decide: Decide,
+): Promise<Outcome> {
+  const outcome = await decideAndCommit(runtime, eventRef, who, decide);
+  runtime.observers?.written(outcome, who.source);
+  return outcome;
+}
+
+async function decideAndCommit(
   runtime: Runtime,
   eventRef: string,
   who: Who,
@@ -37,15 +50,26 @@ export async function execute(
   const eventId = loaded.event.id;
   const early = await answerWithoutLock(runtime, loaded, who, decide);
   if (early) return early;
+  let retriedConnection = false;
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptWrite(runtime, eventId, who, decide);
     } catch (error) {
+      // A connection that died before the commit was sent wrote nothing: one more try, on a new
+      // connection after a short pause (a restarting server takes a moment to accept again).
+      if (error instanceof DatabaseUnavailable && error.committed === false && !retriedConnection) {
+        retriedConnection = true;
+        await new Promise((resolve) => setTimeout(resolve, reconnectPauseMs));
+        continue;
+      }
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
       await runtime.models.catchUp(eventId);
     }
   }
 }
+
+/** How long a write waits before its one more try after losing its database connection. */
+const reconnectPauseMs = 500;
 
 /**
  * A decision that writes nothing (a refusal, or nothing to change) is final when the in-memory

@@ -141,7 +141,9 @@ export class MailSender {
       try {
         await this.mailer.send(mail);
         await outbox.markSent(mail.id, this.runtime.clock.now());
+        this.runtime.observers?.mailed(true);
       } catch (error) {
+        this.runtime.observers?.mailed(false);
         this.options.onError?.(error, mail.to);
         const wait = this.#retryMinutes[mail.attempts - 1];
         const retryAt = wait === undefined ? null : addMinutes(this.runtime.clock.now(), wait);

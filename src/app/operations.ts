@@ -1,5 +1,6 @@
 import { addMotd, cleanMotd, removeMotd, reorderMotd } from '../core/board/motd.ts';
 import { addNext, cleanBoard, setNow } from '../core/board/set-topics.ts';
+import { type BookRangeInput, bookRange } from '../core/booking/book-range.ts';
 import { type BookSlotInput, bookSlot } from '../core/booking/book-slot.ts';
 import { type UnbookSlotInput, unbookSlot } from '../core/booking/unbook-slot.ts';
 import { type RoomInput, removeRoom, saveRoom, setAvailability } from '../core/event/rooms.ts';
@@ -33,6 +34,7 @@ export function operations(runtime: Runtime) {
   return {
     run: (eventRef: string, who: Who, decide: Decide) => execute(runtime, eventRef, who, decide),
     bookSlot: run<BookSlotInput>(bookSlot),
+    bookRange: run<BookRangeInput>(bookRange),
     unbookSlot: run<UnbookSlotInput>(unbookSlot),
     setNow: run<{ team: string; text: string }>(setNow),
     addNext: run<{ team: string; text: string }>(addNext),

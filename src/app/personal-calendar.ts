@@ -25,6 +25,11 @@ export async function rotateCalendarSecret(runtime: Pick<Runtime, 'store'>, user
   return secret;
 }
 
+/** The address of a person's own calendar, from its secret. */
+export function personalCalendarUrl(baseUrl: string, secret: string): string {
+  return `${baseUrl}/feeds/${secret}/calendar.ics`;
+}
+
 /** The calendar behind a secret address, or null when no user has that secret. */
 export async function personalCalendar(
   runtime: Pick<Runtime, 'store' | 'models'>,

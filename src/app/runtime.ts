@@ -2,6 +2,7 @@ import type { Bus } from '../bus/bus.ts';
 import type { Actor, Source } from '../core/model/actor.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
+import type { Observers } from './observers.ts';
 import type { ReadModels } from './read-models.ts';
 
 /** What every write needs: the store, the bus, the read models and the clock. */
@@ -11,6 +12,8 @@ export interface Runtime {
   readonly models: ReadModels;
   readonly clock: Clock;
   readonly newId?: () => string;
+  /** told what happened, for metrics; absent where nobody watches */
+  readonly observers?: Observers;
 }
 
 /** Who is acting and through which adapter. */

@@ -1,5 +1,5 @@
 import type { Revision } from '../core/revision.ts';
-import type { Bus, BusMessage } from './bus.ts';
+import type { Bus, BusHealth, BusMessage } from './bus.ts';
 
 /** The bus of a single process (SQLite, or tests): delivers each revision to every subscriber. */
 export class MemoryBus implements Bus {
@@ -16,6 +16,10 @@ export class MemoryBus implements Bus {
 
   onResync(): () => void {
     return () => {};
+  }
+
+  health(): BusHealth {
+    return { ok: true };
   }
 
   async close(): Promise<void> {

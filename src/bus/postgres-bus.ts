@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Revision } from '../core/revision.ts';
-import type { Bus, BusMessage } from './bus.ts';
+import type { Bus, BusHealth, BusMessage } from './bus.ts';
 import { deliver } from './memory-bus.ts';
 
 const channel = 'convene_revisions';
@@ -13,6 +13,8 @@ interface Notice {
   readonly eventId: string;
   readonly revision: number;
   readonly full?: Revision;
+  /** the sender's wall clock (ms), so receivers can tell how late a revision arrives */
+  readonly sentAt?: number;
 }
 
 /**
@@ -32,7 +34,9 @@ export class PostgresBus implements Bus {
 
   private constructor(private readonly url: string) {
     this.publisher = new pg.Pool({ connectionString: url, max: 2 });
+    // A lost connection fails the NOTIFY in flight, never the process; the pool makes a new one.
     this.publisher.on('error', () => {});
+    this.publisher.on('connect', (client) => client.on('error', () => {}));
   }
 
   /** Connects the listening session before returning, so no later revision is missed. */
@@ -49,6 +53,7 @@ export class PostgresBus implements Bus {
       eventId: revision.eventId,
       revision: revision.revision,
       full: revision,
+      sentAt: Date.now(),
     };
     let payload = JSON.stringify(notice);
     if (Buffer.byteLength(payload) > maxInlinePayload) {
@@ -56,6 +61,7 @@ export class PostgresBus implements Bus {
         origin: this.origin,
         eventId: revision.eventId,
         revision: revision.revision,
+        sentAt: notice.sentAt,
       });
     }
     await this.publisher.query('SELECT pg_notify($1, $2)', [channel, payload]);
@@ -71,6 +77,10 @@ export class PostgresBus implements Bus {
     return () => this.resyncListeners.delete(listener);
   }
 
+  health(): BusHealth {
+    return this.client ? { ok: true } : { ok: false, reason: 'the LISTEN connection to PostgreSQL is down' };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -84,8 +94,17 @@ export class PostgresBus implements Bus {
     client.on('notification', (message) => this.receive(message.payload));
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
     this.retryDelay = 250;
   }
@@ -103,6 +122,7 @@ export class PostgresBus implements Bus {
       eventId: notice.eventId,
       revision: notice.revision,
       full: notice.full ?? null,
+      ...(typeof notice.sentAt === 'number' ? { sentAt: notice.sentAt } : {}),
     });
   }
 
@@ -110,15 +130,24 @@ export class PostgresBus implements Bus {
     if (this.closed || this.client !== dropped) return;
     this.client = null;
     dropped.end().catch(() => {});
+    this.listenAgain();
+  }
+
+  /**
+   * Listens again after a pause that doubles up to 10 s while the server stays away; once back,
+   * everyone catches up from the change log on whatever was committed meanwhile.
+   */
+  private listenAgain(): void {
     this.retryTimer = setTimeout(async () => {
       try {
         await this.listen();
-        for (const listener of this.resyncListeners) listener();
       } catch {
         this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
-        this.client = dropped;
-        this.reconnect(dropped);
+        if (!this.closed) this.listenAgain();
+        return;
       }
+      if (this.closed) return;
+      for (const listener of this.resyncListeners) listener();
     }, this.retryDelay);
   }
 }

@@ -97,8 +97,17 @@ export class IrcBot extends EventEmitter {
     this.connect();
   }
 
-  /** says goodbye and stops for good; waiting messages are dropped */
-  async stop(): Promise<void> {
+  /** for metrics: whether the bot is connected and in its channel, and how many lines wait to go */
+  status(): { readonly connected: boolean; readonly inChannel: boolean; readonly waiting: number } {
+    return { connected: this.client.connected, inChannel: this.outbox.sending, waiting: this.outbox.waiting };
+  }
+
+  /**
+   * Says goodbye and stops for good. Lines still waiting get up to `flushMs` to go out (within the
+   * server's flood limits); what is left then is dropped.
+   */
+  async stop(flushMs = 0): Promise<void> {
+    await this.outbox.drained(flushMs);
     this.stopped = true;
     this.stopAlerts?.();
     this.stopAlerts = null;

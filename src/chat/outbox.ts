@@ -67,6 +67,20 @@ export class Outbox {
     this.notices.length = 0;
   }
 
+  /** true while connected and in the channel, so messages go out */
+  get sending(): boolean {
+    return this.open;
+  }
+
+  /** Waits until nothing waits or `ms` passed; true when everything went out. */
+  async drained(ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (this.waiting > 0 && this.open && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.waiting === 0;
+  }
+
   get waiting(): number {
     return this.replies.length + this.notices.length;
   }

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { setOrganizerByEmail } from '../app/organizers.ts';
 import { addUser } from '../app/people.ts';
+import { systemActor } from '../core/model/actor.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 
@@ -18,7 +20,15 @@ export const userAdd: Command = {
     const runtime = await io.runtime();
     const existing = await runtime.store.findUserByEmail(email);
     if (existing && values.organizer && !values.name && !values.irc) {
-      await runtime.store.setOrganizer(existing.id, true);
+      const made = await setOrganizerByEmail(
+        runtime,
+        { actor: systemActor, source: 'cli' },
+        { email, organizer: true },
+      );
+      if (!made.ok) {
+        io.err(made.refusal.message);
+        return 1;
+      }
       io.out(`${existing.email} is now an organiser.`);
       return 0;
     }

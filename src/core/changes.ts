@@ -29,7 +29,13 @@ export type Change =
     }
   | { readonly type: 'team.saved'; readonly team: Team }
   | { readonly type: 'booking.created'; readonly booking: Booking }
-  | { readonly type: 'booking.cancelled'; readonly bookingId: string; readonly override: boolean }
+  | {
+      readonly type: 'booking.cancelled';
+      readonly bookingId: string;
+      readonly override: boolean;
+      /** why an organiser released a slot that had started, when they said */
+      readonly reason?: string;
+    }
   | { readonly type: 'board.now-set'; readonly teamId: string; readonly topic: Topic }
   | { readonly type: 'board.next-added'; readonly teamId: string; readonly topic: Topic }
   | { readonly type: 'board.cleaned'; readonly teamId: string }

@@ -37,6 +37,14 @@ export const refusalCodes = {
   invalid_instance: 'The draft instance is not valid.',
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
+  last_organizer: 'Convene needs at least one organiser: make someone else an organiser first.',
+  too_many_streams: 'Too many live-update connections are open from your address; close some pages.',
+  unavailable: 'The service is briefly unavailable; try again in a few seconds.',
+  uri_too_long: 'The address is too long.',
+  request_timeout: 'The request took too long to arrive; send it again.',
+  headers_too_large: 'The request headers are too large.',
+  range_refused: 'Nothing was booked: some hours of the range cannot be booked (each is listed).',
+  bad_range: 'A range runs forward through consecutive slots of one window on one day.',
   unknown_session: 'There is no such session: name it by its id or by one of its cells, like kilo-wed14.',
   not_invited: 'The team has no open invitation to this session.',
 } as const;
@@ -46,6 +54,18 @@ export type RefusalCode = keyof typeof refusalCodes;
 /** A refusal is a value, not an exception: a stable code and a sentence a person understands. */
 export interface Refusal {
   readonly code: RefusalCode;
+  readonly message: string;
+  /** for a refusal of several things at once (a range of hours): how each one fared */
+  readonly parts?: readonly RefusalPart[];
+}
+
+/** One item of a refused whole: whether it alone could be done, and why not. */
+export interface RefusalPart {
+  /** what the item is, as people type it (a cell reference such as `kilo-wed13`) */
+  readonly item: string;
+  readonly ok: boolean;
+  /** the item's own refusal code; absent when the item could be done */
+  readonly code?: RefusalCode;
   readonly message: string;
 }
 

@@ -8,6 +8,8 @@ export interface BookingRecord extends Booking {
   readonly cancelledAt: string | null;
   readonly cancelledBy: string | null;
   readonly cancelSource: string | null;
+  /** why an organiser released it after it had started, when they said */
+  readonly cancelReason?: string;
 }
 
 /**

@@ -46,6 +46,16 @@ function peopleContract(kind: StoreKind) {
     await store.setOrganizer(bo.id, false);
   });
 
+  it('lists the organisers by name, and only them', async () => {
+    expect(await store.people.organizers()).toEqual([]);
+    await store.setOrganizer(bo.id, true);
+    await store.setOrganizer(ana.id, true);
+    expect((await store.people.organizers()).map((user) => user.email)).toEqual([ana.email, bo.email]);
+    await store.setOrganizer(ana.id, false);
+    await store.setOrganizer(bo.id, false);
+    expect(await store.people.organizers()).toEqual([]);
+  });
+
   it('finds a session’s user until it expires or is deleted', async () => {
     await store.people.createSession({ hash: 's1', userId: ana.id, method: 'email', at, expiresAt: later });
     expect((await store.people.userForSession('s1', at))?.email).toBe('ana@example.org');

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendeeRole, Registration } from '../core/model/registration.ts';
 import type { NewsletterSubscriber, SubscriberStatus } from '../core/model/subscriber.ts';
+import type { User } from '../core/model/user.ts';
 import type { Profile } from '../core/people/check-profile.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { LinkPurpose, OneTimeLink, PeopleStore, SessionMethod } from './people-store.ts';
@@ -38,6 +39,17 @@ export class KyselyPeopleStore implements PeopleStore {
       .where('is_organizer', '=', 1)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async organizers(): Promise<User[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('is_organizer', '=', 1)
+      .orderBy('name')
+      .orderBy('email')
+      .execute();
+    return rows.map(userFromRow);
   }
 
   async updateProfile(userId: string, profile: Profile): Promise<void> {

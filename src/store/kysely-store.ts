@@ -1,10 +1,10 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import type { Change } from '../core/changes.ts';
 import type { EventInfo } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
-import { type Connection, connect, type Dialect } from './database.ts';
+import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
@@ -74,6 +74,10 @@ export class KyselyStore implements Store {
     await this.db.destroy();
   }
 
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
   async listEvents(): Promise<EventInfo[]> {
     const rows = await this.db
       .selectFrom('events')
@@ -114,6 +118,9 @@ export class KyselyStore implements Store {
     eventId: string,
     prepare: (writer: RevisionWriter) => Promise<PreparedRevision | null>,
   ): Promise<Revision | null> {
+    // Whether the commit may have reached the database when the connection dies: until the
+    // transaction's body is done, nothing of it can have been committed.
+    let committing = false;
     try {
       return await this.db.transaction().execute(async (tx) => {
         // Raising the revision first takes the event's row lock (PostgreSQL) or the write lock
@@ -134,15 +141,18 @@ export class KyselyStore implements Store {
           },
         });
         if (!prepared) throw nothingToCommit;
-        return await writeRevision(tx, {
+        const written = await writeRevision(tx, {
           eventId,
           revision: bumped.revision,
           ...prepared.meta,
           changes: prepared.changes,
         });
+        committing = true;
+        return written;
       });
     } catch (error) {
       if (error === nothingToCommit) return null;
+      if (isConnectionLost(error)) throw new DatabaseUnavailable(committing ? null : false, { cause: error });
       throw error;
     }
   }

@@ -30,6 +30,8 @@ export interface PeopleStore {
 
   /** true once any user is an organiser */
   hasOrganizer(): Promise<boolean>;
+  /** every organiser, by name */
+  organizers(): Promise<User[]>;
   /** throws a unique violation when the IRC nick is someone else's */
   updateProfile(userId: string, profile: Profile): Promise<void>;
   /**

@@ -102,7 +102,12 @@ export async function persistChange(
     case 'booking.cancelled':
       await tx
         .updateTable('bookings')
-        .set({ cancelled_at: meta.at, cancelled_by: meta.actorId, cancel_source: meta.source })
+        .set({
+          cancelled_at: meta.at,
+          cancelled_by: meta.actorId,
+          cancel_source: meta.source,
+          cancel_reason: change.reason ?? null,
+        })
         .where('id', '=', change.bookingId)
         .where('cancelled_at', 'is', null)
         .execute();

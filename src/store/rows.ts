@@ -169,6 +169,8 @@ export function bookingFromRow(row: Row<'bookings'>): BookingRecord {
     cancelledAt: row.cancelled_at,
     cancelledBy: row.cancelled_by,
     cancelSource: row.cancel_source,
+    ...(row.override_reason === null ? {} : { overrideReason: row.override_reason }),
+    ...(row.cancel_reason === null ? {} : { cancelReason: row.cancel_reason }),
   };
 }
 
@@ -187,12 +189,20 @@ export function bookingToRow(eventId: string, booking: BookingRecord): Row<'book
     cancelled_at: booking.cancelledAt,
     cancelled_by: booking.cancelledBy,
     cancel_source: booking.cancelSource,
+    override_reason: booking.overrideReason ?? null,
+    cancel_reason: booking.cancelReason ?? null,
   };
 }
 
 /** The active booking as the rules see it, without its history fields. */
 export function activeBooking(record: BookingRecord) {
-  const { cancelledAt: _at, cancelledBy: _by, cancelSource: _source, ...booking } = record;
+  const {
+    cancelledAt: _at,
+    cancelledBy: _by,
+    cancelSource: _source,
+    cancelReason: _reason,
+    ...booking
+  } = record;
   return booking;
 }
 

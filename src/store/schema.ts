@@ -126,6 +126,10 @@ export interface BookingsTable {
   cancelled_at: string | null;
   cancelled_by: string | null;
   cancel_source: string | null;
+  /** why an organiser set the rules aside (migration 0010) */
+  override_reason: string | null;
+  /** why an organiser released a slot that had started (migration 0010) */
+  cancel_reason: string | null;
 }
 
 export interface BoardTopicsTable {

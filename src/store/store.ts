@@ -46,6 +46,8 @@ export interface Store {
   readonly postgresUrl: string | null;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** one round trip to the database, for readiness checks; throws when it cannot be reached */
+  ping(): Promise<void>;
   /** people's own data: sessions, links, registrations, the newsletter (see `PeopleStore`) */
   readonly people: PeopleStore;
   /** draft schedules made for events (see `DraftStore`) */
@@ -62,7 +64,8 @@ export interface Store {
   /**
    * Takes the event's write lock, lets `prepare` decide, then persists its changes and the audit
    * row in the same transaction. `prepare` returning null rolls back and consumes no revision.
-   * Throws when a unique constraint refuses the changes (see `isUniqueViolation`).
+   * Throws when a unique constraint refuses the changes (see `isUniqueViolation`), and
+   * `DatabaseUnavailable` when the connection is lost, saying whether the commit may have happened.
    */
   commitRevision(
     eventId: string,

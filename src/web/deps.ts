@@ -2,6 +2,7 @@ import type { OidcSignIn } from '../app/oidc.ts';
 import type { Operations } from '../app/operations.ts';
 import type { Runtime } from '../app/runtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { HttpLimits } from './limits.ts';
 
 /** What routes and pages need: the runtime for reads and identity, the operations for writes. */
 export interface WebDeps {
@@ -17,4 +18,6 @@ export interface WebDeps {
   readonly sessionSecret?: string;
   /** how many requests one address may make per minute: sign-in attempts, and each form */
   readonly rateLimits?: { readonly signIn: number; readonly forms: number };
+  /** streams, timeouts and body size; what is not given keeps its default (`web/limits.ts`) */
+  readonly limits?: Partial<HttpLimits>;
 }

@@ -4,8 +4,10 @@ import { refusalCodes } from '../core/errors.ts';
 import { httpStatusOf } from './http-status.ts';
 
 describe('the refusal catalogue', () => {
-  it('gives every code a 4xx status', () => {
+  it('gives every code a 4xx status, except unavailable: 503', () => {
+    expect(httpStatusOf.unavailable).toBe(503);
     for (const code of Object.keys(refusalCodes) as (keyof typeof refusalCodes)[]) {
+      if (code === 'unavailable') continue;
       expect(httpStatusOf[code], code).toBeGreaterThanOrEqual(400);
       expect(httpStatusOf[code], code).toBeLessThan(500);
     }

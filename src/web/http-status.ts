@@ -1,6 +1,10 @@
 import type { RefusalCode } from '../core/errors.ts';
 
-/** The HTTP status each refusal is answered with; every code is a 4xx. */
+/**
+ * The HTTP status each refusal is answered with: a 4xx, except `unavailable` (503, with
+ * `Retry-After`), which says that the server, not the request, is at fault and that trying again
+ * will work.
+ */
 export const httpStatusOf: Record<RefusalCode, number> = {
   slot_taken: 409,
   team_busy: 409,
@@ -36,6 +40,14 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   invalid_instance: 400,
   unknown_draft: 404,
   draft_outdated: 409,
+  last_organizer: 409,
+  too_many_streams: 429,
+  unavailable: 503,
+  uri_too_long: 414,
+  request_timeout: 408,
+  headers_too_large: 431,
+  range_refused: 409,
+  bad_range: 400,
   unknown_session: 404,
   not_invited: 409,
 };

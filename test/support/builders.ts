@@ -5,6 +5,7 @@ import { type RoomInput, saveRoom } from '../../src/core/event/rooms.ts';
 import type { Actor, Ctx, Source } from '../../src/core/model/actor.ts';
 import { blankEventState, type EventState } from '../../src/core/model/event-state.ts';
 import type { Instant } from '../../src/core/model/instant.ts';
+import type { TeamSignup } from '../../src/core/model/signup.ts';
 import { applyChange } from '../../src/core/projections/apply-change.ts';
 import { type CreateTeamInput, createTeam, setModerator } from '../../src/core/teams/team-admin.ts';
 
@@ -126,4 +127,24 @@ export function slotAt(state: EventState, day: string, hour: number) {
   const slot = state.slots.find((candidate) => candidate.start === start);
   if (!slot) throw new Error(`no slot at ${start}`);
   return slot;
+}
+
+/** A team's sign-up that asks not to overlap with `avoidClashes` (team ids); the rest is ordinary. */
+export function signupAvoiding(teamId: string, avoidClashes: string[]): TeamSignup {
+  return {
+    teamId,
+    leadId: null,
+    moderatorIds: [],
+    submittedAt: '2022-09-01T00:00:00Z',
+    updatedAt: '2022-09-01T00:00:00Z',
+    outcome: null,
+    expectedAttendance: 10,
+    hoursWanted: 4,
+    preferredWindows: [],
+    avoidClashes,
+    onboarding: false,
+    operatorHour: false,
+    videoUrl: null,
+    notes: '',
+  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addEvent } from '../../src/app/events.ts';
+import { Observers } from '../../src/app/observers.ts';
 import { type Operations, operations } from '../../src/app/operations.ts';
 import { createApiToken, setModeratorByEmail } from '../../src/app/people.ts';
 import { ReadModels } from '../../src/app/read-models.ts';
@@ -80,7 +81,7 @@ export function runtimeOn(
   const bus = new MemoryBus();
   const models = new ReadModels(store, bus, 60_000);
   const clock = new FixedClock(at);
-  const runtime: Runtime = { store, bus, models, clock, newId: randomUUID };
+  const runtime: Runtime = { store, bus, models, clock, newId: randomUUID, observers: new Observers() };
   return {
     ...runtime,
     store,

@@ -39,7 +39,7 @@ export async function openTestSite(now: Instant = demoNow, options: TestSiteOpti
   if (options.organizer === false) await store.setOrganizer(user.value.id, false);
   const app = await buildApp(
     { runtime, ops, baseUrl: 'http://localhost', ...options.deps },
-    options.logger ? { logger: options.logger } : {},
+    { ...(options.logger ? { logger: options.logger } : {}), ...options.app },
   );
   return {
     app,
@@ -61,6 +61,8 @@ export interface TestSiteOptions {
   /** false: the test user Olive is not an organiser (a fresh install has none) */
   readonly organizer?: boolean;
   readonly logger?: AppOptions['logger'];
+  /** more of the app's options: a logger instance, the metrics token */
+  readonly app?: AppOptions;
 }
 
 /** Opens a test site before the suite's tests and closes it after; call at the top of a file. */

@@ -1,17 +1,24 @@
 import type { Motd, Topic } from '../model/board.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { Instant } from '../model/instant.ts';
-import { roomsOfTeam, slotAt } from '../model/lookup.ts';
+import { slotAt } from '../model/lookup.ts';
 import type { Room } from '../model/room.ts';
 import type { Slot } from '../model/slot.ts';
 import type { Team } from '../model/team.ts';
+import { whereTeamMeets } from '../schedule/where-team-meets.ts';
 import { topicExpiresAt } from './topic-expiry.ts';
 
 export interface BoardNow {
   readonly team: Team;
   readonly topic: Topic;
-  /** where the team meets in the current slot (usually one room, none between blocks) */
+  /** where the team meets now (one room; none between its meetings) */
   readonly rooms: readonly Room[];
+}
+
+/** An approved team meeting now that has posted no topic: the board still shows the room in use. */
+export interface BoardMeeting {
+  readonly team: Team;
+  readonly room: Room;
 }
 
 export interface BoardNext {
@@ -25,6 +32,8 @@ export interface BoardView {
   readonly nextSlot: Slot | null;
   /** approved teams with a topic that has not expired, by name */
   readonly now: readonly BoardNow[];
+  /** approved teams meeting now without a live topic, by name */
+  readonly quiet: readonly BoardMeeting[];
   readonly next: readonly BoardNext[];
   readonly motd: readonly Motd[];
   /** the view stays the same until this instant unless a change arrives; null when nothing is ahead */
@@ -38,25 +47,26 @@ export function boardView(state: EventState, now: Instant): BoardView {
   const horizon: Instant[] = [];
   const boardNow: BoardNow[] = [];
   const boardNext: BoardNext[] = [];
+  const quiet: BoardMeeting[] = [];
   const teams = state.teams
-    .filter((team) => team.status === 'approved' && state.board[team.id])
+    .filter((team) => team.status === 'approved')
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   for (const team of teams) {
+    const meeting = whereTeamMeets(state, team.id, now).now;
+    const room = meeting ? state.rooms.find((candidate) => candidate.id === meeting.roomId) : undefined;
     const status = state.board[team.id];
-    if (!status) continue;
+    if (!status) {
+      if (room) quiet.push({ team, room });
+      continue;
+    }
     const live = (topic: Topic) => {
       const expiry = topicExpiresAt(state, team.id, topic.at);
       if (expiry <= now) return false;
       horizon.push(expiry);
       return true;
     };
-    if (status.now && live(status.now)) {
-      boardNow.push({
-        team,
-        topic: status.now,
-        rooms: currentSlot ? roomsOfTeam(state, team.id, currentSlot.id) : [],
-      });
-    }
+    if (status.now && live(status.now)) boardNow.push({ team, topic: status.now, rooms: room ? [room] : [] });
+    else if (room) quiet.push({ team, room });
     const items = status.next.filter(live);
     if (items.length > 0) boardNext.push({ team, items });
   }
@@ -72,5 +82,5 @@ export function boardView(state: EventState, now: Instant): BoardView {
     (soonest, at) => (soonest === null || at < soonest ? at : soonest),
     null,
   );
-  return { currentSlot, nextSlot, now: boardNow, next: boardNext, motd, validUntil };
+  return { currentSlot, nextSlot, now: boardNow, quiet, next: boardNext, motd, validUntil };
 }

@@ -136,6 +136,18 @@ describe('boardView', () => {
     expect(after.next).toEqual([]);
   });
 
+  it('shows a team meeting without a topic in its room, so every room in use appears', () => {
+    let state = withNovaBlock();
+    const quietAt = (now: string) =>
+      boardView(state, now).quiet.map((entry) => [entry.team.slug, entry.room.slug]);
+    expect(quietAt('2022-10-17T14:30:00Z')).toEqual([['nova', 'bexar']]);
+    state = applied(state, setNow(state, { team: 'nova', text: 'Placement' }, at('2022-10-17T14:40:00Z')));
+    expect(quietAt('2022-10-17T15:30:00Z')).toEqual([]);
+    expect(boardView(state, '2022-10-17T15:30:00Z').now.map((entry) => entry.team.slug)).toEqual(['nova']);
+    expect(quietAt('2022-10-18T13:10:00Z')).toEqual([['nova', 'austin']]);
+    expect(quietAt('2022-10-17T16:10:00Z')).toEqual([]);
+  });
+
   it('lists banners in order and drops expired ones', () => {
     let state = withNovaBlock();
     const ctx = ctxOf(organizer, '2022-10-17T10:00:00Z');

@@ -177,6 +177,25 @@ describe('bookSlot', () => {
     expect(decision.ok && decision.reply).toContain('set aside: in_past');
   });
 
+  it('keeps the organiser’s reason with a booking that sets rules aside, and only then', () => {
+    const overridden = book(
+      { team: 'nova', room: 'bexar', slot: 'mon13', override: true, reason: 'Board meeting' },
+      ctxOf(organizer, '2022-10-17T13:30:00Z'),
+    );
+    expect(overridden).toMatchObject({
+      ok: true,
+      changes: [{ booking: { override: true, overrideReason: 'Board meeting' } }],
+    });
+    const ordinary = book(
+      { team: 'nova', room: 'bexar', slot: 'mon13', override: true, reason: 'x' },
+      ctxOf(organizer),
+    );
+    expect(ordinary.ok && ordinary.changes[0]).toMatchObject({ booking: { override: false } });
+    expect(ordinary.ok && 'overrideReason' in (ordinary.changes[0] as { booking: object }).booking).toBe(
+      false,
+    );
+  });
+
   it('never lets an override bypass a taken cell, and refuses overrides from moderators (forbidden)', () => {
     const taken = applied(
       state,

@@ -18,6 +18,8 @@ export interface BookSlotInput {
   readonly slot: string;
   /** an organiser sets rules 3–5 aside; the booking records it */
   readonly override?: boolean;
+  /** why the rules are set aside, kept with the booking when they are */
+  readonly reason?: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     createdAt: ctx.now,
     source: ctx.source,
     override: setAside.length > 0,
+    ...overrideReason(setAside.length > 0, input.reason),
   };
   const guests = checkGuestsFollow(state, booking, slot, when, input.override === true);
   if (guests) return refused(guests);
@@ -78,4 +81,10 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     [{ type: 'booking.created', booking }],
     `Booked ${room.name} for ${team.slug} on ${when}${note}.`,
   );
+}
+
+/** The reason an override records: only when rules were set aside and someone said why. */
+export function overrideReason(overridden: boolean, reason: string | undefined): { overrideReason?: string } {
+  const said = reason?.trim();
+  return overridden && said ? { overrideReason: said } : {};
 }

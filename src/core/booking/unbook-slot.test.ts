@@ -60,6 +60,19 @@ describe('unbookSlot', () => {
     });
   });
 
+  it('keeps the reason an organiser gives for releasing a started slot, and none for an ordinary release', () => {
+    const late = ctxOf(organizer, '2022-10-17T14:05:00Z');
+    expect(
+      unbookSlot(state, { bookingId: booking.id, override: true, reason: ' Room flooded ' }, late),
+    ).toMatchObject({ ok: true, changes: [{ override: true, reason: 'Room flooded' }] });
+    const early = unbookSlot(state, { bookingId: booking.id, reason: 'unused' }, ctxOf(organizer));
+    expect(early.ok && early.changes[0]).toEqual({
+      type: 'booking.cancelled',
+      bookingId: booking.id,
+      override: false,
+    });
+  });
+
   it('refuses unknown bookings, rooms and slots', () => {
     expect(unbookSlot(state, { bookingId: 'nope' }, ctxOf(novaModerator))).toMatchObject({
       refusal: { code: 'unknown_booking' },

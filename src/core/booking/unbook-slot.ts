@@ -7,12 +7,18 @@ import { findRoom, findSlot, findTeam } from '../model/lookup.ts';
 import { checkTeamManager, isOrganizer } from '../permissions.ts';
 import { reanchorSession } from '../sessions/reanchor-session.ts';
 import { describeInterval } from '../text/describe-time.ts';
+import { overrideReason } from './book-slot.ts';
 import { checkNotStarted } from './booking-rules.ts';
 
 /** A booking named by its id, or by its cell (and optionally the team expected in it). */
-export type UnbookSlotInput =
-  | { readonly bookingId: string; readonly override?: boolean }
-  | { readonly room: string; readonly slot: string; readonly team?: string; readonly override?: boolean };
+export type UnbookSlotInput = (
+  | { readonly bookingId: string }
+  | { readonly room: string; readonly slot: string; readonly team?: string }
+) & {
+  readonly override?: boolean;
+  /** why an organiser releases a slot that has started; kept with the cancellation */
+  readonly reason?: string;
+};
 
 /**
  * Releases a booked cell. Only the team's moderators or an organiser may; a slot that has started
@@ -38,7 +44,12 @@ export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx):
   if (started && !input.override) return refused(started);
   return accept(
     [
-      { type: 'booking.cancelled', bookingId: booking.id, override: started !== null },
+      {
+        type: 'booking.cancelled',
+        bookingId: booking.id,
+        override: started !== null,
+        ...reasonOf(overrideReason(started !== null, input.reason)),
+      },
       ...reanchorSession(state, booking),
     ],
     `Released ${room.name} on ${describeInterval(slot.start, slot.end)}; it was booked by ${team.slug}.`,
@@ -63,4 +74,8 @@ function findBooking(state: EventState, input: UnbookSlotInput): { booking: Book
     return refusal('unknown_booking', `${room.name} is not booked${whose} in ${slot.code}.`);
   }
   return { booking };
+}
+
+function reasonOf(said: { overrideReason?: string }): { reason?: string } {
+  return said.overrideReason ? { reason: said.overrideReason } : {};
 }

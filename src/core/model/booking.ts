@@ -16,4 +16,6 @@ export interface Booking {
   readonly source: Source;
   /** rules 3–5 were set aside by an organiser */
   readonly override: boolean;
+  /** why the organiser set the rules aside, when they said */
+  readonly overrideReason?: string;
 }

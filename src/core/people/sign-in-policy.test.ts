@@ -15,4 +15,10 @@ describe('safeReturnPath', () => {
     ])
       expect(safeReturnPath(outside)).toBe('/');
   });
+
+  it('percent-encodes characters beyond printable ASCII, so the path fits a Location header', () => {
+    expect(safeReturnPath('/events/日本?q=é x')).toBe('/events/%E6%97%A5%E6%9C%AC?q=%C3%A9%20x');
+    expect(safeReturnPath('/already/%E6%97%A5')).toBe('/already/%E6%97%A5');
+    expect(safeReturnPath('/lone/\ud800')).toBe('/');
+  });
 });

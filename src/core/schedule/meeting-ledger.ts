@@ -6,7 +6,8 @@ import type { Team } from '../model/team.ts';
 import { applyRevision } from '../projections/apply-change.ts';
 import type { Revision } from '../revision.ts';
 import { etherpadOf, videoOf } from '../teams/team-links.ts';
-import { type Block, teamBlocks } from './blocks.ts';
+import type { Block } from './blocks.ts';
+import { teamMeetings } from './where-team-meets.ts';
 
 /**
  * A team's back-to-back bookings in one room, as calendars and schedule apps publish it, with what
@@ -88,7 +89,7 @@ export function recordRevision(ledger: MeetingLedger | null, revision: Revision)
   for (const teamId of affected) {
     const previous = byTeam.get(teamId) ?? [];
     const current: Meeting[] = [];
-    for (const block of teamBlocks(state, teamId, true)) {
+    for (const block of teamMeetings(state, teamId)) {
       const content = contentOf(state, block, bookingOrder);
       if (!content) continue;
       const fingerprint = fingerprintOf(state, content);

@@ -1,5 +1,5 @@
 import { bookingTeam } from '../booking/booking-rules.ts';
-import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { accept, type Decision, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { TeamSummary } from '../model/session.ts';

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEventState } from '../../../test/support/builders.ts';
+import { buildEventState, signupAvoiding } from '../../../test/support/builders.ts';
 import type { EventState } from '../model/event-state.ts';
-import type { TeamSignup } from '../model/signup.ts';
 import { sharedPeopleOfEvent } from './people-of-event.ts';
 
 const state = buildEventState();
 const id = (slug: string) => state.teams.find((team) => team.slug === slug)?.id as string;
-
-function signupAvoiding(teamId: string, avoidClashes: string[]): TeamSignup {
-  return {
-    teamId,
-    leadId: null,
-    moderatorIds: [],
-    submittedAt: '2022-09-01T00:00:00Z',
-    updatedAt: '2022-09-01T00:00:00Z',
-    outcome: null,
-    expectedAttendance: 10,
-    hoursWanted: 4,
-    preferredWindows: [],
-    avoidClashes,
-    onboarding: false,
-    operatorHour: false,
-    videoUrl: null,
-    notes: '',
-  };
-}
 
 describe('sharedPeopleOfEvent', () => {
   it('ties the teams a person follows, and a follower of a team to the teams they moderate', () => {

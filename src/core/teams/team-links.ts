@@ -81,9 +81,20 @@ export function etherpadOf(event: EventInfo, team: Team): string | null {
 }
 
 /**
- * Where anyone may join a team: its own video link, else the link of the room it meets in — unless
- * the event keeps room links (which may carry passcodes) for registered attendees.
+ * Where a viewer may join a team: its own video link, else the link of the room it meets in — unless
+ * the event keeps room links (which may carry passcodes) for registered attendees and the viewer
+ * does not see them (by default: an anonymous viewer).
  */
-export function videoOf(event: EventInfo, team: Team, room: Room | undefined): string | null {
-  return team.videoUrl ?? (roomLinksVisible(event, null) ? (room?.url ?? null) : null);
+export function videoOf(
+  event: EventInfo,
+  team: Team,
+  room: Room | undefined,
+  roomLinkShown: boolean = roomLinksVisible(event, null),
+): string | null {
+  return team.videoUrl ?? (roomLinkShown ? (room?.url ?? null) : null);
+}
+
+/** Whether joining a team needs a registration the viewer lacks: its only link is a hidden room link. */
+export function joinNeedsRegistration(team: Team, room: Room | undefined, roomLinkShown: boolean): boolean {
+  return !team.videoUrl && !roomLinkShown && Boolean(room?.url);
 }

@@ -7,6 +7,17 @@ export const ErrorResponse = Type.Object(
     error: Type.Object({
       code: Type.Union([...Object.keys(refusalCodes), 'internal'].map((code) => Type.Literal(code))),
       message: Type.String(),
+      parts: Type.Optional(
+        Type.Array(
+          Type.Object({
+            item: Type.String({ description: 'the item as people type it, e.g. a cell `kilo-wed13`' }),
+            ok: Type.Boolean({ description: 'whether this item alone could be done' }),
+            code: Type.Optional(Type.String({ description: 'the item’s own refusal code' })),
+            message: Type.String(),
+          }),
+          { description: 'for a refusal of several things at once (range_refused): each item’s verdict' },
+        ),
+      ),
     }),
   },
   { $id: 'ErrorResponse', description: 'A refusal: `code` is stable, `message` is for people.' },
@@ -18,6 +29,8 @@ export const errorResponses = {
   403: Type.Ref('ErrorResponse'),
   404: Type.Ref('ErrorResponse'),
   409: Type.Ref('ErrorResponse'),
+  429: Type.Ref('ErrorResponse'),
+  503: Type.Ref('ErrorResponse'),
 };
 
 export const EventParams = Type.Object({

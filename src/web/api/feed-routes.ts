@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { MeetingLedgers } from '../../app/meeting-ledgers.ts';
-import { personalCalendar, rotateCalendarSecret } from '../../app/personal-calendar.ts';
+import { personalCalendar, personalCalendarUrl, rotateCalendarSecret } from '../../app/personal-calendar.ts';
 import { type Refusal, refusal, unknownEvent } from '../../core/errors.ts';
 import type { Instant } from '../../core/model/instant.ts';
 import { findRoom, findTeam } from '../../core/model/lookup.ts';
@@ -89,8 +89,9 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
     validUntil: null,
   });
 
-  const personalAddress = (secret: string) => `${base}/feeds/${secret}/calendar.ics`;
-  const address = (secret: string | null) => ({ calendar_url: secret ? personalAddress(secret) : null });
+  const address = (secret: string | null) => ({
+    calendar_url: secret ? personalCalendarUrl(base, secret) : null,
+  });
 
   /** The calendars of one team and of one room, linked from their pages. */
   const partFeeds: {
@@ -249,7 +250,7 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
             ),
           );
         }
-        const feedUrl = personalAddress(request.params.secret);
+        const feedUrl = personalCalendarUrl(base, request.params.secret);
         return cache.send(
           request,
           reply,

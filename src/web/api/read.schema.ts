@@ -152,6 +152,17 @@ export const BoardOut = Type.Object(
         etherpad: Nullable(Type.String()),
       }),
     ),
+    meeting_without_topic: Type.Array(
+      Type.Object(
+        {
+          team: Type.String(),
+          name: Type.String(),
+          room: Type.String(),
+          join_url: Nullable(Type.String()),
+        },
+        { description: 'teams meeting now that have posted no topic, so every room in use shows' },
+      ),
+    ),
     next: Type.Array(Type.Object({ team: Type.String(), name: Type.String(), items: Type.Array(Topic) })),
     motd: Type.Array(
       Type.Object({

@@ -53,15 +53,20 @@ export function sendOutcome(
 
 /**
  * An API write: identify the caller, run the operation, send its outcome. Routes only say which
- * operation, with what input, and how to present success.
+ * operation, with what input, and how to present success (which may need a read, so may be async).
  */
 export async function runWrite(
   request: FastifyRequest,
   reply: FastifyReply,
   perform: (who: Who) => Promise<Outcome>,
-  options: { status?: number; present?: (done: Extract<Outcome, { ok: true }>) => unknown } = {},
+  options: {
+    status?: number;
+    present?: (done: Extract<Outcome, { ok: true }>) => unknown;
+  } = {},
 ): Promise<FastifyReply> {
   const who = await whoOr401(request, reply);
   if (!who) return reply;
-  return sendOutcome(reply, await perform(who), options.status ?? 200, options.present);
+  const outcome = await perform(who);
+  if (!outcome.ok || !options.present) return sendOutcome(reply, outcome, options.status ?? 200);
+  return reply.status(options.status ?? 200).send(await options.present(outcome));
 }

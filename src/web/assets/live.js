@@ -181,8 +181,12 @@ function follow() {
   });
   // The browser reconnects by itself, sending the last id it saw; the server then resends what
   // was missed, or a snapshot, and either makes this page refresh.
+  // A refusal (the server is full of streams, or the database is restarting) ends the stream for
+  // good: try again later, at a random moment so refused pages do not all return at once.
   stream.addEventListener('error', () => {
     if (status && !status.hidden) status.textContent = 'Connection lost; reconnecting…';
+    if (stream.readyState !== EventSource.CLOSED) return;
+    setTimeout(follow, 15_000 + Math.random() * 30_000);
   });
 }
 

@@ -13,6 +13,7 @@ import { organisePage } from './organise/organise-page.tsx';
 import { organiseRegistrationsPage } from './organise/organise-registrations-page.tsx';
 import { organiseRoomsPage } from './organise/organise-rooms-page.tsx';
 import { organiseSignupsPage } from './organise/organise-signups-page.tsx';
+import { organisersPage } from './organise/organisers-page.tsx';
 import { boardPage } from './public/board-page.tsx';
 import { etherpadsPage } from './public/etherpads-page.tsx';
 import { eventHomePage } from './public/event-home-page.tsx';
@@ -48,6 +49,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organisePage(deps));
     await app.register(organiseEventPage(deps));
     await app.register(organiseSignupsPage(deps));
+    await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseMotdPage(deps));

@@ -17,7 +17,8 @@ type Role = (typeof roles)[number];
 type Expected = Readonly<Record<Role, number>>;
 
 const E = '/events/oct2022-ptg';
-const site = useTestSite();
+// With metrics on: no role's token opens them, only the metrics token does.
+const site = useTestSite(undefined, { app: { metricsToken: 'the-metrics-token-for-scrapers' } });
 const clients = {} as Record<Role, FormClient>;
 const tokens = {} as Record<Role, string | null>;
 let pastNovaBooking = '';
@@ -97,6 +98,13 @@ const novaManagers = (allowed: number): Expected => ({
   novaModerator: allowed,
   organizer: allowed,
 });
+const signedIn = (allowed: number): Expected => ({
+  anonymous: 401,
+  attendee: allowed,
+  otherModerator: allowed,
+  novaModerator: allowed,
+  organizer: allowed,
+});
 /** Pages answer "sign in first" with a redirect to the sign-in page rather than 401. */
 const asPage = (expected: Expected): Expected => ({ ...expected, anonymous: 303 });
 
@@ -107,7 +115,17 @@ interface Row {
   readonly expected: Expected;
 }
 
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  attendee: status,
+  otherModerator: status,
+  novaModerator: status,
+  organizer: status,
+});
+
 const api: Row[] = [
+  { method: 'GET', url: () => '/readyz', expected: everyone(200) },
+  { method: 'GET', url: () => '/metrics', expected: everyone(401) },
   { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
   {
     method: 'PUT',
@@ -179,6 +197,13 @@ const api: Row[] = [
     expected: novaManagers(404),
   },
   { method: 'DELETE', url: () => `/api/v1${E}/bookings/${pastNovaBooking}`, expected: novaManagers(409) },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/teams/nova/bookings/range`,
+    body: { room: 'nowhere', from: 'wed13', to: 'wed16' },
+    expected: novaManagers(404),
+  },
+  { method: 'GET', url: () => `/api/v1${E}/teams/nova/clashes?slots=zzz9`, expected: novaManagers(404) },
   { method: 'DELETE', url: () => `/api/v1${E}/teams/nova/topics`, expected: novaManagers(200) },
   { method: 'GET', url: () => `/api/v1${E}/schedule/draft/nope`, expected: organizerOnly(404) },
   { method: 'POST', url: () => `/api/v1${E}/schedule/draft/nope/apply`, expected: organizerOnly(404) },
@@ -240,6 +265,26 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
+  { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => '/organise/organisers/add',
+    body: { email: 'not an address' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/organisers/remove',
+    body: { email: 'nobody@example.org' },
+    expected: asPage(organizerOnly(404)),
+  },
+  { method: 'POST', url: () => '/me/tokens', body: { label: '' }, expected: asPage(signedIn(400)) },
+  {
+    method: 'POST',
+    url: () => '/me/tokens/revoke',
+    body: { token: 'nope' },
+    expected: asPage(signedIn(404)),
+  },
   { method: 'GET', url: () => `${E}/organise/draft`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/draft/nope`, expected: asPage(organizerOnly(404)) },
   {

@@ -2,9 +2,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { EventInfo } from '../../core/model/event.ts';
 import { httpStatusOf } from '../http-status.ts';
-import { Layout } from './layout.tsx';
+import { Layout, type PageUser } from './layout.tsx';
 import { pageUser } from './page-context.ts';
-import { sendPage } from './render.ts';
+import { renderDocument, sendPage } from './render.ts';
 
 const titles: Partial<Record<Refusal['code'], string>> = {
   unauthenticated: 'Sign in first',
@@ -24,21 +24,41 @@ export async function sendRefusalPage(
   found: Refusal,
   event?: Pick<EventInfo, 'slug' | 'title'> | null,
 ): Promise<FastifyReply> {
-  const back = event ? `/events/${encodeURIComponent(event.slug)}` : '/';
-  const signIn = `/signin?next=${encodeURIComponent(request.url)}`;
-  return sendPage(
-    reply,
-    <Layout
-      title={titles[found.code] ?? 'That did not work'}
+  const page = (
+    <RefusalPage
+      found={found}
       event={event ?? null}
       user={await pageUser(request)}
-    >
+      signIn={`/signin?next=${encodeURIComponent(request.url)}`}
+    />
+  );
+  return sendPage(reply, page, { status: httpStatusOf[found.code] });
+}
+
+/**
+ * The refusal page for a request that could not even be read (a path that does not decode, a
+ * header too large): nobody is identified, nothing of the request is shown back.
+ */
+export function anonymousRefusalDocument(found: Refusal): string {
+  return renderDocument(<RefusalPage found={found} event={null} user={null} signIn="/signin" />);
+}
+
+function RefusalPage(props: {
+  found: Refusal;
+  event: Pick<EventInfo, 'slug' | 'title'> | null;
+  user: PageUser | null;
+  signIn: string;
+}) {
+  const { found, event } = props;
+  const back = event ? `/events/${encodeURIComponent(event.slug)}` : '/';
+  return (
+    <Layout title={titles[found.code] ?? 'That did not work'} event={event} user={props.user}>
       <div class="prose">
         <h1>{titles[found.code] ?? 'That did not work'}</h1>
         <p>{found.message}</p>
         <p>
           {found.code === 'unauthenticated' ? (
-            <a href={signIn}>Sign in</a>
+            <a href={props.signIn}>Sign in</a>
           ) : found.code === 'csrf_failed' || found.code === 'rate_limited' ? (
             'Go back, reload the page and try again.'
           ) : (
@@ -46,8 +66,7 @@ export async function sendRefusalPage(
           )}
         </p>
       </div>
-    </Layout>,
-    { status: httpStatusOf[found.code] },
+    </Layout>
   );
 }
 

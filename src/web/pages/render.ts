@@ -5,6 +5,8 @@ import { renderToString } from 'preact-render-to-string';
 interface PageOptions {
   /** HTTP status; 200 unless given */
   readonly status?: number;
+  /** true for a page holding a secret shown once: no cache keeps it */
+  readonly secret?: boolean;
 }
 
 /** A page (a `Layout` tree) as a whole HTML document. */
@@ -30,6 +32,6 @@ export function sendHtml(
   return reply
     .status(options.status ?? 200)
     .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
+    .header('cache-control', options.secret ? 'no-store' : 'no-cache')
     .send(html);
 }

@@ -1,10 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUnavailable } from '../../app/unavailable.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import { httpStatusOf } from '../http-status.ts';
 
-/** Sends a refusal as `{"error": {"code", "message"}}` with its 4xx status. */
+/** How long a client should wait before trying again after `unavailable`, unless the route said. */
+const defaultRetryAfterSeconds = 5;
+
+/**
+ * Sends a refusal as `{"error": {"code", "message"}}` with its status (4xx; 503 with `Retry-After`
+ * for `unavailable`).
+ */
 export function sendRefusal(reply: FastifyReply, found: Refusal): FastifyReply {
+  if (found.code === 'unavailable' && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', String(defaultRetryAfterSeconds));
   return reply
     .status(httpStatusOf[found.code])
     .type('application/json; charset=utf-8')
@@ -20,7 +29,7 @@ export interface ErrorsOptions {
 }
 
 /** A browser navigating, as opposed to a script calling the API. */
-function wantsPage(request: FastifyRequest): boolean {
+export function wantsPage(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
 }
 
@@ -53,6 +62,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptio
             ? 'Send JSON with Content-Type: application/json.'
             : 'The request could not be read; send valid JSON.';
       return sendRefusal(reply, refusal(status === 404 ? 'not_found' : 'invalid_input', message));
+    }
+    if (isUnavailable(error)) {
+      request.log.warn({ err: error, reqId: request.id }, 'database unreachable');
+      return sendRefusal(reply, refusal('unavailable'));
     }
     request.log.error({ err: error, reqId: request.id }, 'request failed');
     return reply.status(500).send({

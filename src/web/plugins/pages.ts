@@ -2,31 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findAsset } from './assets.ts';
 import { chooseEncoding, compress, encodingFor } from './compression.ts';
-
-/**
- * The content security policy of every response: scripts, styles and connections only from this
- * origin, no inline script or style, no framing, forms post only here.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-].join('; ');
-
-const securityHeaders: Record<string, string> = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
+import { securityHeaders } from './security-headers.ts';
 
 /**
  * What every page needs from HTTP: security headers on every response, compressed HTML and CSS, and the

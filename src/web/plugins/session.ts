@@ -43,7 +43,7 @@ export interface SessionPluginOptions {
 export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPluginOptions) => {
   const { deps, secret } = options;
   await app.register(cookie, { secret, hook: 'onRequest' });
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(formbody, { bodyLimit: app.initialConfig.bodyLimit });
   await app.register(rateLimit, { global: false });
 
   app.addIdentifier(async (request) => {

@@ -24,6 +24,12 @@ export function presentBoard(state: EventState, view: BoardView, at: Instant) {
       join_url: videoOf(state.event, team, rooms[0]),
       etherpad: etherpadOf(state.event, team),
     })),
+    meeting_without_topic: view.quiet.map(({ team, room }) => ({
+      team: team.slug,
+      name: team.name,
+      room: room.slug,
+      join_url: videoOf(state.event, team, room),
+    })),
     next: view.next.map(({ team, items }) => ({
       team: team.slug,
       name: team.name,

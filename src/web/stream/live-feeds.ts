@@ -18,7 +18,7 @@ const field =
 
 /** How each view's lists are keyed in the deltas; part of the stream's documented format. */
 export const viewLists: Record<StreamView, Record<string, KeyOf>> = {
-  board: { now: field('team'), next: field('team'), motd: field('id') },
+  board: { now: field('team'), meeting_without_topic: field('team'), next: field('team'), motd: field('id') },
   schedule: {
     rooms: field('slug'),
     slots: field('id'),
@@ -56,7 +56,8 @@ export interface Subscriber {
    * can take no more and should be closed.
    */
   send(frame: Buffer): boolean;
-  close(): void;
+  /** ends the stream: with `farewell` as its last bytes, or at once */
+  close(farewell?: Buffer): void;
 }
 
 export interface LiveFeedOptions {
@@ -65,6 +66,8 @@ export interface LiveFeedOptions {
   readonly heartbeatMs?: number;
   /** the longest wait between two looks at the clock (time-driven changes) */
   readonly maxTimerMs?: number;
+  /** told after each update is written: to how many viewers, and how long after it began (s) */
+  readonly onUpdate?: (view: StreamView, viewers: number, seconds: number) => void;
 }
 
 /**
@@ -117,6 +120,15 @@ export class LiveFeeds {
     let count = 0;
     for (const feed of this.feeds.values()) count += feed.size;
     return count;
+  }
+
+  /**
+   * Ends every stream with a `retry` hint, for a server that is stopping: browsers reconnect after
+   * a pause spread over a second (so they do not all arrive at once), through the proxy to another
+   * instance, and get what they missed from their last id.
+   */
+  sendOff(): void {
+    for (const feed of this.feeds.values()) feed.sendOff();
   }
 
   close(): void {
@@ -185,15 +197,16 @@ class EventFeed {
 
   /** A revision was applied: present the views again and send what changed. */
   update(state: EventState, changes: readonly Change[]): void {
+    const began = performance.now();
     this.state = state;
     this.position = { revision: state.revision, tick: 0 };
     const board = this.presentBoard(state);
-    this.publish('board', this.board, board, this.position);
+    this.publish('board', this.board, board, this.position, began);
     this.board = board;
     // Topics and banners are most of the traffic and never change the schedule.
     if (changes.some((change) => !boardOnlyChanges.has(change.type))) {
       const schedule = presentSchedule(state);
-      this.publish('schedule', this.schedule, schedule, this.position);
+      this.publish('schedule', this.schedule, schedule, this.position, began);
       this.schedule = schedule;
     }
     this.snapshots.clear();
@@ -202,9 +215,10 @@ class EventFeed {
 
   /** Time moved: the board may have changed without a revision. */
   tick(): void {
+    const began = performance.now();
     const board = this.presentBoard(this.state);
     const next = { revision: this.position.revision, tick: this.position.tick + 1 };
-    if (this.publish('board', this.board, board, next)) {
+    if (this.publish('board', this.board, board, next, began)) {
       this.position = next;
       this.board = board;
       this.snapshots.clear();
@@ -214,6 +228,13 @@ class EventFeed {
 
   broadcastAll(frame: Buffer): void {
     for (const subscriber of this.subscribers) this.deliver(subscriber, frame);
+  }
+
+  sendOff(): void {
+    for (const subscriber of this.subscribers) {
+      subscriber.close(Buffer.from(`retry: ${250 + Math.floor(Math.random() * 1000)}\n\n`));
+    }
+    this.subscribers.clear();
   }
 
   close(): void {
@@ -235,6 +256,7 @@ class EventFeed {
     before: Record<string, unknown>,
     after: Record<string, unknown>,
     position: Position,
+    began: number,
   ): boolean {
     const patch = diffView(before, after, viewLists[view], ['revision', 'at'], this.serialised[view]);
     if (!patch) return false;
@@ -246,9 +268,13 @@ class EventFeed {
       const dropped = this.buffer.shift() as Message;
       this.bufferFrom = dropped;
     }
+    let viewers = 0;
     for (const subscriber of this.subscribers) {
-      if (subscriber.views.has(view)) this.deliver(subscriber, message.frame);
+      if (!subscriber.views.has(view)) continue;
+      this.deliver(subscriber, message.frame);
+      viewers++;
     }
+    this.options.onUpdate?.(view, viewers, (performance.now() - began) / 1000);
     return true;
   }
 

@@ -4,6 +4,7 @@ import { refusal, unknownEvent } from '../../core/errors.ts';
 import { EventParams, errorResponses } from '../api/common.schema.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { type LiveFeeds, type StreamView, streamViews } from './live-feeds.ts';
+import type { StreamLimits } from './stream-limits.ts';
 
 /** A viewer that has this much unsent data is too slow; it is dropped and resynchronises on reconnect. */
 const maxBufferedBytes = 1 << 20;
@@ -31,8 +32,14 @@ const description = [
   'line is sent every 15 seconds.',
 ].join(' ');
 
-/** `GET /events/{event}/stream`: the live board and schedule as Server-Sent Events. */
-export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
+/** When the server is full of streams, a client should come back after this many seconds. */
+const fullRetryAfterSeconds = 30;
+
+/**
+ * `GET /events/{event}/stream`: the live board and schedule as Server-Sent Events, as many at once
+ * as `limits` lets each address and the server hold.
+ */
+export function streamRoutes(feeds: LiveFeeds, limits: StreamLimits): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/events/:event/stream',
@@ -57,6 +64,12 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
             refusal('invalid_input', `"views" lists board and/or schedule, separated by commas.`),
           );
         }
+        const admitted = limits.admit(request.ip);
+        if (!admitted.ok) {
+          if (admitted.refusal.code === 'unavailable')
+            reply.header('retry-after', String(fullRetryAfterSeconds));
+          return sendRefusal(reply, admitted.refusal);
+        }
         const header = request.headers['last-event-id'];
         const lastEventId =
           (Array.isArray(header) ? header[0] : header) ?? request.query.last_event_id ?? null;
@@ -72,32 +85,41 @@ export function streamRoutes(feeds: LiveFeeds): FastifyPluginAsyncTypebox {
           socket.setNoDelay(true);
           socket.write(streamHead);
         };
-        const unsubscribe = await feeds.subscribe(
-          request.params.event,
-          {
-            views,
-            send(frame) {
-              if (!open || socket.destroyed) return false;
-              if (!started) start();
-              socket.write(frame);
-              return socket.writableLength < maxBufferedBytes;
+        const unsubscribe = await feeds
+          .subscribe(
+            request.params.event,
+            {
+              views,
+              send(frame) {
+                if (!open || socket.destroyed) return false;
+                if (!started) start();
+                socket.write(frame);
+                return socket.writableLength < maxBufferedBytes;
+              },
+              close() {
+                open = false;
+                socket.destroy();
+              },
             },
-            close() {
-              open = false;
-              socket.destroy();
-            },
-          },
-          lastEventId,
-        );
+            lastEventId,
+          )
+          .catch((error: unknown) => {
+            admitted.release();
+            throw error;
+          });
         if (!unsubscribe) {
+          admitted.release();
           return sendRefusal(reply, unknownEvent(request.params.event));
         }
         // Nothing missed since Last-Event-ID: open the stream anyway, so the client knows it is live.
         if (!started) start();
-        socket.on('close', () => {
+        const hangUp = () => {
           open = false;
+          admitted.release();
           unsubscribe();
-        });
+        };
+        if (socket.destroyed) hangUp();
+        else socket.on('close', hangUp);
         return reply;
       },
     );

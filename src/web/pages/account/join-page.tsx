@@ -9,10 +9,11 @@ import { formAssets, pageWho } from '../people-context.ts';
 import { pageErrorHandler } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 
-const done: Record<string, string> = {
-  registered: 'You are registered. Welcome!',
-  accepted: 'Thank you for accepting the Code of Conduct.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['registered', 'You are registered. Welcome!'],
+  ['accepted', 'Thank you for accepting the Code of Conduct.'],
+]);
 
 /**
  * `…/join`: the event's rooms and their video links. When the event keeps room links for
@@ -33,7 +34,7 @@ export function joinPage(deps: WebDeps): FastifyPluginAsync {
         const { visible, registration } = await roomLinksFor(deps.runtime, actor, state);
         const blocked = visible ? null : checkAttendee(state.event, registration);
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
-        const message = done[request.query.done ?? ''];
+        const message = done.get(request.query.done ?? '');
         return sendPage(
           reply,
           <Layout title="Where to join" event={state.event} user={await pageUser(request)} {...formAssets()}>

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteAccount, exportAccount, setFindPeople, updateAccount } from '../../../app/account.ts';
+import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../../app/own-tokens.ts';
+import { personalCalendarUrl, rotateCalendarSecret } from '../../../app/personal-calendar.ts';
 import type { Refusal } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/model/actor.ts';
 import { attendeeRoleLabels } from '../../../core/model/registration.ts';
@@ -9,22 +11,37 @@ import {
   Checkbox,
   CsrfField,
   ErrorSummary,
+  InlineAction,
   Notice,
   SubmitButton,
   TextField,
   TimeZoneSelect,
 } from '../components/form-parts.tsx';
+import { TimeText } from '../components/time-text.tsx';
 import { FormBody } from '../form-body.ts';
 import { Layout } from '../layout.tsx';
 import { pageUser } from '../page-context.ts';
 import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from '../people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
+import { viewerZone } from '../time-zone.ts';
 
-const done: Record<string, string> = {
-  profile: 'Your details are saved.',
-  listed: 'Your choice about “find people” is saved.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['profile', 'Your details are saved.'],
+  ['listed', 'Your choice about “find people” is saved.'],
+  ['revoked', 'The token is revoked: it no longer works.'],
+  ['calendar', 'Your calendar has a new address; the old one no longer works.'],
+]);
+
+/** What the page shows besides the account: a refusal or a token just made, in their own section. */
+interface AccountView {
+  readonly form?: Form;
+  readonly refusal?: Refusal;
+  readonly done?: string | undefined;
+  readonly tokenRefusal?: Refusal;
+  readonly newToken?: { readonly label: string; readonly token: string };
+}
 
 type Form = { name: string; ircNick: string; timeZone: string };
 
@@ -39,7 +56,7 @@ export function mePage(deps: WebDeps): FastifyPluginAsync {
     app.get<{ Querystring: { done?: string } }>('/me', { schema: { hide: true } }, async (request, reply) => {
       const actor = await signedInOrRedirect(request, reply);
       if (!actor) return reply;
-      return accountPage(deps, request, reply, actor, { done: done[request.query.done ?? ''] });
+      return accountPage(deps, request, reply, actor, { done: done.get(request.query.done ?? '') });
     });
 
     app.post('/me/profile', { schema: { hide: true }, config: formLimit(deps) }, async (request, reply) => {
@@ -71,6 +88,42 @@ export function mePage(deps: WebDeps): FastifyPluginAsync {
         return reply.redirect('/me?done=listed', 303);
       },
     );
+
+    app.post('/me/tokens', { schema: { hide: true }, config: formLimit(deps) }, async (request, reply) => {
+      const actor = await signedInOrRedirect(request, reply);
+      if (!actor) return reply;
+      const made = await createOwnToken(
+        deps.runtime,
+        await pageWho(request),
+        new FormBody(request.body).text('label'),
+      );
+      if (!made.ok) return accountPage(deps, request, reply, actor, { tokenRefusal: made.refusal });
+      // The secret is shown once, on this answer; it never goes into an address or a redirect.
+      return accountPage(deps, request, reply, actor, { newToken: made.value });
+    });
+
+    app.post(
+      '/me/tokens/revoke',
+      { schema: { hide: true }, config: formLimit(deps) },
+      async (request, reply) => {
+        const actor = await signedInOrRedirect(request, reply);
+        if (!actor) return reply;
+        const revoked = await revokeOwnToken(
+          deps.runtime,
+          await pageWho(request),
+          new FormBody(request.body).text('token'),
+        );
+        if (!revoked.ok) return accountPage(deps, request, reply, actor, { tokenRefusal: revoked.refusal });
+        return reply.redirect('/me?done=revoked', 303);
+      },
+    );
+
+    app.post('/me/calendar', { schema: { hide: true }, config: formLimit(deps) }, async (request, reply) => {
+      const actor = await signedInOrRedirect(request, reply);
+      if (!actor?.userId) return reply;
+      await rotateCalendarSecret(deps.runtime, actor.userId);
+      return reply.redirect('/me?done=calendar', 303);
+    });
 
     app.get('/me/export.json', { schema: { hide: true } }, async (request, reply) => {
       const actor = await signedInOrRedirect(request, reply);
@@ -118,7 +171,7 @@ async function accountPage(
   request: FastifyRequest,
   reply: FastifyReply,
   actor: Actor,
-  view: { form?: Form; refusal?: Refusal; done?: string | undefined },
+  view: AccountView,
 ) {
   const exported = await exportAccount(deps.runtime, { actor, source: 'web' });
   if (!exported.ok)
@@ -130,6 +183,10 @@ async function accountPage(
     ircNick: account.irc_nick ?? '',
     timeZone: account.time_zone ?? '',
   };
+  const who = { actor, source: 'web' } as const;
+  const tokens = await listOwnTokens(deps.runtime, who);
+  const secret = actor.userId ? await deps.runtime.store.feedSecretOf(actor.userId) : null;
+  const zone = viewerZone(request, reply, account.time_zone ?? 'UTC');
   const csrf = reply.csrfToken();
   return sendPage(
     reply,
@@ -178,6 +235,91 @@ async function accountPage(
           <SubmitButton quiet>Save this choice</SubmitButton>
         </form>
       </section>
+      <section aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">Your calendar</h2>
+        <p>
+          The meetings of the teams you follow, in every event, as one calendar to add to your calendar app.
+          Anyone who has the address can read it, so keep it to yourself.
+        </p>
+        {secret ? (
+          <p>
+            <code id="calendar-url">{personalCalendarUrl(deps.baseUrl, secret)}</code>
+          </p>
+        ) : (
+          <p>Your calendar has no address yet.</p>
+        )}
+        <form method="post" action="/me/calendar" class="form">
+          <CsrfField token={csrf} />
+          <SubmitButton quiet>
+            {secret ? 'Make a new address (the old one stops working)' : 'Make an address'}
+          </SubmitButton>
+        </form>
+      </section>
+      <section aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">API tokens</h2>
+        <p>
+          Scripts use a token to act as you through the JSON API, sending it as{' '}
+          <code>Authorization: Bearer …</code>. Revoke a token you no longer use.
+        </p>
+        <ErrorSummary refusal={view.tokenRefusal} />
+        {view.newToken ? (
+          <Notice>
+            Your new token “{view.newToken.label}” is <code id="new-token">{view.newToken.token}</code>. Copy
+            it now: it is shown only this once.
+          </Notice>
+        ) : null}
+        {tokens.ok && tokens.value.length > 0 ? (
+          <table class="data-table" id="tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Made</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span class="visually-hidden">Revoke</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.value.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.label}</th>
+                  <td>
+                    <TimeText at={token.createdAt} zone={zone} withDay />
+                  </td>
+                  <td>
+                    {token.lastUsedAt ? <TimeText at={token.lastUsedAt} zone={zone} withDay /> : 'never'}
+                  </td>
+                  <td>
+                    {token.revokedAt ? (
+                      <>
+                        revoked <TimeText at={token.revokedAt} zone={zone} withDay />
+                      </>
+                    ) : (
+                      <InlineAction action="/me/tokens/revoke" csrf={csrf} name="token" value={token.id}>
+                        Revoke {token.label}
+                      </InlineAction>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>You have no tokens.</p>
+        )}
+        <form method="post" action="/me/tokens" class="form">
+          <CsrfField token={csrf} />
+          <TextField
+            label="Name of a new token"
+            name="label"
+            required
+            maxLength={80}
+            hint="Say what will use it, e.g. “my booking script”."
+          />
+          <SubmitButton quiet>Make a token</SubmitButton>
+        </form>
+      </section>
       <section aria-labelledby="data-heading" class="prose">
         <h2 id="data-heading">What Convene keeps about you</h2>
         {data.events.length === 0 ? (
@@ -218,6 +360,6 @@ async function accountPage(
         </form>
       </section>
     </Layout>,
-    formStatus(view.refusal),
+    { ...formStatus(view.refusal ?? view.tokenRefusal), secret: view.newToken !== undefined },
   );
 }

@@ -41,6 +41,19 @@ describe('sign-in by e-mailed link, through a real SMTP server', () => {
     });
   });
 
+  it('returns to a path with characters beyond Latin-1 (next=/%E6%97%A5) encoded, instead of failing after using the link', async () => {
+    const client = new FormClient(site().app);
+    await client.get('/signin?next=/%E6%97%A5');
+    await client.post('/signin', { email: 'unicode-next@example.org', next: '/日' });
+    const token =
+      new URL(linkTo(await caught().waitFor('unicode-next@example.org'), '/signin/link')).searchParams.get(
+        'token',
+      ) ?? '';
+    await client.get(`/signin/link?token=${token}`);
+    const signedIn = await client.post('/signin/link', { token });
+    expect([signedIn.status, signedIn.location]).toEqual([303, '/%E6%97%A5']);
+  });
+
   it('sets the session in an HttpOnly, SameSite=Lax cookie', async () => {
     const client = new FormClient(site().app);
     await requestLink(client, 'cookie@example.org');

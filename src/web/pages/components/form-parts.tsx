@@ -7,6 +7,26 @@ export function CsrfField(props: { token: string }) {
   return <input type="hidden" name={csrfField} value={props.token} />;
 }
 
+/** A one-button form that posts one hidden value, shown as a link (or as a button with `button`). */
+export function InlineAction(props: {
+  action: string;
+  csrf: string;
+  name: string;
+  value: string;
+  button?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <CsrfField token={props.csrf} />
+      <input type="hidden" name={props.name} value={props.value} />
+      <button type="submit" class={props.button ? 'button' : 'link-button'}>
+        {props.children}
+      </button>
+    </form>
+  );
+}
+
 /** Why the form was not accepted, announced to screen readers and shown above the form. */
 export function ErrorSummary(props: { refusal: Refusal | null | undefined }) {
   if (!props.refusal) return null;

@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from '../../../../test/support/accessibility.ts';
 import { describeWithBrowser, launchBrowser } from '../../../../test/support/browser.ts';
 import { linkTo, MailCatcher } from '../../../../test/support/mail-catcher.ts';
 import { freePort } from '../../../../test/support/server-process.ts';
@@ -71,11 +71,6 @@ async function person(email: string, path: string): Promise<Page> {
 
 async function notice(page: Page): Promise<string> {
   return (await page.getByRole('status').first().textContent()) ?? '';
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
 }
 
 interface ScheduleJson {

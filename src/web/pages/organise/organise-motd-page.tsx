@@ -15,11 +15,12 @@ import { ConsoleFrame } from './console-frame.tsx';
 
 type Params = { Params: { event: string }; Querystring: { done?: string } };
 
-const done: Record<string, string> = {
-  add: 'The banner is added.',
-  remove: 'The banner is removed.',
-  reorder: 'The banners are in their new order.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['add', 'The banner is added.'],
+  ['remove', 'The banner is removed.'],
+  ['reorder', 'The banners are in their new order.'],
+]);
 
 /** `…/organise/motd`: the board's banners (MOTD): add one with a level and an expiry, remove, reorder. */
 export function organiseMotdPage(deps: WebDeps): FastifyPluginAsync {
@@ -29,7 +30,7 @@ export function organiseMotdPage(deps: WebDeps): FastifyPluginAsync {
 
     app.get<Params>(path, { schema: { hide: true } }, async (request, reply) => {
       const state = await organisersEvent(deps, request, reply);
-      return state ? motdPage(request, reply, state, { done: done[request.query.done ?? ''] }) : reply;
+      return state ? motdPage(request, reply, state, { done: done.get(request.query.done ?? '') }) : reply;
     });
 
     const write = formActions(app, deps, {

@@ -64,6 +64,12 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
             </ul>
             <p class="hint">New events are created with the JSON API or by importing one (convene import).</p>
           </section>
+          <section aria-labelledby="people-heading">
+            <h2 id="people-heading">People</h2>
+            <p>
+              <a href="/organise/organisers">Organisers</a>: who may use this console.
+            </p>
+          </section>
           <section aria-labelledby="newsletter-heading">
             <h2 id="newsletter-heading">Newsletter</h2>
             <p>

@@ -16,11 +16,12 @@ import { ConsoleFrame } from './console-frame.tsx';
 
 type Params = { Params: { event: string }; Querystring: { room?: string; done?: string } };
 
-const done: Record<string, string> = {
-  save: 'The room is saved.',
-  remove: 'The room is removed.',
-  availability: 'The room’s availability is saved.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['save', 'The room is saved.'],
+  ['remove', 'The room is removed.'],
+  ['availability', 'The room’s availability is saved.'],
+]);
 
 /**
  * `…/organise/rooms`: organisers add and edit rooms (name, video link, description, capacity),
@@ -37,7 +38,7 @@ export function organiseRoomsPage(deps: WebDeps): FastifyPluginAsync {
       if (!state) return reply;
       return roomsPage(request, reply, state, {
         room: request.query.room,
-        done: done[request.query.done ?? ''],
+        done: done.get(request.query.done ?? ''),
       });
     });
 

@@ -6,7 +6,15 @@ import { isLiveTeam, type TeamKind, teamKinds } from '../../../core/model/team.t
 import type { User } from '../../../core/model/user.ts';
 import { type QueueItem, reviewQueue } from '../../../core/signups/review-queue.ts';
 import type { WebDeps } from '../../deps.ts';
-import { Checkbox, CsrfField, Select, SubmitButton, TextArea, TextField } from '../components/form-parts.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  InlineAction,
+  Select,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../components/form-parts.tsx';
 import { outcomeLabels, teamKindLabels, teamStatusLabels } from '../components/labels.ts';
 import { formActions } from '../form-actions.ts';
 import type { FormBody } from '../form-body.ts';
@@ -19,13 +27,14 @@ import { ConsoleFrame } from './console-frame.tsx';
 type Params = { Params: { event: string }; Querystring: { done?: string } };
 type Action = 'approve' | 'decline' | 'merge' | 'withdraw' | 'add';
 
-const done: Record<Action, string> = {
-  approve: 'Approved; the team is on the official list and its lead and moderators were e-mailed.',
-  decline: 'Declined; the lead was e-mailed the reason.',
-  merge: 'Merged; the lead was e-mailed.',
-  withdraw: 'Withdrawn; the lead was e-mailed.',
-  add: 'Added to the official list; its moderators were e-mailed.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<Action, string>([
+  ['approve', 'Approved; the team is on the official list and its lead and moderators were e-mailed.'],
+  ['decline', 'Declined; the lead was e-mailed the reason.'],
+  ['merge', 'Merged; the lead was e-mailed.'],
+  ['withdraw', 'Withdrawn; the lead was e-mailed.'],
+  ['add', 'Added to the official list; its moderators were e-mailed.'],
+]);
 
 /**
  * `…/organise/signups`: the review queue (approve, decline with a reason, merge a likely duplicate
@@ -41,7 +50,7 @@ export function organiseSignupsPage(deps: WebDeps): FastifyPluginAsync {
       const state = await organisersEvent(deps, request, reply);
       if (!state) return reply;
       const key = request.query.done as Action | undefined;
-      return queuePage(deps, request, reply, state, { done: key && key in done ? done[key] : undefined });
+      return queuePage(deps, request, reply, state, { done: key && done.get(key) });
     });
 
     const write = formActions(app, deps, {
@@ -299,13 +308,9 @@ function QueueEntry(props: {
         )}
       </dl>
       <div class="form-actions">
-        <form method="post" action={`${base}/approve`} class="inline-form">
-          <CsrfField token={csrf} />
-          <input type="hidden" name="team" value={team.slug} />
-          <button type="submit" class="button">
-            Approve {team.name}
-          </button>
-        </form>
+        <InlineAction action={`${base}/approve`} csrf={csrf} name="team" value={team.slug} button>
+          Approve {team.name}
+        </InlineAction>
       </div>
       <form method="post" action={`${base}/merge`} class="form">
         <CsrfField token={csrf} />

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { roomLinksFor } from '../../../app/room-links.ts';
 import { type BoardView, boardView } from '../../../core/board/board-view.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
+import type { Room } from '../../../core/model/room.ts';
+import type { Team } from '../../../core/model/team.ts';
 import { checkedInCounts } from '../../../core/people/presence.ts';
-import { etherpadOf, videoOf } from '../../../core/teams/team-links.ts';
+import { etherpadOf, joinNeedsRegistration, videoOf } from '../../../core/teams/team-links.ts';
 import type { WebDeps } from '../../deps.ts';
 import { FollowButton, LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
@@ -12,6 +15,7 @@ import { ZoneSwitcher } from '../components/zone-switcher.tsx';
 import { Layout } from '../layout.tsx';
 import { PageCache } from '../page-cache.ts';
 import { eventOrNotFound, pageUser } from '../page-context.ts';
+import { pageWho } from '../people-context.ts';
 import { viewerZone } from '../time-zone.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 
@@ -21,6 +25,8 @@ interface BoardProps {
   readonly zone: string;
   /** people checked in with each team, by team id */
   readonly here: ReadonlyMap<string, number>;
+  /** whether the viewer sees room links the event keeps for registered attendees */
+  readonly linkShown: boolean;
 }
 
 /** `GET /events/{event}/board`: what is happening now, what comes next, and the banners; live. */
@@ -37,7 +43,13 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         const zone = viewerZone(request, reply, state.event.timeZone);
         const user = await pageUser(request);
         const here = checkedInCounts(await deps.runtime.store.personal.checkInRecords(state.event.id), now);
-        const variant = [...here].map(([team, count]) => `${team}:${count}`).join(',');
+        const { visible: linkShown } = await roomLinksFor(
+          deps.runtime,
+          (await pageWho(request)).actor,
+          state,
+        );
+        // Join links depend on the viewer's registration, which is not in the event's state.
+        const variant = `${[...here].map(([team, count]) => `${team}:${count}`).join(',')}|${linkShown}`;
         return pages.send(request, reply, { state, now, zone, user, variant }, () => (
           <Layout
             title="Live board"
@@ -52,7 +64,13 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
               <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
             </div>
             <LivePage eventSlug={state.event.slug} revision={state.revision} views="board" zone={zone}>
-              <Board state={state} view={boardView(state, now)} zone={zone} here={here} />
+              <Board
+                state={state}
+                view={boardView(state, now)}
+                zone={zone}
+                here={here}
+                linkShown={linkShown}
+              />
             </LivePage>
           </Layout>
         ));
@@ -61,7 +79,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
   };
 }
 
-function Board({ state, view, zone, here }: BoardProps) {
+function Board({ state, view, zone, here, linkShown }: BoardProps) {
   const slug = state.event.slug;
   const current = view.currentSlot;
   return (
@@ -102,13 +120,12 @@ function Board({ state, view, zone, here }: BoardProps) {
       <section aria-labelledby="now-heading">
         <h2 id="now-heading">Happening now</h2>
         <ul id="now-list" data-region class="cards">
-          {view.now.length === 0 ? (
+          {view.now.length === 0 && view.quiet.length === 0 ? (
             <li id="now-empty" class="empty">
-              No team has posted what it is discussing. Moderators set it with <code>#team now …</code>.
+              No team is meeting now.
             </li>
           ) : null}
           {view.now.map(({ team, topic, rooms }) => {
-            const join = videoOf(state.event, team, rooms[0] ?? undefined);
             const pad = etherpadOf(state.event, team);
             return (
               <li
@@ -147,11 +164,7 @@ function Board({ state, view, zone, here }: BoardProps) {
                         : `${here.get(team.id)} people checked in`}
                     </span>
                   ) : null}
-                  {join ? (
-                    <a class="button" href={join} rel="noopener">
-                      Join<span class="visually-hidden"> {team.name}</span>
-                    </a>
-                  ) : null}
+                  <JoinLink state={state} team={team} room={rooms[0]} linkShown={linkShown} />
                   {pad ? (
                     <a href={pad} rel="noopener">
                       Etherpad<span class="visually-hidden"> of {team.name}</span>
@@ -161,6 +174,20 @@ function Board({ state, view, zone, here }: BoardProps) {
               </li>
             );
           })}
+          {view.quiet.map(({ team, room }) => (
+            <li class="card card--quiet" id={`now-${team.slug}`} key={team.slug}>
+              <div class="card__head">
+                <TeamBadge eventSlug={slug} team={team} />
+                <span class="card__room">
+                  in <a href={`/events/${slug}/rooms/${room.slug}`}>{room.name}</a> — no topic posted yet
+                </span>
+                <FollowButton slug={team.slug} name={team.name} />
+              </div>
+              <p class="card__meta">
+                <JoinLink state={state} team={team} room={room} linkShown={linkShown} />
+              </p>
+            </li>
+          ))}
         </ul>
       </section>
       <section aria-labelledby="next-heading">
@@ -186,5 +213,23 @@ function Board({ state, view, zone, here }: BoardProps) {
         </ul>
       </section>
     </>
+  );
+}
+
+/** Join for whoever may join; for a viewer kept from the room's link, the way to register instead. */
+function JoinLink(props: { state: EventState; team: Team; room: Room | undefined; linkShown: boolean }) {
+  const { state, team, room, linkShown } = props;
+  const join = videoOf(state.event, team, room, linkShown);
+  if (join)
+    return (
+      <a class="button" href={join} rel="noopener">
+        Join<span class="visually-hidden"> {team.name}</span>
+      </a>
+    );
+  if (!joinNeedsRegistration(team, room, linkShown)) return null;
+  return (
+    <a href={`/events/${encodeURIComponent(state.event.slug)}/register`}>
+      Register to join<span class="visually-hidden"> {team.name}</span>
+    </a>
   );
 }

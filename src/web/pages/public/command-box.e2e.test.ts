@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from '../../../../test/support/accessibility.ts';
 import { artefactPath, describeWithBrowser, launchBrowser } from '../../../../test/support/browser.ts';
 import { useTestSite } from '../../../../test/support/web.ts';
 
@@ -41,12 +41,7 @@ describeWithBrowser('the command box in Chromium', () => {
       body: JSON.stringify({ text: '#nova now Typed in the box' }),
     });
     expect((await api.json()).reply).toBe(await page.locator('.command-box__text').textContent());
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.filter(
-        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-      ),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: artefactPath('command-box.png'), fullPage: false });
     await page.close();
   });

@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from '../../../../test/support/accessibility.ts';
 import { artefactPath, describeWithBrowser, launchBrowser } from '../../../../test/support/browser.ts';
 import { demoPages, freeCell, useTestSite } from '../../../../test/support/web.ts';
 
@@ -168,14 +168,7 @@ describeWithBrowser('live pages in Chromium', () => {
     async (path) => {
       const page = await context.newPage();
       await page.goto(`${base}${path}`);
-      const results = await new AxeBuilder({ page }).analyze();
-      const grave = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(
-          (violation) =>
-            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      expect(grave).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },
   );

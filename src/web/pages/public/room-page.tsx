@@ -5,6 +5,7 @@ import type { EventState } from '../../../core/model/event-state.ts';
 import type { Instant } from '../../../core/model/instant.ts';
 import { findRoom } from '../../../core/model/lookup.ts';
 import type { Room } from '../../../core/model/room.ts';
+import { whoMeetsIn } from '../../../core/schedule/where-team-meets.ts';
 import type { WebDeps } from '../../deps.ts';
 import { LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
@@ -118,17 +119,18 @@ function roomBookings(state: EventState, room: Room) {
 
 function RoomNow(props: { state: EventState; room: Room; now: Instant; zone: string }) {
   const { state, room, now, zone } = props;
-  const bookings = roomBookings(state, room);
-  const current = bookings.find(({ slot }) => slot.start <= now && now < slot.end);
-  const next = bookings.find(({ slot, team }) => slot.start > now && team.id !== current?.team.id);
+  const teams = new Map(state.teams.map((team) => [team.id, team]));
+  const meets = whoMeetsIn(state, room.id, now);
+  const current = meets.now && { ...meets.now, team: teams.get(meets.now.teamId) };
+  const next = meets.next && { ...meets.next, team: teams.get(meets.next.teamId) };
   const topic = current
-    ? boardView(state, now).now.find((entry) => entry.team.id === current.team.id)
+    ? boardView(state, now).now.find((entry) => entry.team.id === current.teamId)
     : undefined;
   return (
     <section id="room-now" data-region class="room-now" aria-label="Now and next">
       <div class="room-now__item">
         <h2>Now</h2>
-        {current ? (
+        {current?.team ? (
           <>
             <p class="room-now__team">
               <TeamBadge eventSlug={state.event.slug} team={current.team} />
@@ -139,7 +141,7 @@ function RoomNow(props: { state: EventState; room: Room; now: Instant; zone: str
               </p>
             ) : null}
             <p class="hint">
-              <IntervalText start={current.slot.start} end={current.slot.end} zone={zone} />
+              <IntervalText start={current.start} end={current.end} zone={zone} />
             </p>
           </>
         ) : (
@@ -148,13 +150,13 @@ function RoomNow(props: { state: EventState; room: Room; now: Instant; zone: str
       </div>
       <div class="room-now__item">
         <h2>Next</h2>
-        {next ? (
+        {next?.team ? (
           <>
             <p class="room-now__team">
               <TeamBadge eventSlug={state.event.slug} team={next.team} />
             </p>
             <p class="hint">
-              <IntervalText start={next.slot.start} end={next.slot.end} zone={zone} withDay />
+              <IntervalText start={next.start} end={next.end} zone={zone} withDay />
             </p>
           </>
         ) : (
@@ -170,6 +172,7 @@ function RoomDay(props: { state: EventState; room: Room; now: Instant; zone: str
   const today = now.slice(0, 10);
   const day = state.slots.some((slot) => slot.start.startsWith(today)) ? today : state.event.startsOn;
   const bookings = roomBookings(state, room).filter(({ slot }) => slot.start.startsWith(day));
+  const current = new Set(whoMeetsIn(state, room.id, now).now?.bookings.map((booking) => booking.id));
   return (
     <section id="room-day" data-region aria-labelledby="day-heading">
       <h2 id="day-heading">{dayIn(`${day}T12:00:00Z`, 'UTC')} in this room</h2>
@@ -181,7 +184,7 @@ function RoomDay(props: { state: EventState; room: Room; now: Instant; zone: str
             <li
               key={booking.id}
               id={`room-${booking.id}`}
-              class={slot.start <= now && now < slot.end ? 'is-now' : undefined}
+              class={current.has(booking.id) ? 'is-now' : undefined}
             >
               <span class="room-day__time">
                 <IntervalText start={slot.start} end={slot.end} zone={zone} />

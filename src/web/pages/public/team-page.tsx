@@ -4,8 +4,8 @@ import type { EventState } from '../../../core/model/event-state.ts';
 import type { Instant } from '../../../core/model/instant.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
 import { isLiveTeam, type Team } from '../../../core/model/team.ts';
-import { teamBlocks } from '../../../core/schedule/blocks.ts';
 import { cellReference } from '../../../core/schedule/cell-reference.ts';
+import { teamMeetings, whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
 import { etherpadOf, videoOf } from '../../../core/teams/team-links.ts';
 import type { WebDeps } from '../../deps.ts';
 import { teamKindLabels } from '../components/labels.ts';
@@ -128,13 +128,12 @@ function TeamNow(props: { state: EventState; team: Team; now: Instant; zone: str
   const view = boardView(state, now);
   const current = view.now.find((entry) => entry.team.id === team.id);
   const next = view.next.find((entry) => entry.team.id === team.id);
-  const block = teamBlocks(state, team.id, false).find(
-    (candidate) => candidate.start <= now && now < candidate.end,
-  );
-  const room = block
-    ? state.rooms.find((candidate) => candidate.id === block.bookings.at(-1)?.roomId)
-    : undefined;
+  const meets = whereTeamMeets(state, team.id, now);
+  const block = meets.now;
+  const room = block ? state.rooms.find((candidate) => candidate.id === block.roomId) : undefined;
   const join = block ? videoOf(state.event, team, room) : null;
+  const later = meets.next;
+  const laterRoom = later ? state.rooms.find((candidate) => candidate.id === later.roomId) : undefined;
   return (
     <section id="team-now" data-region aria-labelledby="now-heading" class="panel">
       <h2 id="now-heading">Now</h2>
@@ -169,6 +168,22 @@ function TeamNow(props: { state: EventState; team: Team; now: Instant; zone: str
           'Not meeting now.'
         )}
       </p>
+      <p id="team-next-meeting">
+        {later ? (
+          <>
+            Next meeting: <IntervalText start={later.start} end={later.end} zone={zone} withDay />
+            {laterRoom ? (
+              <>
+                {' '}
+                in <a href={`/events/${state.event.slug}/rooms/${laterRoom.slug}`}>{laterRoom.name}</a>
+              </>
+            ) : null}
+            .
+          </>
+        ) : (
+          'No further meeting booked.'
+        )}
+      </p>
       <h3>Coming up next</h3>
       {next ? (
         <ol>
@@ -187,7 +202,8 @@ function TeamNow(props: { state: EventState; team: Team; now: Instant; zone: str
 
 function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: string }) {
   const { state, team, now, zone } = props;
-  const blocks = teamBlocks(state, team.id, true);
+  const blocks = teamMeetings(state, team.id);
+  const current = whereTeamMeets(state, team.id, now).now;
   const rooms = new Map(state.rooms.map((room) => [room.id, room]));
   const slots = new Map(state.slots.map((slot) => [slot.id, slot]));
   return (
@@ -208,7 +224,7 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
             <tbody>
               {blocks.map((block) => {
                 const room = block.roomId ? rooms.get(block.roomId) : undefined;
-                const live = block.start <= now && now < block.end;
+                const live = block.bookings[0]?.id === current?.bookings[0]?.id;
                 return (
                   <tr
                     key={block.bookings[0]?.id}

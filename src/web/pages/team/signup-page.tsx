@@ -54,11 +54,12 @@ const blank: SignupFormInput = {
   notes: '',
 };
 
-const done: Record<string, string> = {
-  submitted: 'Thank you: your team is signed up. The organisers will review it and write to you.',
-  saved: 'Your changes are saved.',
-  withdrawn: 'The request is withdrawn.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['submitted', 'Thank you: your team is signed up. The organisers will review it and write to you.'],
+  ['saved', 'Your changes are saved.'],
+  ['withdrawn', 'The request is withdrawn.'],
+]);
 
 /**
  * `…/signup`: team leads sign their team up (signed in), and change their request at
@@ -125,7 +126,7 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
       return signupForm(deps, request, reply, state, actor, {
         values,
         team: team.slug,
-        done: done[request.query.done ?? ''],
+        done: done.get(request.query.done ?? ''),
       });
     });
 

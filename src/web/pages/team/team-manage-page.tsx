@@ -11,6 +11,7 @@ import type { WebDeps } from '../../deps.ts';
 import {
   CsrfField,
   ErrorSummary,
+  InlineAction,
   Notice,
   Select,
   SubmitButton,
@@ -27,12 +28,13 @@ import { sendPage } from '../render.ts';
 
 type TeamParams = { Params: { event: string; team: string }; Querystring: { done?: string } };
 
-const done: Record<string, string> = {
-  book: 'Booked.',
-  unbook: 'Released.',
-  links: 'The links are saved.',
-  wishes: 'What the team asks of the draft schedule is saved.',
-};
+/** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
+const done = new Map<string, string>([
+  ['book', 'Booked.'],
+  ['unbook', 'Released.'],
+  ['links', 'The links are saved.'],
+  ['wishes', 'What the team asks of the draft schedule is saved.'],
+]);
 
 /**
  * `…/teams/{team}/manage`: a team's moderators (and organisers) book and release its time and set its
@@ -47,7 +49,7 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
       const found = await managedTeam(deps, request, reply);
       if (!found) return reply;
       return managePage(deps, request, reply, found.state, found.team, {
-        done: done[request.query.done ?? ''],
+        done: done.get(request.query.done ?? ''),
       });
     });
 
@@ -173,13 +175,9 @@ async function managePage(
             <li key={booking.id}>
               {describeInterval(slot.start, slot.end)} in {room.name}{' '}
               {slot.start > now ? (
-                <form method="post" action={`${base}/unbook`} class="inline-form">
-                  <CsrfField token={csrf} />
-                  <input type="hidden" name="booking" value={booking.id} />
-                  <button type="submit" class="link-button">
-                    Release
-                  </button>
-                </form>
+                <InlineAction action={`${base}/unbook`} csrf={csrf} name="booking" value={booking.id}>
+                  Release
+                </InlineAction>
               ) : null}
             </li>
           ))}
