@@ -1,5 +1,6 @@
 import { bookingTeam } from '../booking/booking-rules.ts';
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { SessionRecord } from '../model/session.ts';
@@ -27,10 +28,12 @@ export interface AnswerInvitationInput {
  * after accepting takes the team out of the session again. Accepting needs the team free for the
  * whole session (`team_busy`) and, when joint time counts for every team, within its caps
  * (`daily_cap`, `total_cap`, which organisers may set aside).
- * Refuses with `unauthenticated`, `unknown_session`, `unknown_room`, `unknown_slot`,
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_session`, `unknown_room`, `unknown_slot`,
  * `unknown_team`, `forbidden`, `not_invited`, `team_busy`, `daily_cap` or `total_cap`.
  */
 export function answerInvitation(state: EventState, input: AnswerInvitationInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'sessions');
+  if (archived) return refused(archived);
   if (!ctx.actor) return refuse('unauthenticated');
   const found = findSession(state, input.session);
   if (!found.ok) return refused(found.refusal);

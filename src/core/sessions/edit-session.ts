@@ -1,6 +1,7 @@
 import type { Checked } from '../checked.ts';
 import { passed } from '../checked.ts';
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { SessionRecord } from '../model/session.ts';
@@ -27,10 +28,12 @@ export interface EditSessionInput {
 
 /**
  * Sets a session's title, agenda, etherpad and recording links. Only the host's moderators and
- * organisers may; links must be http(s). Refuses with `unauthenticated`, `unknown_session`,
+ * organisers may; links must be http(s). Refuses with `event_archived`, `unauthenticated`, `unknown_session`,
  * `unknown_room`, `unknown_slot`, `unknown_team`, `forbidden`, `invalid_input` or `invalid_url`.
  */
 export function editSession(state: EventState, input: EditSessionInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'sessions');
+  if (archived) return refused(archived);
   const found = sessionToManage(state, input, ctx, 'host');
   if (!found.ok) return refused(found.refusal);
   const { session } = found.value;

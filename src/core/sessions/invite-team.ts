@@ -1,4 +1,5 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
@@ -21,10 +22,12 @@ export interface InviteTeamInput {
 /**
  * The host's moderators (or an organiser) ask another approved team into a session that has not
  * ended. The invited team must be free for the whole session, the same check as when it accepts.
- * Refuses with `unauthenticated`, `unknown_session`, `unknown_room`, `unknown_slot`, `unknown_team`,
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_session`, `unknown_room`, `unknown_slot`, `unknown_team`,
  * `forbidden`, `team_not_approved`, `invalid_input`, `in_past` or `team_busy`.
  */
 export function inviteTeam(state: EventState, input: InviteTeamInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'sessions');
+  if (archived) return refused(archived);
   const found = sessionToManage(state, input, ctx, 'host');
   if (!found.ok) return refused(found.refusal);
   const { session, team: host } = found.value;

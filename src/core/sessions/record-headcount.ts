@@ -1,4 +1,5 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
@@ -18,10 +19,12 @@ export interface RecordHeadcountInput {
 /**
  * A moderator of any team in a session (or an organiser) records how many people came, once the
  * session has started; a later count replaces an earlier one.
- * Refuses with `unauthenticated`, `unknown_session`, `unknown_room`, `unknown_slot`, `unknown_team`,
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_session`, `unknown_room`, `unknown_slot`, `unknown_team`,
  * `forbidden` or `invalid_input` (not a whole number from 0 to 100,000, or a session still to come).
  */
 export function recordHeadcount(state: EventState, input: RecordHeadcountInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'headcount');
+  if (archived) return refused(archived);
   const session = input.session ?? latestSessionId(state, input.team, ctx.now);
   if (!session) {
     const team = input.team?.replace(/^#/, '').slice(0, 60) ?? 'the team';

@@ -337,6 +337,30 @@ describe('joint sessions', () => {
 describe('head-counts and summaries', () => {
   const during = '2022-10-17T14:30:00Z';
 
+  it('refuses session changes and head-counts once the event is archived (event_archived), but still takes summaries', () => {
+    const live = invited(withNovaSession(), 'tc');
+    const archived = { ...live, event: { ...live.event, status: 'archived' as const } };
+    const refusals = [
+      editSession(archived, { session: 'bexar-mon13', title: 'Late' }, ctxOf(novaModerator)),
+      inviteTeam(archived, { session: 'bexar-mon13', guest: 'cinder' }, ctxOf(novaModerator)),
+      answerInvitation(archived, { session: 'bexar-mon13', team: 'tc', accept: true }, ctxOf(tcModerator)),
+      recordHeadcount(archived, { session: 'bexar-mon13', count: 4 }, ctxOf(novaModerator, during)),
+    ];
+    expect(refusals.map((decision) => !decision.ok && decision.refusal.code)).toEqual([
+      'event_archived',
+      'event_archived',
+      'event_archived',
+      'event_archived',
+    ]);
+    expect(
+      setSummary(
+        archived,
+        { team: 'nova', summaryUrl: 'https://lists.example.org/nova' },
+        ctxOf(novaModerator),
+      ).ok,
+    ).toBe(true);
+  });
+
   it('records a head-count from a moderator of any team in the session, once it has started', () => {
     const state = joined(withNovaSession(), 'tc', tcModerator);
     const decision = recordHeadcount(

@@ -87,7 +87,7 @@ function Board({ state, view, zone, here, linkShown }: BoardProps) {
       <section id="banners" data-region aria-label="Announcements">
         {view.motd.map((motd) => (
           <p class={`banner banner--${motd.level}`} id={`banner-${motd.id}`} key={motd.id}>
-            {motd.message}
+            <bdi>{motd.message}</bdi>
           </p>
         ))}
       </section>
