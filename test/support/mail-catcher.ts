@@ -167,7 +167,9 @@ function decodeWords(text: string): string {
  * A test site whose e-mails go over SMTP to a catcher started (and stopped) with it, with rate
  * limits the suite chooses. Call at the top of a file, like `useTestSite`.
  */
-export function useSiteWithMail(rateLimits = { signIn: 5, forms: 30 }): {
+export function useSiteWithMail(
+  rateLimits: { signIn: number; forms: number; mail?: number } = { signIn: 5, forms: 30 },
+): {
   site: () => TestSite;
   mail: () => MailCatcher;
 } {
