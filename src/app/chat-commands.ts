@@ -11,6 +11,7 @@ import type { Actor, Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { isIrcNick } from '../core/people/check-user.ts';
+import { canSeeEvent } from '../core/permissions.ts';
 import { contextOf } from './context-of.ts';
 import { execute } from './execute.ts';
 import type { Runtime, Who } from './runtime.ts';
@@ -74,6 +75,7 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
     return refused(missing, isPrivate);
   }
   const who = typeof request.who === 'function' ? await request.who() : request.who;
+  if (!canSeeEvent(who.actor, state.event)) return refused(unknownEvent(request.event ?? ''), isPrivate);
   const ctx = contextOf(runtime, who);
   const view = await loadView(runtime, state, command, who.actor);
   const step = runCommand(command, view, ctx);

@@ -3,6 +3,7 @@ import { addNext, cleanBoard, setNow } from '../core/board/set-topics.ts';
 import { type BookRangeInput, bookRange } from '../core/booking/book-range.ts';
 import { type BookSlotInput, bookSlot } from '../core/booking/book-slot.ts';
 import { type UnbookSlotInput, unbookSlot } from '../core/booking/unbook-slot.ts';
+import { setEventStatus } from '../core/event/event-status.ts';
 import { type RoomInput, removeRoom, saveRoom, setAvailability } from '../core/event/rooms.ts';
 import { type EventPatch, updateEvent } from '../core/event/update-event.ts';
 import { type ScheduleWishesInput, setScheduleWishes } from '../core/signups/set-schedule-wishes.ts';
@@ -43,6 +44,7 @@ export function operations(runtime: Runtime) {
     reorderMotd: run<{ positions: readonly number[] }>(reorderMotd),
     cleanMotd: run<Record<string, never>>((state, _input, ctx) => cleanMotd(state, ctx)),
     updateEvent: run<EventPatch>(updateEvent),
+    setEventStatus: run<{ status: string }>(setEventStatus),
     saveRoom: run<RoomInput>(saveRoom),
     removeRoom: run<{ room: string }>(removeRoom),
     setAvailability: run<{ room: string; slot: string; available: boolean }>(setAvailability),

@@ -196,7 +196,7 @@ async function writeSignup(
   editing: string | null,
 ): Promise<TeamOutcome> {
   if (!who.actor?.userId) return failed('unauthenticated', 'Sign in to sign a team up.');
-  const state = await runtime.models.get(eventRef);
+  const state = await runtime.models.getFor(eventRef, who.actor);
   if (!state) return failedWith(unknownEvent(eventRef));
   const self = editing === null ? null : (findTeam(state, editing)?.id ?? null);
   const form = checkSignupForm(state, input, self);

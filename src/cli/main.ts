@@ -1,7 +1,9 @@
 import { ConfigError, readConfig } from '../config.ts';
 import { type OpenRuntime, openRuntime } from '../runtime.ts';
+import { backup, restore } from './backup.ts';
 import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
+import { eventArchive, eventCreate, eventPublish } from './event.ts';
 import { importPtgbot } from './import-ptgbot.ts';
 import { scheduleDraft } from './schedule-draft.ts';
 import { serve } from './serve.ts';
@@ -14,6 +16,9 @@ import { userAdd } from './user.ts';
 const commands: Record<string, Command> = {
   serve,
   'user add': userAdd,
+  'event create': eventCreate,
+  'event publish': eventPublish,
+  'event archive': eventArchive,
   'team moderator add': teamModeratorAdd,
   'team moderator remove': teamModeratorRemove,
   'token create': tokenCreate,
@@ -24,6 +29,8 @@ const commands: Record<string, Command> = {
   bot,
   'import --ptgbot': importPtgbot,
   'schedule draft': scheduleDraft,
+  backup,
+  restore,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */

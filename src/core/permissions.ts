@@ -37,3 +37,14 @@ export function checkTeamUpdater(actor: Actor | null, team: Team, event: EventIn
   if (actor && event.openTeamUpdates) return null;
   return checkTeamManager(actor, team);
 }
+
+/**
+ * A draft event is for organisers only: to everyone else it is as missing as an event that does not
+ * exist, in every answer (pages, API, feeds, refusals).
+ */
+export function canSeeEvent(
+  viewer: Pick<Actor, 'isOrganizer'> | null,
+  event: Pick<EventInfo, 'status'>,
+): boolean {
+  return event.status !== 'draft' || viewer?.isOrganizer === true;
+}

@@ -12,6 +12,7 @@ import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
+import { eventRoutes } from './api/event-routes.ts';
 import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   await app.register(
     async (api) => {
       await api.register(readRoutes(deps));
+      await api.register(eventRoutes(deps));
       await api.register(bookingRoutes(deps));
       await api.register(clashRoutes(deps));
       await api.register(teamRoutes(deps));

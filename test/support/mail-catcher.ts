@@ -165,10 +165,12 @@ function decodeWords(text: string): string {
 
 /**
  * A test site whose e-mails go over SMTP to a catcher started (and stopped) with it, with rate
- * limits the suite chooses. Call at the top of a file, like `useTestSite`.
+ * limits the suite chooses; the catcher refuses the addresses `refuses` names. Call at the top of a
+ * file, like `useTestSite`.
  */
 export function useSiteWithMail(
   rateLimits: { signIn: number; forms: number; mail?: number } = { signIn: 5, forms: 30 },
+  refuses: (address: string) => boolean = () => false,
 ): {
   site: () => TestSite;
   mail: () => MailCatcher;
@@ -176,7 +178,7 @@ export function useSiteWithMail(
   let catcher: MailCatcher | null = null;
   let mailer: Mailer | null = null;
   beforeAll(async () => {
-    catcher = await MailCatcher.start();
+    catcher = await MailCatcher.start(refuses);
     mailer = catcher.mailer();
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -22,10 +23,12 @@ export interface BookSlotInput {
 
 /**
  * Books a free cell for a team, enforcing every booking rule in order.
- * Refuses with `unauthenticated`, `unknown_team`, `team_not_approved`, `forbidden`, `unknown_room`,
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_team`, `team_not_approved`, `forbidden`, `unknown_room`,
  * `unknown_slot`, `slot_taken`, `team_busy`, `in_past`, `not_open`, `daily_cap` or `total_cap`.
  */
 export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'booking');
+  if (archived) return refused(archived);
   const found = bookingTeam(state, input.team, ctx);
   if (!found.ok) return refused(found.refusal);
   const { team, actor } = found.value;

@@ -1,5 +1,6 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import { type Refusal, refusal } from '../errors.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -22,9 +23,11 @@ export type UnbookSlotInput = (
 /**
  * Releases a booked cell. Only the team's moderators or an organiser may; a slot that has started
  * stays booked unless an organiser overrides.
- * Refuses with `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
  */
 export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'booking');
+  if (archived) return refused(archived);
   if (!ctx.actor) return refuse('unauthenticated');
   const found = findBooking(state, input);
   if (!('booking' in found)) return refused(found);

@@ -5,6 +5,7 @@ import { bookSlot } from '../booking/book-slot.ts';
 import { bookingTeam } from '../booking/booking-rules.ts';
 import { unbookSlot } from '../booking/unbook-slot.ts';
 import { type Decision, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import { setOpenTeamUpdates } from '../event/open-team-updates.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -189,11 +190,14 @@ function personalDecision(command: Command, view: CommandView, ctx: Ctx): Person
       return mapEffect(checkOut(view.state, view.mine.checkIn, ctx), checkedIn);
     case 'seen':
       return describeSeen(view.state, { nick: first ?? '', person: view.seen }, ctx);
-    case 'subscribe':
+    case 'subscribe': {
+      const archived = first === null ? null : checkNotArchived(view.state.event, 'subscription');
+      if (archived) return refused(archived);
       return mapEffect(subscribe(view.mine.subscription, { pattern: first }, ctx), (pattern) => ({
         type: 'subscribe',
         pattern,
       }));
+    }
     case 'unsubscribe':
       return mapEffect(unsubscribe(view.mine.subscription, ctx), () => ({ type: 'unsubscribe' }));
     case 'help':

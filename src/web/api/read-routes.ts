@@ -14,7 +14,7 @@ import { presentRoom, presentSchedule } from '../present/schedule.ts';
 import { presentTeam } from '../present/team.ts';
 import { EventParams, errorResponses, TeamParams } from './common.schema.ts';
 import { JsonCache } from './json-cache.ts';
-import { eventOr404 } from './respond.ts';
+import { eventOr404, viewerIsOrganizer } from './respond.ts';
 
 /** The public read endpoints: events, teams, rooms, the schedule and the live board. */
 export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
@@ -34,9 +34,10 @@ export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ events: Type.Array(Type.Ref('EventSummary')) }) },
         },
       },
-      async () => {
+      async (request) => {
         const events = await deps.runtime.store.listEvents();
-        return { events: events.filter(isPublic).map(presentEvent) };
+        const drafts = await viewerIsOrganizer(request);
+        return { events: events.filter((event) => drafts || isPublic(event)).map(presentEvent) };
       },
     );
 

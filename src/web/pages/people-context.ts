@@ -11,8 +11,7 @@ import { logMailer } from '../../mail/log-mailer.ts';
 import type { WebDeps } from '../deps.ts';
 import { httpStatusOf } from '../http-status.ts';
 import { assetUrl } from '../plugins/assets.ts';
-import { sendNotFound } from './not-found-page.tsx';
-import { eventOrNotFound, pageUser } from './page-context.ts';
+import { eventOrNotFound } from './page-context.ts';
 import { sendRefusalPage } from './refusal-page.tsx';
 
 /** The style sheet and the (optional) script of pages with forms, for `Layout`. */
@@ -102,11 +101,8 @@ export async function organisersEvent(
   request: FastifyRequest<{ Params: { event: string } }>,
   reply: FastifyReply,
 ) {
-  const state = await deps.runtime.models.get(request.params.event);
-  if (!state) {
-    await sendNotFound(reply, await pageUser(request), 'There is no such event.');
-    return null;
-  }
+  const state = await eventOrNotFound(deps, request, reply, request.params.event);
+  if (!state) return null;
   return (await organizerOrRefuse(request, reply, state.event)) ? state : null;
 }
 

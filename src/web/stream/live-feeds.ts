@@ -1,6 +1,7 @@
 import type { Runtime } from '../../app/runtime.ts';
 import { boardView } from '../../core/board/board-view.ts';
 import type { Change, ChangeType } from '../../core/changes.ts';
+import { isPublic } from '../../core/model/event.ts';
 import type { EventState } from '../../core/model/event-state.ts';
 import { type Instant, millis } from '../../core/model/instant.ts';
 import { presentBoard } from '../present/board.ts';
@@ -97,15 +98,17 @@ export class LiveFeeds {
 
   /**
    * Opens a stream on an event: sends a snapshot, or only what came after `lastEventId` when that is
-   * still known, then every change. Null when there is no such event.
+   * still known, then every change. Null when there is no such event, or it is a draft and
+   * `mayPreview` (asked only then) says the viewer is not an organiser.
    */
   async subscribe(
     eventRef: string,
     subscriber: Subscriber,
     lastEventId: string | null,
+    mayPreview: () => Promise<boolean> = async () => false,
   ): Promise<(() => void) | null> {
-    const state = await this.runtime.models.getPublic(eventRef);
-    if (!state) return null;
+    const state = await this.runtime.models.get(eventRef);
+    if (!state || (!isPublic(state.event) && !(await mayPreview()))) return null;
     const feed = this.feedOf(state);
     return feed.add(subscriber, parsePosition(lastEventId));
   }

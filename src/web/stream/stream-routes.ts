@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { refusal, unknownEvent } from '../../core/errors.ts';
 import { EventParams, errorResponses } from '../api/common.schema.ts';
+import { viewerIsOrganizer } from '../api/respond.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { type LiveFeeds, type StreamView, streamViews } from './live-feeds.ts';
 import type { StreamLimits } from './stream-limits.ts';
@@ -102,6 +103,7 @@ export function streamRoutes(feeds: LiveFeeds, limits: StreamLimits): FastifyPlu
               },
             },
             lastEventId,
+            () => viewerIsOrganizer(request),
           )
           .catch((error: unknown) => {
             admitted.release();

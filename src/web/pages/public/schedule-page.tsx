@@ -4,6 +4,7 @@ import type { Instant } from '../../../core/model/instant.ts';
 import type { Slot } from '../../../core/model/slot.ts';
 import { cellReference } from '../../../core/schedule/cell-reference.ts';
 import type { WebDeps } from '../../deps.ts';
+import { DayTabs, RoomsHead, WindowRow } from '../components/grid-parts.tsx';
 import { LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
 import { IntervalText } from '../components/time-text.tsx';
@@ -50,21 +51,12 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
               <h1>Schedule</h1>
               <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} keep={{ day: day.day }} />
             </div>
-            <nav class="tabs" aria-label="Days of the event">
-              <ul>
-                {days.map((candidate) => (
-                  <li key={candidate.day}>
-                    <a
-                      href={`/events/${slug}/schedule?day=${candidate.day}`}
-                      aria-current={candidate.day === day.day ? 'page' : undefined}
-                    >
-                      {dayIn(`${candidate.day}T12:00:00Z`, 'UTC')}
-                      {candidate.today ? <span class="tabs__today"> (today)</span> : null}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <DayTabs
+              label="Days of the event"
+              days={days}
+              current={day.day}
+              href={(candidate) => `/events/${slug}/schedule?day=${candidate}`}
+            />
             <p class="hint" id="zone-hint" data-region>
               {zone === 'UTC'
                 ? 'Times in UTC.'
@@ -109,23 +101,10 @@ function ScheduleGrid(props: { state: EventState; day: string; now: Instant; zon
           <caption class="visually-hidden">
             Rooms across, slots down, for {dayIn(`${props.day}T12:00:00Z`, 'UTC')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              {state.rooms.map((room) => (
-                <th scope="col" key={room.id}>
-                  <a href={`/events/${slug}/rooms/${room.slug}`}>{room.name}</a>
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <RoomsHead state={state} linked />
           {windows.map((window) => (
             <tbody key={window}>
-              <tr class="grid__window">
-                <th scope="colgroup" colSpan={state.rooms.length + 1}>
-                  {window}
-                </th>
-              </tr>
+              <WindowRow window={window} rooms={state.rooms.length} />
               {slots
                 .filter((slot) => slot.window === window)
                 .map((slot) => (
