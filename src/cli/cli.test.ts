@@ -20,6 +20,34 @@ describe('convene command line', () => {
 
   const run = (...argv: string[]) => runConvene(env, argv);
 
+  it('backs the installation up to a file and restores it into an empty database only', async () => {
+    await run('user', 'add', 'ann@example.org', '--name', 'Ann');
+    const file = join(dir, 'backup.jsonl');
+    const written = await run('backup', file);
+    expect(written).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Backed up \d+ rows of \d+ tables to /),
+    });
+    expect(await run('restore', file)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^This database is not empty/),
+    });
+    env = { DATABASE_URL: `sqlite:${join(dir, 'fresh.sqlite')}` };
+    expect(await run('restore', file)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Restored \d+ rows/),
+    });
+    expect(await run('user', 'add', 'ann@example.org')).toMatchObject({ code: 1 });
+    expect(await run('restore', join(dir, 'nowhere.jsonl'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no file'),
+    });
+    expect(await run('backup')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage: convene backup FILE'),
+    });
+  });
+
   it('adds users and organisers, and refuses a second user with the same e-mail', async () => {
     expect(
       await run('user', 'add', 'ann@example.org', '--name', 'Ann', '--irc', 'Ann_', '--organizer'),

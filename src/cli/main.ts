@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from '../config.ts';
 import { type OpenRuntime, openRuntime } from '../runtime.ts';
+import { backup, restore } from './backup.ts';
 import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
 import { eventArchive, eventCreate, eventPublish } from './event.ts';
@@ -28,6 +29,8 @@ const commands: Record<string, Command> = {
   bot,
   'import --ptgbot': importPtgbot,
   'schedule draft': scheduleDraft,
+  backup,
+  restore,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */

@@ -38,6 +38,7 @@ export const refusalCodes = {
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
   last_organizer: 'Convene needs at least one organiser: make someone else an organiser first.',
+  recipients_changed: 'The number of recipients changed since the mailing was confirmed; confirm it again.',
   too_many_streams: 'Too many live-update connections are open from your address; close some pages.',
   unavailable: 'The service is briefly unavailable; try again in a few seconds.',
   uri_too_long: 'The address is too long.',

@@ -7,8 +7,10 @@ import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
+import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -42,10 +44,12 @@ export class KyselyStore implements Store {
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
+  readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
+    this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);
@@ -75,6 +79,27 @@ export class KyselyStore implements Store {
 
   async ping(): Promise<void> {
     await sql`SELECT 1`.execute(this.db);
+  }
+
+  readonly knownMigrations: readonly string[] = Object.keys(migrations);
+
+  async appliedMigrations(): Promise<string[]> {
+    const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+      this.db,
+    );
+    return rows.rows.map((row) => row.name);
+  }
+
+  async dumpTables(visit: (table: TableDump) => Promise<void>): Promise<void> {
+    await dumpTables(this.db, this.dialect, visit);
+  }
+
+  async countRows(): Promise<Record<string, number>> {
+    return await countRows(this.db, this.dialect);
+  }
+
+  async loadTables(tables: AsyncIterable<TableDump>): Promise<void> {
+    await loadTables(this.db, this.dialect, tables);
   }
 
   async listEvents(): Promise<EventInfo[]> {

@@ -28,6 +28,7 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   mail_outbox: MailOutboxTable;
   schedule_drafts: ScheduleDraftsTable;
+  mailings: MailingsTable;
 }
 
 export interface EventsTable {
@@ -53,6 +54,8 @@ export interface EventsTable {
   coc_version: string;
   coc_url: string | null;
   coc_text: string;
+  /** JSON list of earlier Code of Conduct versions that registrations made under them may keep */
+  coc_earlier_accepted_json: string;
   created_at: string;
   /** 0/1: see `EventInfo.openTeamUpdates` */
   open_team_updates: number;
@@ -319,4 +322,20 @@ export interface ScheduleDraftsTable {
   event_id: string;
   created_at: string;
   document_json: string;
+}
+
+/** A mailing to many people; its messages are the outbox's batch with the mailing's id. */
+export interface MailingsTable {
+  id: string;
+  /** from the form that sent it: the same form sent again finds this mailing */
+  idempotency_key: string;
+  /** `registrants` (of `event_id`) or `newsletter` */
+  audience: string;
+  event_id: string | null;
+  subject: string;
+  body: string;
+  sent_by: string | null;
+  sent_by_name: string;
+  created_at: string;
+  recipients: number;
 }

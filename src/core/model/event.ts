@@ -38,6 +38,11 @@ export interface CodeOfConduct {
   readonly version: string;
   readonly url: string | null;
   readonly text: string;
+  /**
+   * Earlier versions that registrations accepted under them still satisfy: a new version published
+   * "from the next registration" leaves the older acceptances standing. Absent: none.
+   */
+  readonly earlierAccepted?: readonly string[];
 }
 
 export interface EventInfo {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Fields, FormClient } from '../../../test/support/form-client.ts';
-import { signedInClient } from '../../../test/support/people.ts';
+import { plainRegistration, signedInClient } from '../../../test/support/people.ts';
 import { useTestSite } from '../../../test/support/web.ts';
 import { createApiToken, setModeratorByEmail } from '../../app/people.ts';
 import { registerForEvent } from '../../app/registrations.ts';
@@ -57,18 +57,7 @@ beforeAll(async () => {
     runtime,
     { actor: { userId: attendee?.id ?? null, name: 'A', isOrganizer: false }, source: 'web' },
     state,
-    {
-      name: 'Attendee',
-      role: 'contributor',
-      affiliation: '',
-      country: '',
-      timeZone: '',
-      ircNick: '',
-      teamsOfInterest: [],
-      listedInFindPeople: false,
-      acceptCodeOfConduct: true,
-      codeOfConductVersion: state.event.codeOfConduct.version,
-    },
+    plainRegistration(state, 'Attendee'),
   );
   const nova = state.teams.find((team) => team.slug === 'nova');
   const past = state.bookings.find(
@@ -324,8 +313,36 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
-    url: () => `${E}/organise/registrations/mail`,
+    url: () => `${E}/organise/mailings/preview`,
     body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => `${E}/organise/mailings`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/mailings/nope`, expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/mailings/test`,
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/mailings/send`,
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => '/organise/newsletter', expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => '/organise/newsletter/nope', expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter/test',
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter/send',
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
     expected: asPage(organizerOnly(400)),
   },
   {
@@ -366,7 +383,7 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
-    url: () => '/organise/newsletter',
+    url: () => '/organise/newsletter/preview',
     body: { subject: '', body: '' },
     expected: asPage(organizerOnly(400)),
   },
@@ -374,6 +391,12 @@ const pages: Row[] = [
     method: 'POST',
     url: () => `${E}/teams/nova/manage/book`,
     body: { room: 'nowhere', slot: 'wed13' },
+    expected: asPage(novaManagers(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/book-range`,
+    body: { cell: 'nowhere-wed13' },
     expected: asPage(novaManagers(404)),
   },
   {

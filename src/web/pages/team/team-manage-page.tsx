@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { rangeOfCells } from '../../../core/booking/book-range.ts';
 import type { Refusal } from '../../../core/errors.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
@@ -8,6 +9,7 @@ import { teamBlocks } from '../../../core/schedule/blocks.ts';
 import { count } from '../../../core/text/count.ts';
 import { describeInterval } from '../../../core/text/describe-time.ts';
 import type { WebDeps } from '../../deps.ts';
+import { assetUrl } from '../../plugins/assets.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -20,17 +22,24 @@ import {
 import { teamStatusLabels } from '../components/labels.ts';
 import { ScheduleWishesForm, scheduleWishesOf } from '../components/schedule-wishes-form.tsx';
 import { formActions } from '../form-actions.ts';
+import type { FormBody } from '../form-body.ts';
 import { Layout } from '../layout.tsx';
 import { eventOrNotFound, pageUser } from '../page-context.ts';
 import { formAssets, formStatus, pageWho, signedInOrRedirect } from '../people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
+import { BookingGrid } from './booking-grid.tsx';
+import { bookingGridProps } from './booking-grid-props.ts';
 
-type TeamParams = { Params: { event: string; team: string }; Querystring: { done?: string } };
+type TeamParams = {
+  Params: { event: string; team: string };
+  Querystring: { done?: string; day?: string };
+};
 
 /** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
 const done = new Map<string, string>([
   ['book', 'Booked.'],
+  ['book-range', 'Booked the ticked hours.'],
   ['unbook', 'Released.'],
   ['links', 'The links are saved.'],
   ['wishes', 'What the team asks of the draft schedule is saved.'],
@@ -66,6 +75,21 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
         room: form.text('room'),
         slot: form.text('slot'),
       }),
+    );
+    write(
+      'book-range',
+      async (form, { state, team }, request) => {
+        const range = rangeOfCells(state, form.list('cell'));
+        if (!range.ok) return range;
+        const outcome = await deps.ops.bookRange(state.event.slug, await pageWho(request), {
+          team: team.slug,
+          ...range.value,
+          override: form.checked('override'),
+          reason: form.text('reason'),
+        });
+        return { ...outcome, day: form.text('day') };
+      },
+      (booked) => `&day=${encodeURIComponent(booked.day)}`,
     );
     write('unbook', async (form, { state }, request) =>
       deps.ops.unbookSlot(state.event.slug, await pageWho(request), { bookingId: form.text('booking') }),
@@ -114,7 +138,7 @@ async function managePage(
   reply: FastifyReply,
   state: EventState,
   team: Team,
-  view: { refusal?: Refusal; done?: string | undefined },
+  view: { refusal?: Refusal; done?: string | undefined; form?: FormBody },
 ) {
   const now = deps.runtime.clock.now();
   const base = `/events/${state.event.slug}/teams/${team.slug}/manage`;
@@ -129,6 +153,7 @@ async function managePage(
   const upcoming = state.slots.filter((slot) => slot.start > now);
   const blocks = teamBlocks(state, team.id, false).length;
   const csrf = reply.csrfToken();
+  const grid = await bookingGridProps(deps, request, reply, state, team, view.form);
   return sendPage(
     reply,
     <Layout
@@ -136,7 +161,8 @@ async function managePage(
       event={state.event}
       active="teams"
       user={await pageUser(request)}
-      {...formAssets()}
+      stylesheets={[...formAssets().stylesheets, assetUrl('booking-grid.css')]}
+      scripts={[...formAssets().scripts, 'booking-grid.js']}
     >
       <div class="prose">
         <h1>Manage {team.name}</h1>
@@ -147,8 +173,9 @@ async function managePage(
         </p>
       </div>
       <ErrorSummary refusal={view.refusal} />
+      <BookingGrid {...grid} csrf={csrf} />
       <section aria-labelledby="book-heading">
-        <h2 id="book-heading">Book a slot</h2>
+        <h2 id="book-heading">Book one slot</h2>
         <form method="post" action={`${base}/book`} class="form">
           <CsrfField token={csrf} />
           <Select
