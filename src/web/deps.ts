@@ -10,6 +10,8 @@ export interface WebDeps {
   readonly ops: Operations;
   /** the public address, for links in feeds and e-mails */
   readonly baseUrl: string;
+  /** the chat bot, when one is configured: its channel, and the event it serves (null: the current one) */
+  readonly chatBot?: { readonly channel: string; readonly event: string | null } | null;
   /** where e-mails go; without one they are written to the server log */
   readonly mailer?: Mailer;
   /** the OpenID Connect provider people may sign in with, when one is configured */

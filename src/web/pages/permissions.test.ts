@@ -214,6 +214,7 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  { method: 'GET', url: () => '/events', expected: everyone(200) },
   ...[
     '/organise',
     `${E}/organise`,
