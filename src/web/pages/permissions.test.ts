@@ -253,6 +253,7 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  { method: 'GET', url: () => '/events', expected: everyone(200) },
   ...[
     '/organise',
     `${E}/organise`,
