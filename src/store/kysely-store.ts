@@ -10,6 +10,7 @@ import type { EventDocument, Follow } from './event-document.ts';
 import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
+import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -28,6 +29,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { sessionRecordToRow, summaryToRow } from './session-rows.ts';
 import { signupToRow } from './signup-rows.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
 
@@ -43,10 +45,12 @@ export class KyselyStore implements Store {
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
+  readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
+    this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);
@@ -219,6 +223,8 @@ export class KyselyStore implements Store {
       follows,
       revisions,
       signups: state.signups,
+      sessions: state.sessions,
+      summaries: state.summaries,
     };
   }
 
@@ -278,6 +284,16 @@ export class KyselyStore implements Store {
           .values(batch.map((booking) => bookingToRow(eventId, booking)))
           .execute();
       }
+      for (const batch of chunks(Object.values(document.sessions ?? {}), 200))
+        await tx
+          .insertInto('session_records')
+          .values(batch.map((record) => sessionRecordToRow(eventId, record)))
+          .execute();
+      for (const batch of chunks(Object.values(document.summaries ?? {}), 200))
+        await tx
+          .insertInto('team_summaries')
+          .values(batch.map((summary) => summaryToRow(eventId, summary)))
+          .execute();
       for (const [teamId, status] of Object.entries(document.board)) {
         const topics = [
           ...(status.now ? [{ position: 0, topic: status.now }] : []),

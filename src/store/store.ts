@@ -8,6 +8,7 @@ import type { DraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import type { TableDump } from './installation-tables.ts';
 import type { MailOutboxStore } from './mail-outbox-store.ts';
+import type { MailingStore } from './mailing-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { PersonalStore } from './personal-store.ts';
 
@@ -127,4 +128,6 @@ export interface Store {
   readonly personal: PersonalStore;
   /** e-mail queued for sending by any process (see `MailOutboxStore`) */
   readonly outbox: MailOutboxStore;
+  /** the record of mailings organisers sent (see `MailingStore`) */
+  readonly mailings: MailingStore;
 }

@@ -283,8 +283,8 @@ const forms: Record<string, Form> = {
   },
   'e-mail to registrants': {
     who: 'organizer',
-    page: `${E}/organise/registrations`,
-    action: `${E}/organise/registrations/mail`,
+    page: `${E}/organise/mailings`,
+    action: `${E}/organise/mailings/preview`,
     fields: { subject: 'See you', body: 'Next week.' },
     bad: [
       ['empty', { body: '' }, 'The message is empty.'],
@@ -294,8 +294,8 @@ const forms: Record<string, Form> = {
   },
   'newsletter issue': {
     who: 'organizer',
-    page: '/organise',
-    action: '/organise/newsletter',
+    page: '/organise/newsletter',
+    action: '/organise/newsletter/preview',
     fields: { subject: 'News', body: 'Hello.' },
     bad: [
       ['empty', { subject: '' }, 'The subject is empty.'],

@@ -8,6 +8,7 @@ import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
 import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
+import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
 import { organisePage } from './organise/organise-page.tsx';
 import { organiseRegistrationsPage } from './organise/organise-registrations-page.tsx';
@@ -51,6 +52,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organiseSignupsPage(deps));
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
+    await app.register(organiseMailingsPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseMotdPage(deps));
     await app.register(draftSchedulePage(deps));

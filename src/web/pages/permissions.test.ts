@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Fields, FormClient } from '../../../test/support/form-client.ts';
-import { signedInClient } from '../../../test/support/people.ts';
+import { plainRegistration, signedInClient } from '../../../test/support/people.ts';
 import { useTestSite } from '../../../test/support/web.ts';
 import { createApiToken, setModeratorByEmail } from '../../app/people.ts';
 import { registerForEvent } from '../../app/registrations.ts';
@@ -22,6 +22,7 @@ const site = useTestSite(undefined, { app: { metricsToken: 'the-metrics-token-fo
 const clients = {} as Record<Role, FormClient>;
 const tokens = {} as Record<Role, string | null>;
 let pastNovaBooking = '';
+let pastNovaCell = '';
 
 beforeAll(async () => {
   const { runtime } = site();
@@ -57,18 +58,7 @@ beforeAll(async () => {
     runtime,
     { actor: { userId: attendee?.id ?? null, name: 'A', isOrganizer: false }, source: 'web' },
     state,
-    {
-      name: 'Attendee',
-      role: 'contributor',
-      affiliation: '',
-      country: '',
-      timeZone: '',
-      ircNick: '',
-      teamsOfInterest: [],
-      listedInFindPeople: false,
-      acceptCodeOfConduct: true,
-      codeOfConductVersion: state.event.codeOfConduct.version,
-    },
+    plainRegistration(state, 'Attendee'),
   );
   const nova = state.teams.find((team) => team.slug === 'nova');
   const past = state.bookings.find(
@@ -77,6 +67,9 @@ beforeAll(async () => {
       (state.slots.find((slot) => slot.id === booking.slotId)?.start ?? '') < '2022-10-18T00:00:00Z',
   );
   pastNovaBooking = past?.id ?? '';
+  const pastRoom = state.rooms.find((room) => room.id === past?.roomId);
+  const pastSlot = state.slots.find((slot) => slot.id === past?.slotId);
+  pastNovaCell = `${pastRoom?.slug}-${pastSlot?.code}`;
   for (const role of roles) await clients[role].get('/newsletter');
 });
 
@@ -210,6 +203,41 @@ const api: Row[] = [
     expected: novaManagers(400),
   },
   {
+    method: 'GET',
+    url: () => `/api/v1${E}/sessions`,
+    expected: { anonymous: 200, attendee: 200, otherModerator: 200, novaModerator: 200, organizer: 200 },
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}`,
+    body: { recording_url: 'javascript:alert(1)' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}/guests`,
+    body: { team: 'nova' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}/guests/nova`,
+    body: { status: 'accepted' },
+    expected: novaManagers(409),
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}/headcount`,
+    body: { count: -1 },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/teams/nova/summary`,
+    body: { summary_url: 'javascript:alert(1)' },
+    expected: novaManagers(400),
+  },
+  {
     method: 'POST',
     url: () => '/api/v1/events',
     body: {
@@ -225,6 +253,7 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  { method: 'GET', url: () => '/events', expected: everyone(200) },
   ...[
     '/organise',
     `${E}/organise`,
@@ -323,8 +352,36 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
-    url: () => `${E}/organise/registrations/mail`,
+    url: () => `${E}/organise/mailings/preview`,
     body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => `${E}/organise/mailings`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/mailings/nope`, expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/mailings/test`,
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/mailings/send`,
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => '/organise/newsletter', expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => '/organise/newsletter/nope', expected: asPage(organizerOnly(404)) },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter/test',
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/newsletter/send',
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
     expected: asPage(organizerOnly(400)),
   },
   {
@@ -365,7 +422,7 @@ const pages: Row[] = [
   },
   {
     method: 'POST',
-    url: () => '/organise/newsletter',
+    url: () => '/organise/newsletter/preview',
     body: { subject: '', body: '' },
     expected: asPage(organizerOnly(400)),
   },

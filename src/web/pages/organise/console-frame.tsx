@@ -17,6 +17,7 @@ function consoleSections(slug: string) {
     { key: 'rooms', label: 'Rooms', href: `${base}/rooms` },
     { key: 'signups', label: 'Sign-ups', href: `${base}/signups` },
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },
+    { key: 'mailings', label: 'Mailings', href: `${base}/mailings` },
     { key: 'motd', label: 'Banners', href: `${base}/motd` },
     { key: 'draft', label: 'Draft the schedule', href: `${base}/draft` },
   ] as const;
