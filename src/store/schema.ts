@@ -33,6 +33,8 @@ export interface Database {
   nick_subscriptions: NickSubscriptionsTable;
   nick_check_ins: NickCheckInsTable;
   mailings: MailingsTable;
+  session_records: SessionRecordsTable;
+  team_summaries: TeamSummariesTable;
 }
 
 export interface EventsTable {
@@ -66,6 +68,8 @@ export interface EventsTable {
   attendee_only_room_links: number;
   signup_opens_at: string | null;
   signup_closes_at: string | null;
+  /** `host` or `every-team`: see `BookingRules.jointCaps` */
+  joint_caps: string;
 }
 
 export interface RoomsTable {
@@ -375,4 +379,28 @@ export interface NickCheckInsTable {
   checked_in_at: string;
   checked_out_at: string | null;
   listed: number;
+}
+
+/** What people added to a session, under the id of one of its bookings (see `SessionRecord`). */
+export interface SessionRecordsTable {
+  id: string;
+  event_id: string;
+  title: string;
+  agenda: string;
+  etherpad_url: string | null;
+  recording_url: string | null;
+  /** `SessionGuest[]` */
+  guests_json: string;
+  headcount: number | null;
+  headcount_at: string | null;
+  updated_at: string;
+}
+
+/** A team's summary of the event and its notes. */
+export interface TeamSummariesTable {
+  team_id: string;
+  event_id: string;
+  summary_url: string;
+  notes_url: string | null;
+  set_at: string;
 }
