@@ -5,7 +5,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
 import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
-import { checkOrganizer } from '../permissions.ts';
+import { checkModeratorsManager, checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
 import { paletteColour } from './colour.ts';
@@ -105,17 +105,19 @@ export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx):
 }
 
 /**
- * Organisers grant or take away moderation of a team. The user must exist (the caller resolves it).
- * Refuses with `unauthenticated`, `forbidden` or `unknown_team`.
+ * Organisers, and the lead who signed the team up, grant or take away moderation of a team. The
+ * user must exist (the caller resolves it). Refuses with `unauthenticated`, `forbidden` or
+ * `unknown_team`.
  */
 export function setModerator(
   state: EventState,
   input: { team: string; userId: string; moderator: boolean },
   ctx: Ctx,
 ): Decision {
-  const found = teamForOrganiser(state, input.team, ctx);
-  if (!found.ok) return refused(found.refusal);
-  const team = found.value;
+  const team = findTeam(state, input.team);
+  if (!team) return refused(refusal('unknown_team', `There is no team "${input.team.slice(0, 60)}" in this event.`));
+  const denied = checkModeratorsManager(ctx.actor, team, state.signups[team.id]?.leadId ?? null);
+  if (denied) return refused(denied);
   const others = team.moderators.filter((userId) => userId !== input.userId);
   const moderators = input.moderator ? [...others, input.userId] : others;
   return accept(
