@@ -60,5 +60,8 @@ export function checkModeratorsManager(
 ): Refusal | null {
   if (!actor) return refusal('unauthenticated');
   if (isOrganizer(actor) || (actor.userId !== null && actor.userId === leadId)) return null;
-  return refusal('forbidden', `Only organisers and the lead who signed ${team.slug} up can change its moderators.`);
+  return refusal(
+    'forbidden',
+    `Only organisers and the lead who signed ${team.slug} up can change its moderators.`,
+  );
 }

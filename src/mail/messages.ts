@@ -69,7 +69,13 @@ export const messages = {
     };
   },
 
-  moderatorInvited(to: string, team: string, event: string, signInUrl: string, manageUrl: string): MailMessage {
+  moderatorInvited(
+    to: string,
+    team: string,
+    event: string,
+    signInUrl: string,
+    manageUrl: string,
+  ): MailMessage {
     return {
       to,
       subject: `You moderate ${team} at ${event}`,
