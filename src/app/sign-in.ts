@@ -11,15 +11,15 @@ import {
 import { messages } from '../mail/messages.ts';
 import type { OneTimeLink } from '../store/people-store.ts';
 import { idMakerOf } from './context-of.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, refuseOverRecipientLimit, sendAll } from './mailing.ts';
 import type { Runtime } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 /**
  * E-mails a one-time sign-in link to an address, whether or not it has an account yet (the account
  * is made when the link is used, so a mistyped address creates nothing). Says nothing about whether
- * the address is known. Refuses with `invalid_input`, or `mail_failed` when the mail server does
- * not take the message.
+ * the address is known. Refuses with `invalid_input`, `rate_limited` when the address has had its
+ * hourly share of such e-mails, or `mail_failed` when the mail server does not take the message.
  */
 export async function sendSignInLink(
   runtime: Runtime,
@@ -28,6 +28,8 @@ export async function sendSignInLink(
 ): Promise<Checked<{ email: string }>> {
   const email = checkEmail(input.email);
   if (!email.ok) return email;
+  const limited = refuseOverRecipientLimit(mailing, email.value);
+  if (limited) return limited;
   const token = randomToken();
   const at = runtime.clock.now();
   await runtime.store.people.createLink({

@@ -29,6 +29,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { sessionRecordToRow, summaryToRow } from './session-rows.ts';
 import { signupToRow } from './signup-rows.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
 
@@ -222,6 +223,8 @@ export class KyselyStore implements Store {
       follows,
       revisions,
       signups: state.signups,
+      sessions: state.sessions,
+      summaries: state.summaries,
     };
   }
 
@@ -281,6 +284,16 @@ export class KyselyStore implements Store {
           .values(batch.map((booking) => bookingToRow(eventId, booking)))
           .execute();
       }
+      for (const batch of chunks(Object.values(document.sessions ?? {}), 200))
+        await tx
+          .insertInto('session_records')
+          .values(batch.map((record) => sessionRecordToRow(eventId, record)))
+          .execute();
+      for (const batch of chunks(Object.values(document.summaries ?? {}), 200))
+        await tx
+          .insertInto('team_summaries')
+          .values(batch.map((summary) => summaryToRow(eventId, summary)))
+          .execute();
       for (const [teamId, status] of Object.entries(document.board)) {
         const topics = [
           ...(status.now ? [{ position: 0, topic: status.now }] : []),

@@ -29,6 +29,8 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   schedule_drafts: ScheduleDraftsTable;
   mailings: MailingsTable;
+  session_records: SessionRecordsTable;
+  team_summaries: TeamSummariesTable;
 }
 
 export interface EventsTable {
@@ -62,6 +64,8 @@ export interface EventsTable {
   attendee_only_room_links: number;
   signup_opens_at: string | null;
   signup_closes_at: string | null;
+  /** `host` or `every-team`: see `BookingRules.jointCaps` */
+  joint_caps: string;
 }
 
 export interface RoomsTable {
@@ -338,4 +342,28 @@ export interface MailingsTable {
   sent_by_name: string;
   created_at: string;
   recipients: number;
+}
+
+/** What people added to a session, under the id of one of its bookings (see `SessionRecord`). */
+export interface SessionRecordsTable {
+  id: string;
+  event_id: string;
+  title: string;
+  agenda: string;
+  etherpad_url: string | null;
+  recording_url: string | null;
+  /** `SessionGuest[]` */
+  guests_json: string;
+  headcount: number | null;
+  headcount_at: string | null;
+  updated_at: string;
+}
+
+/** A team's summary of the event and its notes. */
+export interface TeamSummariesTable {
+  team_id: string;
+  event_id: string;
+  summary_url: string;
+  notes_url: string | null;
+  set_at: string;
 }

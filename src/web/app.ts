@@ -18,6 +18,7 @@ import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
+import { sessionRoutes } from './api/session-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
 import { httpLimits } from './limits.ts';
@@ -163,6 +164,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));
+      await api.register(sessionRoutes(deps));
       await api.register(
         streamRoutes(
           liveFeeds,

@@ -110,14 +110,17 @@ export function isUndecided(team: Team, signup: TeamSignup): boolean {
 }
 
 /**
- * A sign-up its lead or an organiser may still change: `signupOf`, while it is undecided.
- * Refuses with `unauthenticated`, `unknown_team`, `forbidden` or `signup_decided`.
+ * A sign-up its lead or an organiser may still change: `signupOf`, while it is undecided and the
+ * event is not archived. Refuses with `event_archived`, `unauthenticated`, `unknown_team`,
+ * `forbidden` or `signup_decided`.
  */
 export function signupToChange(
   state: EventState,
   ref: string,
   ctx: Ctx,
 ): { team: Team; signup: TeamSignup } | Refusal {
+  const archived = checkNotArchived(state.event, 'signup');
+  if (archived) return archived;
   const found = signupOf(state, ref, ctx.actor);
   if ('code' in found || isUndecided(found.team, found.signup)) return found;
   return refusal(

@@ -4,6 +4,7 @@ import * as people from './0002-people.ts';
 import * as chat from './0003-chat.ts';
 import * as mailOutbox from './0004-mail-outbox.ts';
 import * as scheduleDrafts from './0006-schedule-drafts.ts';
+import * as sessions from './0008-sessions.ts';
 import * as overrideReasons from './0010-override-reasons.ts';
 import * as mailingsAndCoc from './0013-mailings-and-coc.ts';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003-chat': chat,
   '0004-mail-outbox': mailOutbox,
   '0006-schedule-drafts': scheduleDrafts,
+  '0008-sessions': sessions,
   '0010-override-reasons': overrideReasons,
   '0013-mailings-and-coc': mailingsAndCoc,
 };

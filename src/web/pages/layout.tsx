@@ -11,8 +11,8 @@ export interface PageUser {
 interface LayoutProps {
   /** what the page is; the event's title is added to the document title */
   readonly title: string;
-  /** the event the page belongs to: gives the header its navigation */
-  readonly event?: Pick<EventInfo, 'slug' | 'title'> | null;
+  /** the event the page belongs to: gives the header its navigation (and, with its status, a banner) */
+  readonly event?: (Pick<EventInfo, 'slug' | 'title'> & Partial<Pick<EventInfo, 'status'>>) | null;
   /** the `key` of the navigation entry to mark as the current page */
   readonly active?: string;
   readonly user?: PageUser | null;
@@ -113,17 +113,42 @@ export function Layout(props: LayoutProps) {
           </header>
         )}
         <main id="main" tabIndex={-1}>
+          {event?.status && !display ? <StatusBanner event={{ ...event, status: event.status }} /> : null}
           {props.children}
         </main>
         {display ? null : (
           <footer class="site-footer">
             <p>
               Scheduled with Convene. Scripts can read everything here from the{' '}
-              <a href="/api/v1/openapi.json">JSON API</a>. <a href="/newsletter">Newsletter</a>
+              <a href="/api/v1/openapi.json">JSON API</a>. <a href="/events">All events</a> ·{' '}
+              <a href="/newsletter">Newsletter</a>
             </p>
           </footer>
         )}
       </body>
     </html>
   );
+}
+
+/**
+ * What every page of a draft or archived event says first: a draft is seen by organisers only (a
+ * preview), an archive is a record that no longer takes sign-ups, registrations or bookings.
+ */
+function StatusBanner({ event }: { event: Pick<EventInfo, 'slug' | 'title' | 'status'> }) {
+  const console = `/events/${encodeURIComponent(event.slug)}/organise`;
+  if (event.status === 'draft')
+    return (
+      <p class="banner banner--warning status-banner">
+        <strong>Draft — only organisers see this.</strong> Everyone else is told there is no such event until
+        it is <a href={console}>published in the console</a>.
+      </p>
+    );
+  if (event.status === 'archived')
+    return (
+      <p class="banner banner--info status-banner">
+        <strong>This event is over and archived.</strong> Its pages and feeds stay as a record; sign-up,
+        registration, booking and topics are closed.
+      </p>
+    );
+  return null;
 }

@@ -22,6 +22,7 @@ const site = useTestSite(undefined, { app: { metricsToken: 'the-metrics-token-fo
 const clients = {} as Record<Role, FormClient>;
 const tokens = {} as Record<Role, string | null>;
 let pastNovaBooking = '';
+let pastNovaCell = '';
 
 beforeAll(async () => {
   const { runtime } = site();
@@ -66,6 +67,9 @@ beforeAll(async () => {
       (state.slots.find((slot) => slot.id === booking.slotId)?.start ?? '') < '2022-10-18T00:00:00Z',
   );
   pastNovaBooking = past?.id ?? '';
+  const pastRoom = state.rooms.find((room) => room.id === past?.roomId);
+  const pastSlot = state.slots.find((slot) => slot.id === past?.slotId);
+  pastNovaCell = `${pastRoom?.slug}-${pastSlot?.code}`;
   for (const role of roles) await clients[role].get('/newsletter');
 });
 
@@ -199,6 +203,41 @@ const api: Row[] = [
     expected: novaManagers(400),
   },
   {
+    method: 'GET',
+    url: () => `/api/v1${E}/sessions`,
+    expected: { anonymous: 200, attendee: 200, otherModerator: 200, novaModerator: 200, organizer: 200 },
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}`,
+    body: { recording_url: 'javascript:alert(1)' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'POST',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}/guests`,
+    body: { team: 'nova' },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}/guests/nova`,
+    body: { status: 'accepted' },
+    expected: novaManagers(409),
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/sessions/${pastNovaCell}/headcount`,
+    body: { count: -1 },
+    expected: novaManagers(400),
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/teams/nova/summary`,
+    body: { summary_url: 'javascript:alert(1)' },
+    expected: novaManagers(400),
+  },
+  {
     method: 'POST',
     url: () => '/api/v1/events',
     body: {
@@ -214,6 +253,7 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  { method: 'GET', url: () => '/events', expected: everyone(200) },
   ...[
     '/organise',
     `${E}/organise`,

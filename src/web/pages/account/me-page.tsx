@@ -25,6 +25,7 @@ import { formAssets, formLimit, formStatus, pageWho, signedInOrRedirect } from '
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { viewerZone } from '../time-zone.ts';
+import { ModeratedTeams } from './moderated-teams.tsx';
 
 /** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
 const done = new Map<string, string>([
@@ -199,6 +200,7 @@ async function accountPage(
           {account.organizer ? ', an organiser' : ''}.
         </p>
       </div>
+      <ModeratedTeams events={data.events} />
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Your details</h2>
         <form method="post" action="/me/profile" class="form">

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { roomLinksFor } from '../../../app/room-links.ts';
 import { type BoardView, boardView } from '../../../core/board/board-view.ts';
+import { isLive } from '../../../core/event/archive.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import type { Room } from '../../../core/model/room.ts';
 import type { Team } from '../../../core/model/team.ts';
@@ -226,7 +227,7 @@ function JoinLink(props: { state: EventState; team: Team; room: Room | undefined
         Join<span class="visually-hidden"> {team.name}</span>
       </a>
     );
-  if (!joinNeedsRegistration(team, room, linkShown)) return null;
+  if (!isLive(state.event) || !joinNeedsRegistration(team, room, linkShown)) return null;
   return (
     <a href={`/events/${encodeURIComponent(state.event.slug)}/register`}>
       Register to join<span class="visually-hidden"> {team.name}</span>

@@ -61,12 +61,7 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
               {zone === 'UTC'
                 ? 'Times in UTC.'
                 : `Times in ${zone.replaceAll('_', ' ')} (${offsetIn(now, zone)}) with UTC beside them.`}{' '}
-              A team moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
-              {state.event.chat}, for example{' '}
-              <code>
-                #{exampleTeam(state)} book {exampleCell(state, now)}
-              </code>
-              .
+              <HowToBook state={state} bot={deps.chatBot ?? null} now={now} />
             </p>
             <LivePage eventSlug={slug} revision={state.revision} views="schedule,board" zone={zone}>
               <ScheduleGrid state={state} day={day.day} now={now} zone={zone} />
@@ -172,6 +167,31 @@ function FreeCell(props: { id: string; reference: string; slot: Slot; now: Insta
     <td class="cell cell--free" id={props.id}>
       <span class="cell__free">Free</span> <code class="cell__ref">{props.reference}</code>
     </td>
+  );
+}
+
+/**
+ * How a moderator books: on the web first (the team's manage page), and in chat only when a bot
+ * serves this event, naming its channel.
+ */
+function HowToBook(props: { state: EventState; bot: WebDeps['chatBot'] | null; now: Instant }) {
+  const { state, bot } = props;
+  const served = bot && (bot.event === null || bot.event === state.event.slug);
+  return (
+    <>
+      Team moderators book on their team’s manage page: “Manage” on the team’s page, or from their account
+      page; tick free hours on the grid and book them in one step.
+      {served ? (
+        <>
+          {' '}
+          In {bot.channel}, they can also type <code>#team book</code> and the cell’s reference, for example{' '}
+          <code>
+            #{exampleTeam(state)} book {exampleCell(state, props.now)}
+          </code>
+          .
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import type { EventState } from '../../../core/model/event-state.ts';
 import type { Instant } from '../../../core/model/instant.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
 import { isLiveTeam, type Team } from '../../../core/model/team.ts';
+import { canManageTeam } from '../../../core/permissions.ts';
 import { cellReference } from '../../../core/schedule/cell-reference.ts';
 import { teamMeetings, whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
 import { etherpadOf, videoOf } from '../../../core/teams/team-links.ts';
@@ -33,6 +34,8 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
         const user = await pageUser(request);
+        const identity = await request.identify();
+        const viewer = identity.ok ? identity.value : null;
         const team = findTeam(state, request.params.team);
         if (!team || !isLiveTeam(team))
           return sendNotFound(
@@ -72,6 +75,14 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 {' · '}
                 <FollowButton slug={team.slug} name={team.name} />
               </p>
+              {viewer && canManageTeam(viewer, team) ? (
+                <p>
+                  <a class="button" href={`${base}/teams/${team.slug}/manage`}>
+                    Manage {team.name}
+                  </a>{' '}
+                  <span class="hint">Book its time and set its links.</span>
+                </p>
+              ) : null}
               {user && team.status === 'approved' ? (
                 <CommandButton
                   eventSlug={state.event.slug}
