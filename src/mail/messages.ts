@@ -69,6 +69,44 @@ export const messages = {
     };
   },
 
+  moderatorInvited(
+    to: string,
+    team: string,
+    event: string,
+    signInUrl: string,
+    manageUrl: string,
+  ): MailMessage {
+    return {
+      to,
+      subject: `You moderate ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `You are now a moderator of ${team} at ${event}: you can book and release its time, and set what it discusses now and next.`,
+        '',
+        'This link signs you in and opens the team’s page; it works once, within seven days:',
+        '',
+        signInUrl,
+        '',
+        'Later, sign in with this address and find the team here:',
+        '',
+        manageUrl,
+      ),
+    };
+  },
+
+  moderatorRemoved(to: string, team: string, event: string): MailMessage {
+    return {
+      to,
+      subject: `You no longer moderate ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `You are no longer a moderator of ${team} at ${event}. Write to the team's lead or the organisers with any question.`,
+      ),
+    };
+  },
+
   signupDeclined(to: string, team: string, event: string, reason: string, contact: string): MailMessage {
     return {
       to,

@@ -15,6 +15,7 @@ import { organisePage } from './organise/organise-page.tsx';
 import { organiseRegistrationsPage } from './organise/organise-registrations-page.tsx';
 import { organiseRoomsPage } from './organise/organise-rooms-page.tsx';
 import { organiseSignupsPage } from './organise/organise-signups-page.tsx';
+import { organiseTeamsPage } from './organise/organise-teams-page.tsx';
 import { organisersPage } from './organise/organisers-page.tsx';
 import { boardPage } from './public/board-page.tsx';
 import { etherpadsPage } from './public/etherpads-page.tsx';
@@ -52,6 +53,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organisePage(deps));
     await app.register(organiseEventPage(deps));
     await app.register(organiseSignupsPage(deps));
+    await app.register(organiseTeamsPage(deps));
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));

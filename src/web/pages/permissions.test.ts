@@ -302,6 +302,31 @@ const pages: Row[] = [
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
   { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/teams`, expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/moderator-add`,
+    body: { email: 'not an address' },
+    expected: asPage({ ...novaManagers(400), novaModerator: 403 }),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/moderator-remove`,
+    body: { email: 'nobody@example.org' },
+    expected: asPage({ ...novaManagers(404), novaModerator: 403 }),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/team`,
+    body: { name: '', kind: 'project' },
+    expected: asPage({ ...novaManagers(400), novaModerator: 403 }),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/teams/nova/manage/withdraw`,
+    body: { reason: 'x'.repeat(2000) },
+    expected: asPage({ ...novaManagers(400), novaModerator: 403 }),
+  },
   {
     method: 'POST',
     url: () => '/organise/organisers/add',
