@@ -12,6 +12,7 @@ import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { isIrcNick } from '../core/people/check-user.ts';
 import { canSeeEvent } from '../core/permissions.ts';
+import { clashesOfChanges } from './clashes.ts';
 import { contextOf } from './context-of.ts';
 import { execute } from './execute.ts';
 import type { Runtime, Who } from './runtime.ts';
@@ -82,7 +83,10 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
   if (step.kind === 'event') {
     const outcome = await execute(runtime, state.event.id, who, step.decide);
     if (!outcome.ok) return refused(outcome.refusal, isPrivate);
-    return answered(outcome.reply, isPrivate, outcome.revision !== null);
+    // A booking says which teams sharing people with this one meet at the same time, a line each.
+    const warnings = await clashesOfChanges(runtime, outcome.state, outcome.revision?.changes);
+    const reply = [outcome.reply, ...warnings.map((warning) => `Note: ${warning.message}`)].join('\n');
+    return answered(reply, isPrivate, outcome.revision !== null);
   }
   const { decision } = step;
   if (!decision.ok) return refused(decision.refusal, isPrivate);
@@ -94,11 +98,13 @@ function answered(reply: string, isPrivate: boolean, changed: boolean): CommandA
   return { handled: true, ok: true, reply, code: null, private: isPrivate, changed };
 }
 
+/** A refusal as a reply; one of several things at once adds a line for each item refused. */
 function refused(found: Refusal, isPrivate: boolean): CommandAnswer {
+  const parts = (found.parts ?? []).filter((part) => !part.ok).map((part) => `${part.item}: ${part.message}`);
   return {
     handled: true,
     ok: false,
-    reply: found.message,
+    reply: [found.message, ...parts].join('\n'),
     code: found.code,
     private: isPrivate,
     changed: false,

@@ -98,8 +98,8 @@ export const grammar = [
     scope: 'team',
     args: [{ name: 'ROOM-SLOT', kind: 'text' }],
     who: 'moderators',
-    help: 'Book a free cell of the schedule: the room (its short name, or its name with spaces) and the slot code, as shown on each free cell.',
-    example: '#nova book bexar-tue15',
+    help: 'Book a free cell of the schedule: the room (its short name, or its name with spaces) and the slot code, as shown on each free cell. ROOM-FIRST..LAST books the hours from FIRST to LAST in one window of one day, all of them or none.',
+    example: '#nova book kilo-wed13..wed16',
   },
   {
     name: 'unbook',

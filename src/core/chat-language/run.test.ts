@@ -150,6 +150,30 @@ describe('runCommand: team commands', () => {
     });
   });
 
+  it('books a range of hours in one room, all or nothing, written ROOM-FIRST..LAST', () => {
+    const booked = decide('#nova book Ballroom A mon13..mon15', novaModerator);
+    expect(booked).toMatchObject({
+      ok: true,
+      reply: 'Booked Ballroom A for nova on Mon 17 Oct 13:00–16:00 UTC.',
+    });
+    expect(booked.ok && booked.changes.length).toBe(3);
+    expect(decide('#nova book bexar-mon13..mon16', novaModerator)).toMatchObject({
+      refusal: {
+        code: 'range_refused',
+        parts: [{ ok: true }, { ok: true }, { ok: true }, { code: 'daily_cap' }],
+      },
+    });
+    expect(decide('#nova book bexar-mon16..tue13', novaModerator)).toMatchObject({
+      refusal: { code: 'bad_range' },
+    });
+    expect(decide('#nova book bexar-mon13..', novaModerator)).toMatchObject({
+      refusal: { code: 'unknown_slot', message: 'There is no slot "" in this event.' },
+    });
+    expect(decide('#nova book bexar-mon13..mon14', cinderModerator)).toMatchObject({
+      refusal: { code: 'forbidden' },
+    });
+  });
+
   it('answers who may book before reading the cell, and refuses cells that do not exist', () => {
     expect(decide('#nova book nowhere-mon13', cinderModerator)).toMatchObject({
       refusal: { code: 'forbidden' },

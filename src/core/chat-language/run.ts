@@ -1,6 +1,7 @@
 import { addMotd, cleanMotd, removeMotd, reorderMotd } from '../board/motd.ts';
 import { cleanBoards, startNewDay } from '../board/new-day.ts';
 import { addNext, cleanBoard, setNow } from '../board/set-topics.ts';
+import { bookRange } from '../booking/book-range.ts';
 import { bookSlot } from '../booking/book-slot.ts';
 import { bookingTeam } from '../booking/booking-rules.ts';
 import { unbookSlot } from '../booking/unbook-slot.ts';
@@ -93,10 +94,21 @@ function teamRule(command: Command): Decide {
     case 'location':
       return (state, ctx) => updateTeamLinks(state, { team, location: unlessWord(text, 'none') }, ctx);
     case 'book':
-      return (state, ctx) =>
-        onCell(state, team, text, ctx, (cell) =>
+      return (state, ctx) => {
+        // `kilo-wed13..wed16`: a range of hours, from the cell before `..` to the slot after it.
+        const cut = text.indexOf('..');
+        if (cut >= 0)
+          return onCell(state, team, text.slice(0, cut), ctx, (cell) =>
+            bookRange(
+              state,
+              { team, room: cell.room.id, from: cell.slot.id, to: text.slice(cut + 2).trim() },
+              ctx,
+            ),
+          );
+        return onCell(state, team, text, ctx, (cell) =>
           bookSlot(state, { team, room: cell.room.id, slot: cell.slot.id }, ctx),
         );
+      };
     case 'unbook':
       return (state, ctx) =>
         onCell(state, team, text, ctx, (cell) =>
