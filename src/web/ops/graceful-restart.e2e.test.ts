@@ -57,8 +57,9 @@ describeWithNginx('a graceful restart', () => {
         let sent = 0;
         const writer = async () => {
           while (writing) {
+            sent += 1;
             const team = teams[sent % teams.length] as string;
-            const text = `Burst update ${(sent += 1)}`;
+            const text = `Burst update ${sent}`;
             const response = await fetch(`${nginx.url}/api/v1${event}/teams/${team}/now`, {
               method: 'POST',
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
