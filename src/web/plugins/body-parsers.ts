@@ -19,9 +19,10 @@ export const bodyParsers = fp(async (app: FastifyInstance) => {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done: Done) => {
     const text = decodedOrRefused(body as Buffer, done);
     if (text === null) return;
-    parseJson(request, text, (error: Error | null, value?: unknown) =>
-      error ? done(error) : wellFormedOrRefused(value, done),
-    );
+    parseJson(request, text, (error: Error | null, value?: unknown) => {
+      if (error) done(error);
+      else wellFormedOrRefused(value, done);
+    });
   });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -42,13 +43,14 @@ function decodedOrRefused(body: Buffer, done: Done): string | null {
 
 function wellFormedOrRefused(value: unknown, done: Done): void {
   const where = findLoneSurrogate(value);
-  if (where === null) return done(null, value);
+  if (where === null) {
+    done(null, value);
+    return;
+  }
+  const what = where ? `"${where}"` : 'The body';
   done(
     new RefusedRequest(
-      refusal(
-        'invalid_input',
-        `${where ? `"${where}"` : 'The body'} is not valid Unicode text: it holds a lone surrogate.`,
-      ),
+      refusal('invalid_input', `${what} is not valid Unicode text: it holds a lone surrogate.`),
     ),
   );
 }
