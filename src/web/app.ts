@@ -1,12 +1,14 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { batchAlertMail, watchWebTopicAlerts } from '../app/alerts.ts';
 import { MailSender } from '../app/mail-outbox.ts';
 import { actorForToken } from '../app/people.ts';
 import { randomToken } from '../app/secret-token.ts';
 import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
+import { alertRoutes } from './api/alert-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
@@ -106,6 +108,21 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     metrics?.close();
   });
   addGracefulStop(app, liveFeeds, () => requestLog.writesInFlight, options.drainMs ?? 5000);
+  const alertFailed = (error: unknown) => app.log.error({ err: error }, 'alert not delivered');
+  const stopAlerts = watchWebTopicAlerts(
+    deps.runtime,
+    deps.baseUrl,
+    (userId, alert) => liveFeeds.sendToUser(userId, alert),
+    alertFailed,
+  );
+  let stopAlertMail: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    stopAlertMail = batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs);
+  });
+  app.addHook('onClose', async () => {
+    stopAlerts();
+    stopAlertMail?.();
+  });
   const mailSender = new MailSender(deps.runtime, deps.mailer ?? logMailer((text) => app.log.info(text)), {
     onError: (error, to) => app.log.error({ err: error, to }, 'queued e-mail not sent'),
   });
@@ -161,6 +178,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(alertRoutes(deps));
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));

@@ -17,6 +17,7 @@ function consoleSections(slug: string) {
     { key: 'rooms', label: 'Rooms', href: `${base}/rooms` },
     { key: 'bookings', label: 'Book for teams', href: `${base}/bookings` },
     { key: 'signups', label: 'Sign-ups', href: `${base}/signups` },
+    { key: 'teams', label: 'Teams', href: `${base}/teams` },
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },
     { key: 'mailings', label: 'Mailings', href: `${base}/mailings` },
     { key: 'motd', label: 'Banners', href: `${base}/motd` },
