@@ -66,8 +66,11 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
     return sign(value);
   });
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!needsCsrf(request)) return;
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!needsCsrf(request)) return done();
+    void checkCsrf(request, reply).then(() => done(), done);
+  });
+  const checkCsrf = async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as Record<string, unknown> | null | undefined;
     const given = body && typeof body === 'object' ? body[csrfField] : undefined;
     const token = typeof given === 'string' ? given : request.headers['x-csrf-token'];
@@ -76,7 +79,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
     const failed = refusal('csrf_failed');
     if (isForm(request)) return sendRefusalPage(reply, request, failed);
     return sendRefusal(reply, failed);
-  });
+  };
 });
 
 /** Signs a person in on this browser: a new session, and a new CSRF cookie with it. */
