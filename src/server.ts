@@ -32,6 +32,7 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
       runtime,
       ops: runtime.ops,
       baseUrl: config.baseUrl,
+      chatBot: config.irc ? { channel: config.irc.channel, event: config.irc.event } : null,
       mailer,
       oidc: people.oidc ? new OidcSignIn(people.oidc) : null,
       ...(people.sessionSecret ? { sessionSecret: people.sessionSecret } : {}),

@@ -1,29 +1,63 @@
 import { type Change, findChange } from '../core/changes.ts';
 import { type Checked, failed, failedWith, passed } from '../core/checked.ts';
+import type { Decision } from '../core/decision.ts';
 import { unknownEvent } from '../core/errors.ts';
+import { type CloneEventInput, cloneEvent } from '../core/event/clone-event.ts';
 import { createEvent, type NewEventInput } from '../core/event/create-event.ts';
+import { draftEvent, type EventDraftRequest } from '../core/event/draft-event.ts';
 import type { Ctx } from '../core/model/actor.ts';
 import type { EventInfo } from '../core/model/event.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { buildDemo } from '../demo/build-demo.ts';
 import { demoEvent } from '../demo/oct2022-ptg.ts';
+import { isUniqueViolation } from '../store/database.ts';
 import type { EventDocument } from '../store/event-document.ts';
 import { contextOf, idMakerOf } from './context-of.ts';
 import type { Runtime, Who } from './runtime.ts';
 
 /** Creates an event with its grid (organisers only). */
-export async function addEvent(
+export function addEvent(runtime: Runtime, who: Who, input: NewEventInput): Promise<Checked<EventInfo>> {
+  return startEvent(runtime, who, (existing, ctx) => createEvent(existing, input, ctx));
+}
+
+/**
+ * Starts a new draft event from organisers' description of it (`draftEvent`), or, with `copyFrom`,
+ * from an earlier event moved to new dates (`cloneEvent`). Refuses like those rules, and with
+ * `unknown_event` when the event to copy is not there.
+ */
+export async function startDraftEvent(
   runtime: Runtime,
   who: Who,
-  input: NewEventInput,
+  request: EventDraftRequest | (CloneEventInput & { readonly copyFrom: string }),
+): Promise<Checked<EventInfo>> {
+  if (!('copyFrom' in request)) {
+    return startEvent(runtime, who, (existing, ctx) => draftEvent(existing, request, ctx));
+  }
+  const denied = checkOrganizer(who.actor);
+  if (denied) return failedWith(denied);
+  const source = await runtime.models.get(request.copyFrom);
+  if (!source) return failedWith(unknownEvent(request.copyFrom));
+  return startEvent(runtime, who, (existing, ctx) => cloneEvent(existing, source, request, ctx));
+}
+
+async function startEvent(
+  runtime: Runtime,
+  who: Who,
+  decide: (existingSlugs: readonly string[], ctx: Ctx) => Decision,
 ): Promise<Checked<EventInfo>> {
   const existing = (await runtime.store.listEvents()).map((event) => event.slug);
   const ctx = contextOf(runtime, who);
-  const decision = createEvent(existing, input, ctx);
+  const decision = decide(existing, ctx);
   if (!decision.ok) return decision;
   const event = eventOf(decision.changes);
-  await publishNew(runtime, event, decision.changes, metaOf(ctx));
+  try {
+    await publishNew(runtime, event, decision.changes, metaOf(ctx));
+  } catch (error) {
+    // Two organisers choosing one short name at once: the database keeps the first.
+    if (isUniqueViolation(error)) return failed('event_exists', `There is already an event "${event.slug}".`);
+    throw error;
+  }
   return passed(event);
 }
 

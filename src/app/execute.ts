@@ -45,7 +45,7 @@ async function decideAndCommit(
   who: Who,
   decide: Decide,
 ): Promise<Outcome> {
-  const loaded = await runtime.models.get(eventRef);
+  const loaded = await runtime.models.getFor(eventRef, who.actor);
   if (!loaded) return { ok: false, refusal: unknownEvent(eventRef) };
   const eventId = loaded.event.id;
   const early = await answerWithoutLock(runtime, loaded, who, decide);

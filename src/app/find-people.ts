@@ -13,7 +13,7 @@ export async function findPeople(
   eventRef: string,
   actor: Actor | null,
 ): Promise<Checked<PersonHere[]>> {
-  const state = await runtime.models.get(eventRef);
+  const state = await runtime.models.getFor(eventRef, actor);
   if (!state) return failedWith(unknownEvent(eventRef));
   const ctx = { actor, now: runtime.clock.now() };
   if (!actor?.userId) return peopleHere(state, [], ctx);

@@ -1,12 +1,11 @@
 import { type Checked, failed, passed } from '../core/checked.ts';
 import type { NewsletterSubscriber } from '../core/model/subscriber.ts';
-import { type Broadcast, checkMailMessage } from '../core/people/check-mail-message.ts';
 import { checkEmail } from '../core/people/check-user.ts';
 import { confirmSubscription, subscribe, unsubscribe } from '../core/people/newsletter.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
-import { type Mailing, sendAll, sendEach } from './mailing.ts';
+import { type Mailing, refuseOverRecipientLimit, sendAll } from './mailing.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
@@ -14,7 +13,8 @@ const anyone: Who = { actor: null, source: 'web' };
 
 /**
  * Subscribes an address (`subscribe`) and e-mails it the confirmation link. The answer is the same
- * whether or not the address was already on the list. Refuses with `invalid_input` or `mail_failed`.
+ * whether or not the address was already on the list. Refuses with `invalid_input`, `rate_limited`
+ * (the address has had its hourly share of such e-mails) or `mail_failed`.
  */
 export async function subscribeToNewsletter(
   runtime: Runtime,
@@ -31,6 +31,8 @@ export async function subscribeToNewsletter(
   });
   if (!subscriber.ok) return subscriber;
   if (!subscriber.value) return passed({ email: email.value });
+  const limited = refuseOverRecipientLimit(mailing, email.value);
+  if (limited) return limited;
   await runtime.store.people.saveSubscriber(subscriber.value);
   const confirmUrl = `${mailing.baseUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`;
   const mail = messages.newsletterConfirm(
@@ -99,31 +101,6 @@ export async function confirmedSubscribers(
   const denied = checkOrganizer(who.actor);
   if (denied) return failed(denied.code, denied.message);
   return passed(await runtime.store.people.confirmedSubscribers());
-}
-
-/**
- * Organisers send a newsletter issue to every confirmed subscriber, each copy with its own
- * unsubscribe link. Refuses with `unauthenticated`, `forbidden` or `invalid_input`.
- */
-export async function sendNewsletter(
-  runtime: Runtime,
-  mailing: Mailing,
-  who: Who,
-  input: Broadcast,
-): Promise<Checked<{ sent: number; failed: number }>> {
-  const subscribers = await confirmedSubscribers(runtime, who);
-  if (!subscribers.ok) return subscribers;
-  const message = checkMailMessage(input);
-  if (!message.ok) return message;
-  const mails = subscribers.value.map((subscriber) =>
-    messages.newsletterIssue(
-      subscriber.email,
-      message.value.subject,
-      message.value.body,
-      unsubscribeUrl(mailing, subscriber),
-    ),
-  );
-  return passed(await sendEach(mailing, mails));
 }
 
 /** The link in every message that takes the address off the list, without signing in. */

@@ -1,6 +1,8 @@
 import type { Bus, BusMessage } from '../bus/bus.ts';
+import type { Actor } from '../core/model/actor.ts';
 import { isPublic } from '../core/model/event.ts';
 import type { EventState } from '../core/model/event-state.ts';
+import { canSeeEvent } from '../core/permissions.ts';
 import { applyRevision } from '../core/projections/apply-change.ts';
 import type { Revision } from '../core/revision.ts';
 import type { Store } from '../store/store.ts';
@@ -48,6 +50,12 @@ export class ReadModels {
   async getPublic(ref: string): Promise<EventState | null> {
     const state = await this.get(ref);
     return state && isPublic(state.event) ? state : null;
+  }
+
+  /** Like `get`, but a draft only for organisers: to anyone else it is as missing as no event. */
+  async getFor(ref: string, actor: Actor | null): Promise<EventState | null> {
+    const state = await this.get(ref);
+    return state && canSeeEvent(actor, state.event) ? state : null;
   }
 
   /** The state already in memory, without waiting. */

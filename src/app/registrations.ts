@@ -3,7 +3,6 @@ import type { Actor } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import type { Registration } from '../core/model/registration.ts';
 import type { User } from '../core/model/user.ts';
-import { type Broadcast, checkMailMessage } from '../core/people/check-mail-message.ts';
 import {
   type AttendeeStanding,
   acceptCodeOfConduct,
@@ -13,10 +12,8 @@ import {
 } from '../core/people/register-attendee.ts';
 import { type RegistrationFigures, registrationFigures } from '../core/people/registration-figures.ts';
 import { checkOrganizer } from '../core/permissions.ts';
-import { messages } from '../mail/messages.ts';
 import { saveProfile } from './account.ts';
 import { contextOf } from './context-of.ts';
-import { type Mailing, sendEach } from './mailing.ts';
 import type { Runtime, Who } from './runtime.ts';
 
 /**
@@ -101,34 +98,6 @@ export async function followsInEvent(runtime: Runtime, state: EventState): Promi
   for (const { userId, teamId } of await runtime.store.followsOfEvent(state.event.id))
     follows.set(userId, [...(follows.get(userId) ?? []), teamId]);
   return follows;
-}
-
-/**
- * Organisers e-mail everyone registered for the event (the "see you next week" message).
- * Refuses with `unauthenticated`, `forbidden` or `invalid_input`; counts what could not be sent.
- */
-export async function mailRegistrants(
-  runtime: Runtime,
-  mailing: Mailing,
-  who: Who,
-  state: EventState,
-  input: Broadcast,
-): Promise<Checked<{ sent: number; failed: number }>> {
-  const registrants = await listRegistrants(runtime, who, state);
-  if (!registrants.ok) return registrants;
-  const message = checkMailMessage(input);
-  if (!message.ok) return message;
-  const eventUrl = `${mailing.baseUrl}/events/${encodeURIComponent(state.event.slug)}`;
-  const mails = registrants.value.map(({ user }) =>
-    messages.toRegistrants(
-      user.email,
-      message.value.subject,
-      message.value.body,
-      state.event.title,
-      eventUrl,
-    ),
-  );
-  return passed(await sendEach(mailing, mails));
 }
 
 /** Follows exactly `teamIds` among the event's teams, leaving follows in other events alone. */

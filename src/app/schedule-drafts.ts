@@ -40,7 +40,7 @@ export async function makeScheduleDraft(
   eventRef: string,
   options: DraftOptions = {},
 ): Promise<Checked<EventDraft>> {
-  const state = await runtime.models.get(eventRef);
+  const state = await runtime.models.getFor(eventRef, who.actor);
   if (!state) return failedWith(unknownEvent(eventRef));
   const denied = checkOrganizer(who.actor);
   if (denied) return failedWith(denied);
@@ -84,7 +84,7 @@ export async function scheduleDraftOf(
   eventRef: string,
   id: string,
 ): Promise<Checked<{ state: EventState; draft: EventDraft }>> {
-  const state = await runtime.models.get(eventRef);
+  const state = await runtime.models.getFor(eventRef, who.actor);
   if (!state) return failedWith(unknownEvent(eventRef));
   const denied = checkOrganizer(who.actor);
   if (denied) return failedWith(denied);

@@ -196,15 +196,16 @@ async function writeSignup(
   editing: string | null,
 ): Promise<TeamOutcome> {
   if (!who.actor?.userId) return failed('unauthenticated', 'Sign in to sign a team up.');
-  const state = await runtime.models.get(eventRef);
+  const state = await runtime.models.getFor(eventRef, who.actor);
   if (!state) return failedWith(unknownEvent(eventRef));
-  const self = editing === null ? null : (findTeam(state, editing)?.id ?? null);
-  const form = checkSignupForm(state, input, self);
-  if (!form.ok) return form;
-  // The core's gates first: a sign-up that will be refused must not create moderators' accounts.
+  // The core's gates first: a sign-up that will be refused must not create moderators' accounts,
+  // and answers to a closed form need no correcting.
   const ctx = contextOf(runtime, who);
   const gate = editing === null ? checkSignupOpen(state, ctx) : signupToChange(state, editing, ctx);
   if (gate && 'code' in gate) return failedWith(gate);
+  const self = editing === null ? null : (findTeam(state, editing)?.id ?? null);
+  const form = checkSignupForm(state, input, self);
+  if (!form.ok) return form;
   const ids = await resolveModerators(runtime, form.value.moderators);
   if (!ids.ok) return ids;
   const outcome = await execute(runtime, eventRef, who, (current, ctx) => {

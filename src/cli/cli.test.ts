@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runConvene } from '../../test/support/cli.ts';
 import { inheritedEnv } from '../../test/support/server-process.ts';
-import { runCli } from './main.ts';
 
 const bin = new URL('../../bin/convene.js', import.meta.url).pathname;
 
@@ -18,17 +18,65 @@ describe('convene command line', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      env,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      readFile: async (path) => readFileSync(path, 'utf8'),
+  const run = (...argv: string[]) => runConvene(env, argv);
+
+  it('prints an nginx configuration for the given instances, and refuses what nginx would misread', async () => {
+    const printed = await run(
+      'deploy',
+      'nginx',
+      '--listen',
+      '80',
+      '--server-name',
+      'ptg.example.org',
+      '--upstream',
+      '10.0.0.5:3000',
+      '--upstream',
+      '[::1]:3001',
+    );
+    expect(printed.code).toBe(0);
+    expect(printed.out).toContain('server_name ptg.example.org;');
+    expect(printed.out).toContain('server 10.0.0.5:3000 max_fails=1 fail_timeout=5s;');
+    expect(printed.out).toContain('server [::1]:3001 max_fails=1 fail_timeout=5s;');
+    expect(printed.out).toContain('proxy_buffering off;');
+    const base = ['deploy', 'nginx', '--listen', '80', '--server-name', 'ptg.example.org'];
+    expect(await run(...base)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--upstream HOST:PORT'),
     });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+    expect(await run(...base, '--upstream', 'localhost:3000; evil')).toMatchObject({ code: 2 });
+    expect(await run(...base, '--upstream', 'localhost:70000')).toMatchObject({ code: 2 });
+    expect(
+      await run('deploy', 'nginx', '--listen', '80', '--server-name', 'a b;', '--upstream', 'h:1'),
+    ).toMatchObject({ code: 2 });
+  });
+
+  it('backs the installation up to a file and restores it into an empty database only', async () => {
+    await run('user', 'add', 'ann@example.org', '--name', 'Ann');
+    const file = join(dir, 'backup.jsonl');
+    const written = await run('backup', file);
+    expect(written).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Backed up \d+ rows of \d+ tables to /),
+    });
+    expect(await run('restore', file)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^This database is not empty/),
+    });
+    env = { DATABASE_URL: `sqlite:${join(dir, 'fresh.sqlite')}` };
+    expect(await run('restore', file)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Restored \d+ rows/),
+    });
+    expect(await run('user', 'add', 'ann@example.org')).toMatchObject({ code: 1 });
+    expect(await run('restore', join(dir, 'nowhere.jsonl'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no file'),
+    });
+    expect(await run('backup')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage: convene backup FILE'),
+    });
+  });
 
   it('adds users and organisers, and refuses a second user with the same e-mail', async () => {
     expect(

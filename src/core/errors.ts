@@ -38,6 +38,7 @@ export const refusalCodes = {
   unknown_draft: 'There is no such draft schedule, or it has expired.',
   draft_outdated: 'The bookings have changed since this draft was made; make a new draft.',
   last_organizer: 'Convene needs at least one organiser: make someone else an organiser first.',
+  recipients_changed: 'The number of recipients changed since the mailing was confirmed; confirm it again.',
   too_many_streams: 'Too many live-update connections are open from your address; close some pages.',
   unavailable: 'The service is briefly unavailable; try again in a few seconds.',
   uri_too_long: 'The address is too long.',
@@ -45,6 +46,9 @@ export const refusalCodes = {
   headers_too_large: 'The request headers are too large.',
   range_refused: 'Nothing was booked: some hours of the range cannot be booked (each is listed).',
   bad_range: 'A range runs forward through consecutive slots of one window on one day.',
+  event_archived: 'The event is archived: its pages stay as a record, and it takes no more changes.',
+  unknown_session: 'There is no such session: name it by its id or by one of its cells, like kilo-wed14.',
+  not_invited: 'The team has no open invitation to this session.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

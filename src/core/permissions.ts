@@ -37,3 +37,31 @@ export function checkTeamUpdater(actor: Actor | null, team: Team, event: EventIn
   if (actor && event.openTeamUpdates) return null;
   return checkTeamManager(actor, team);
 }
+
+/**
+ * A draft event is for organisers only: to everyone else it is as missing as an event that does not
+ * exist, in every answer (pages, API, feeds, refusals).
+ */
+export function canSeeEvent(
+  viewer: Pick<Actor, 'isOrganizer'> | null,
+  event: Pick<EventInfo, 'status'>,
+): boolean {
+  return event.status !== 'draft' || viewer?.isOrganizer === true;
+}
+
+/**
+ * Who names a team's moderators: organisers, and the lead who signed the team up (`leadId`).
+ * `unauthenticated` without an actor, `forbidden` for anyone else (other moderators too).
+ */
+export function checkModeratorsManager(
+  actor: Actor | null,
+  team: Team,
+  leadId: string | null,
+): Refusal | null {
+  if (!actor) return refusal('unauthenticated');
+  if (isOrganizer(actor) || (actor.userId !== null && actor.userId === leadId)) return null;
+  return refusal(
+    'forbidden',
+    `Only organisers and the lead who signed ${team.slug} up can change its moderators.`,
+  );
+}

@@ -77,6 +77,11 @@ export class KyselyPeopleStore implements PeopleStore {
       await tx.deleteFrom('newsletter_subscribers').where('email', '=', user.email).execute();
       await tx.deleteFrom('sign_in_links').where('email', '=', user.email).execute();
       await tx.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
+      await tx
+        .updateTable('mailings')
+        .set({ sent_by_name: anonymisedAs })
+        .where('sent_by', '=', userId)
+        .execute();
       await tx.deleteFrom('users').where('id', '=', userId).execute();
     });
   }

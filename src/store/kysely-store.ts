@@ -4,11 +4,14 @@ import type { EventInfo } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
+import { type AlertStore, KyselyAlertStore } from './alert-store.ts';
 import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
+import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
 import { migrations } from './migrations/index.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
@@ -27,6 +30,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { sessionRecordToRow, summaryToRow } from './session-rows.ts';
 import { signupToRow } from './signup-rows.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
 
@@ -42,10 +46,14 @@ export class KyselyStore implements Store {
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
+  readonly alerts: AlertStore;
+  readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.alerts = new KyselyAlertStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
+    this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);
@@ -75,6 +83,27 @@ export class KyselyStore implements Store {
 
   async ping(): Promise<void> {
     await sql`SELECT 1`.execute(this.db);
+  }
+
+  readonly knownMigrations: readonly string[] = Object.keys(migrations);
+
+  async appliedMigrations(): Promise<string[]> {
+    const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+      this.db,
+    );
+    return rows.rows.map((row) => row.name);
+  }
+
+  async dumpTables(visit: (table: TableDump) => Promise<void>): Promise<void> {
+    await dumpTables(this.db, this.dialect, visit);
+  }
+
+  async countRows(): Promise<Record<string, number>> {
+    return await countRows(this.db, this.dialect);
+  }
+
+  async loadTables(tables: AsyncIterable<TableDump>): Promise<void> {
+    await loadTables(this.db, this.dialect, tables);
   }
 
   async listEvents(): Promise<EventInfo[]> {
@@ -197,6 +226,8 @@ export class KyselyStore implements Store {
       follows,
       revisions,
       signups: state.signups,
+      sessions: state.sessions,
+      summaries: state.summaries,
     };
   }
 
@@ -256,6 +287,16 @@ export class KyselyStore implements Store {
           .values(batch.map((booking) => bookingToRow(eventId, booking)))
           .execute();
       }
+      for (const batch of chunks(Object.values(document.sessions ?? {}), 200))
+        await tx
+          .insertInto('session_records')
+          .values(batch.map((record) => sessionRecordToRow(eventId, record)))
+          .execute();
+      for (const batch of chunks(Object.values(document.summaries ?? {}), 200))
+        await tx
+          .insertInto('team_summaries')
+          .values(batch.map((summary) => summaryToRow(eventId, summary)))
+          .execute();
       for (const [teamId, status] of Object.entries(document.board)) {
         const topics = [
           ...(status.now ? [{ position: 0, topic: status.now }] : []),

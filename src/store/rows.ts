@@ -1,7 +1,7 @@
 import type { Source } from '../core/model/actor.ts';
 import type { Motd, MotdLevel } from '../core/model/board.ts';
 import type { BookingKind } from '../core/model/booking.ts';
-import type { EventInfo, EventMode, EventStatus } from '../core/model/event.ts';
+import type { CodeOfConduct, EventInfo, EventMode, EventStatus } from '../core/model/event.ts';
 import type { Room } from '../core/model/room.ts';
 import type { Slot } from '../core/model/slot.ts';
 import type { Team, TeamKind, TeamStatus } from '../core/model/team.ts';
@@ -34,9 +34,10 @@ export function eventFromRow(row: Row<'events'>): EventInfo {
       totalCapMinutes: row.total_cap_minutes,
       crossProjectOpensAt: row.cross_project_opens_at,
       othersOpenAt: row.others_open_at,
+      jointCaps: row.joint_caps === 'every-team' ? 'every-team' : 'host',
     },
     content: JSON.parse(row.content_json),
-    codeOfConduct: { version: row.coc_version, url: row.coc_url, text: row.coc_text },
+    codeOfConduct: codeOfConductFromRow(row),
     createdAt: row.created_at,
     openTeamUpdates: row.open_team_updates === 1,
     attendeeOnlyRoomLinks: row.attendee_only_room_links === 1,
@@ -64,10 +65,12 @@ export function eventToRow(event: EventInfo): Omit<Row<'events'>, 'revision'> {
     total_cap_minutes: event.rules.totalCapMinutes,
     cross_project_opens_at: event.rules.crossProjectOpensAt,
     others_open_at: event.rules.othersOpenAt,
+    joint_caps: event.rules.jointCaps ?? 'host',
     content_json: JSON.stringify(event.content),
     coc_version: event.codeOfConduct.version,
     coc_url: event.codeOfConduct.url,
     coc_text: event.codeOfConduct.text,
+    coc_earlier_accepted_json: JSON.stringify(event.codeOfConduct.earlierAccepted ?? []),
     created_at: event.createdAt,
     // Documents exported before the setting existed leave it out: closed.
     open_team_updates: event.openTeamUpdates ? 1 : 0,
@@ -257,5 +260,15 @@ export function userToRow(user: User): Row<'users'> {
     listed_in_find_people: user.listedInFindPeople ? 1 : 0,
     feed_secret: null,
     created_at: user.createdAt,
+  };
+}
+
+function codeOfConductFromRow(row: Row<'events'>): CodeOfConduct {
+  const earlier = JSON.parse(row.coc_earlier_accepted_json) as string[];
+  return {
+    version: row.coc_version,
+    url: row.coc_url,
+    text: row.coc_text,
+    ...(earlier.length > 0 ? { earlierAccepted: earlier } : {}),
   };
 }

@@ -3,10 +3,13 @@ import type { EventInfo } from '../core/model/event.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import type { User } from '../core/model/user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
+import type { AlertStore } from './alert-store.ts';
 import type { Dialect } from './database.ts';
 import type { DraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import type { TableDump } from './installation-tables.ts';
 import type { MailOutboxStore } from './mail-outbox-store.ts';
+import type { MailingStore } from './mailing-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { PersonalStore } from './personal-store.ts';
 
@@ -48,6 +51,19 @@ export interface Store {
   close(): Promise<void>;
   /** one round trip to the database, for readiness checks; throws when it cannot be reached */
   ping(): Promise<void>;
+  /** the migrations this program knows, by name (a backup from a later one has more) */
+  readonly knownMigrations: readonly string[];
+  /** the migrations this database has run, by name */
+  appliedMigrations(): Promise<string[]>;
+  /**
+   * Every table, found by asking the database, read from one consistent snapshot while others
+   * write; referenced tables come first.
+   */
+  dumpTables(visit: (table: TableDump) => Promise<void>): Promise<void>;
+  /** how many rows each table holds */
+  countRows(): Promise<Record<string, number>>;
+  /** writes tables (as `dumpTables` gives them) in one transaction: all of them or nothing */
+  loadTables(tables: AsyncIterable<TableDump>): Promise<void>;
   /** people's own data: sessions, links, registrations, the newsletter (see `PeopleStore`) */
   readonly people: PeopleStore;
   /** draft schedules made for events (see `DraftStore`) */
@@ -113,4 +129,8 @@ export interface Store {
   readonly personal: PersonalStore;
   /** e-mail queued for sending by any process (see `MailOutboxStore`) */
   readonly outbox: MailOutboxStore;
+  /** people's alert choices and the alerts waiting for their batched e-mail (see `AlertStore`) */
+  readonly alerts: AlertStore;
+  /** the record of mailings organisers sent (see `MailingStore`) */
+  readonly mailings: MailingStore;
 }

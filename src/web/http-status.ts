@@ -41,6 +41,7 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   unknown_draft: 404,
   draft_outdated: 409,
   last_organizer: 409,
+  recipients_changed: 409,
   too_many_streams: 429,
   unavailable: 503,
   uri_too_long: 414,
@@ -48,4 +49,7 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   headers_too_large: 431,
   range_refused: 409,
   bad_range: 400,
+  event_archived: 409,
+  unknown_session: 404,
+  not_invited: 409,
 };

@@ -103,3 +103,19 @@ export function textOf(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The hidden fields (but the CSRF token) of the page's form that posts to an address ending in `action`. */
+export function hiddenFields(html: string, action: string): Record<string, string> {
+  const forms = html.match(/<form[\s\S]*?<\/form>/g) ?? [];
+  const form = forms.find((candidate) => /action="([^"]*)"/.exec(candidate)?.[1]?.endsWith(action)) ?? '';
+  const fields: Record<string, string> = {};
+  for (const match of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    if (match[1] !== '_csrf')
+      fields[match[1] as string] = (match[2] as string)
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+  return fields;
+}

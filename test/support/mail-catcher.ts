@@ -165,16 +165,20 @@ function decodeWords(text: string): string {
 
 /**
  * A test site whose e-mails go over SMTP to a catcher started (and stopped) with it, with rate
- * limits the suite chooses. Call at the top of a file, like `useTestSite`.
+ * limits the suite chooses; the catcher refuses the addresses `refuses` names. Call at the top of a
+ * file, like `useTestSite`.
  */
-export function useSiteWithMail(rateLimits = { signIn: 5, forms: 30 }): {
+export function useSiteWithMail(
+  rateLimits: { signIn: number; forms: number; mail?: number } = { signIn: 5, forms: 30 },
+  refuses: (address: string) => boolean = () => false,
+): {
   site: () => TestSite;
   mail: () => MailCatcher;
 } {
   let catcher: MailCatcher | null = null;
   let mailer: Mailer | null = null;
   beforeAll(async () => {
-    catcher = await MailCatcher.start();
+    catcher = await MailCatcher.start(refuses);
     mailer = catcher.mailer();
   });
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { openSession } from '../../src/app/sessions.ts';
 import { findOrCreateUser } from '../../src/app/sign-in.ts';
+import type { EventState } from '../../src/core/model/event-state.ts';
 import type { User } from '../../src/core/model/user.ts';
+import type { RegistrationInput } from '../../src/core/people/register-attendee.ts';
 import { sessionCookie } from '../../src/web/plugins/session.ts';
 import { FormClient } from './form-client.ts';
 import type { TestSite } from './web.ts';
@@ -21,4 +23,20 @@ export async function signedInClient(
   const client = new FormClient(site.app);
   client.cookies.set(sessionCookie, secret);
   return { client, user: { ...found.value, isOrganizer: options.organizer ?? found.value.isOrganizer } };
+}
+
+/** The registration form as someone fills it who gives only their name and accepts the current Code of Conduct. */
+export function plainRegistration(state: EventState, name: string): RegistrationInput {
+  return {
+    name,
+    role: 'contributor',
+    affiliation: '',
+    country: '',
+    timeZone: '',
+    ircNick: '',
+    teamsOfInterest: [],
+    listedInFindPeople: false,
+    acceptCodeOfConduct: true,
+    codeOfConductVersion: state.event.codeOfConduct.version,
+  };
 }

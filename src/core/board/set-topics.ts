@@ -1,4 +1,5 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { teamToManage } from '../teams/team-to-manage.ts';
@@ -11,9 +12,12 @@ export const maxNextItems = 20;
 
 /**
  * Sets what a team is discussing now; clears its "next" list (ptgbot's behaviour).
- * Refuses with `unauthenticated`, `unknown_team`, `forbidden`, `team_not_approved` or `invalid_input`.
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_team`, `forbidden`, `team_not_approved` or
+ * `invalid_input`.
  */
 export function setNow(state: EventState, input: { team: string; text: string }, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'topics');
+  if (archived) return refused(archived);
   const found = teamToManage(state, input.team, ctx);
   if (!found.ok) return refused(found.refusal);
   const team = found.value;
@@ -30,6 +34,8 @@ export function setNow(state: EventState, input: { team: string; text: string },
  * Refuses like `setNow`, and with `invalid_input` when the list is full.
  */
 export function addNext(state: EventState, input: { team: string; text: string }, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'topics');
+  if (archived) return refused(archived);
   const found = teamToManage(state, input.team, ctx);
   if (!found.ok) return refused(found.refusal);
   const team = found.value;
@@ -49,6 +55,8 @@ export function addNext(state: EventState, input: { team: string; text: string }
 
 /** Clears a team's "now" and "next". Refuses like `setNow`. */
 export function cleanBoard(state: EventState, input: { team: string }, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'topics');
+  if (archived) return refused(archived);
   const found = teamToManage(state, input.team, ctx);
   if (!found.ok) return refused(found.refusal);
   const team = found.value;

@@ -9,7 +9,7 @@ import {
   organizer,
   smallEvent,
 } from '../../../test/support/builders.ts';
-import { bookRange } from './book-range.ts';
+import { bookRange, rangeOfCells } from './book-range.ts';
 import { bookSlot } from './book-slot.ts';
 
 const state = buildEventState();
@@ -90,6 +90,18 @@ describe('bookRange', () => {
     ]);
   });
 
+  it('asks an organiser setting the rules aside to say why (invalid_input)', () => {
+    expect(
+      bookRange(state, { ...range('mon13', 'mon16'), override: true, reason: ' ' }, ctxOf(organizer)),
+    ).toEqual({
+      ok: false,
+      refusal: {
+        code: 'invalid_input',
+        message: 'Say why the rules are set aside: the reason is kept with the bookings.',
+      },
+    });
+  });
+
   it('answers a one-hour range with the hour’s own refusal', () => {
     expect(bookRange(state, range('mon13', 'mon13'), ctxOf(cinderModerator))).toMatchObject({
       ok: false,
@@ -130,5 +142,32 @@ describe('bookRange', () => {
       ok: false,
       refusal: { code: 'forbidden' },
     });
+  });
+});
+
+describe('rangeOfCells', () => {
+  it('reads chosen cells of one room, in any order, as the range from the first hour to the last', () => {
+    expect(rangeOfCells(state, ['bexar-mon15', 'bexar-mon13', 'bexar-mon14', 'bexar-mon14'])).toEqual({
+      ok: true,
+      value: { room: 'bexar', from: 'mon13', to: 'mon15' },
+    });
+  });
+
+  it('refuses no cells, cells in two rooms, a left-out hour and unknown cells', () => {
+    const refusalOf = (references: string[]) => {
+      const found = rangeOfCells(state, references);
+      return found.ok ? null : found.refusal;
+    };
+    expect(refusalOf([])).toEqual({ code: 'bad_range', message: 'Choose the hours to book first.' });
+    expect(refusalOf(['bexar-mon13', 'austin-mon14'])).toEqual({
+      code: 'bad_range',
+      message: 'Choose hours in one room at a time, not in bexar and austin.',
+    });
+    expect(refusalOf(['bexar-mon13', 'bexar-mon15'])).toEqual({
+      code: 'bad_range',
+      message: 'The chosen hours do not follow one another: bexar-mon14 is left out.',
+    });
+    expect(refusalOf(['bexar-mon13', 'kilo-mon14'])?.code).toBe('unknown_room');
+    expect(refusalOf(['bexar-mon99'])?.code).toBe('unknown_slot');
   });
 });

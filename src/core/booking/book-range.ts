@@ -10,7 +10,7 @@ import type { Slot } from '../model/slot.ts';
 import type { Team } from '../model/team.ts';
 import { isOrganizer } from '../permissions.ts';
 import { applyChange } from '../projections/apply-change.ts';
-import { cellReference } from '../schedule/cell-reference.ts';
+import { cellReference, parseCellReference } from '../schedule/cell-reference.ts';
 import { count } from '../text/count.ts';
 import { describeInterval } from '../text/describe-time.ts';
 import { bookSlot } from './book-slot.ts';
@@ -80,7 +80,8 @@ export function planBooking(state: EventState, input: BookRangeInput, ctx: Ctx):
  * state the earlier hours leave, so caps count the whole range. When any hour is refused nothing is
  * booked, and the refusal (`range_refused`) lists every hour: the refused ones with their own code
  * and sentence, the others as bookable.
- * Refuses with what `planBooking` refuses, `forbidden` (an override asked by a non-organiser),
+ * An override needs a reason. Refuses with what `planBooking` refuses, `forbidden` (an override
+ * asked by a non-organiser), `invalid_input` (an override without a reason),
  * `range_refused`, or, for a one-hour range, the hour's own
  * refusal.
  */
@@ -89,6 +90,9 @@ export function bookRange(state: EventState, input: BookRangeInput, ctx: Ctx): D
   if (!planned.ok) return refused(planned.refusal);
   if (input.override && !isOrganizer(ctx.actor)) {
     return refuse('forbidden', 'Only organisers can set the booking limits aside.');
+  }
+  if (input.override && !input.reason?.trim()) {
+    return refuse('invalid_input', 'Say why the rules are set aside: the reason is kept with the bookings.');
   }
   const { team, room, slots } = planned.value;
   const hourInput = { team: team.id, room: room.id, override: input.override, reason: input.reason };
@@ -128,4 +132,44 @@ export function bookRange(state: EventState, input: BookRangeInput, ctx: Ctx): D
       overridden ? ' (some limits set aside)' : ''
     }.`,
   );
+}
+
+/**
+ * The range that a set of chosen cells (references such as `kilo-wed13`, as the grid's boxes send
+ * them) stands for: one room, and hours that follow one another with none left out. The window and
+ * day are checked by `planBooking`. Refuses with `bad_range`, `unknown_room` or `unknown_slot`.
+ */
+export function rangeOfCells(
+  state: EventState,
+  references: readonly string[],
+): Checked<{ room: string; from: string; to: string }> {
+  const cells: { room: Room; slot: Slot }[] = [];
+  for (const reference of new Set(references)) {
+    const cell = parseCellReference(state, reference);
+    if (!cell.ok) return failedWith(cell.refusal);
+    cells.push(cell.value);
+  }
+  cells.sort((a, b) => (a.slot.start < b.slot.start ? -1 : 1));
+  const [first] = cells;
+  const last = cells.at(-1);
+  if (!first || !last) return failed('bad_range', 'Choose the hours to book first.');
+  const rooms = [...new Set(cells.map((cell) => cell.room.name))];
+  if (rooms.length > 1) {
+    return failed('bad_range', `Choose hours in one room at a time, not in ${rooms.join(' and ')}.`);
+  }
+  const chosen = new Set(cells.map((cell) => cell.slot.id));
+  const missing = state.slots.find(
+    (slot) =>
+      slot.window === first.slot.window &&
+      slot.start > first.slot.start &&
+      slot.start < last.slot.start &&
+      !chosen.has(slot.id),
+  );
+  if (missing) {
+    return failed(
+      'bad_range',
+      `The chosen hours do not follow one another: ${cellReference(first.room, missing)} is left out.`,
+    );
+  }
+  return passed({ room: first.room.slug, from: first.slot.code, to: last.slot.code });
 }

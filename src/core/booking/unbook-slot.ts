@@ -1,10 +1,12 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import { type Refusal, refusal } from '../errors.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, findTeam } from '../model/lookup.ts';
 import { checkTeamManager, isOrganizer } from '../permissions.ts';
+import { reanchorSession } from '../sessions/reanchor-session.ts';
 import { describeInterval } from '../text/describe-time.ts';
 import { overrideReason } from './book-slot.ts';
 import { checkNotStarted } from './booking-rules.ts';
@@ -21,10 +23,13 @@ export type UnbookSlotInput = (
 
 /**
  * Releases a booked cell. Only the team's moderators or an organiser may; a slot that has started
- * stays booked unless an organiser overrides.
- * Refuses with `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
+ * stays booked unless an organiser overrides. What the session had (title, guests, head-count)
+ * stays with the rest of the session.
+ * Refuses with `event_archived`, `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
  */
 export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'booking');
+  if (archived) return refused(archived);
   if (!ctx.actor) return refuse('unauthenticated');
   const found = findBooking(state, input);
   if (!('booking' in found)) return refused(found);
@@ -48,6 +53,7 @@ export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx):
         override: started !== null,
         ...reasonOf(overrideReason(started !== null, input.reason)),
       },
+      ...reanchorSession(state, booking),
     ],
     `Released ${room.name} on ${describeInterval(slot.start, slot.end)}; it was booked by ${team.slug}.`,
   );

@@ -2,6 +2,7 @@ import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { EventInfo, SlotWindow } from '../model/event.ts';
 import { eventModes, eventStatuses } from '../model/event.ts';
 import { parseInstant } from '../model/instant.ts';
+import { jointCapsRules } from '../model/session.ts';
 import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
@@ -20,23 +21,13 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     return failed('invalid_input', 'The event short name must be lower-case letters, digits and hyphens.');
   const title = checkName(event.title, 'title', 200);
   if (!title.ok) return failedWith(title.refusal);
-  if (!isDay(event.startsOn) || !isDay(event.endsOn) || event.endsOn < event.startsOn) {
-    return failed(
-      'invalid_input',
-      'The event needs a first and a last day (YYYY-MM-DD), the last not before the first.',
-    );
-  }
-  if (Date.parse(event.endsOn) - Date.parse(event.startsOn) > 366 * 86_400_000) {
-    return failed('invalid_input', 'An event can last at most a year.');
-  }
-  if (!isTimeZone(event.timeZone))
-    return failed('invalid_input', `"${event.timeZone.slice(0, 40)}" is not a time zone.`);
+  const calendar = checkCalendar(event);
+  if (!calendar.ok) return failedWith(calendar.refusal);
   if (!eventModes.includes(event.mode) || !eventStatuses.includes(event.status)) {
     return failed('invalid_input', 'Unknown event mode or status.');
   }
-  if (!Number.isInteger(event.slotMinutes) || event.slotMinutes < 5 || event.slotMinutes > 24 * 60) {
-    return failed('invalid_input', 'Slots last between 5 minutes and a day.');
-  }
+  const slotMinutes = checkSlotMinutes(event.slotMinutes);
+  if (!slotMinutes.ok) return failedWith(slotMinutes.refusal);
   const windows = checkWindows(event.windows);
   if (!windows.ok) return failedWith(windows.refusal);
   const { dailyCapMinutes, totalCapMinutes, crossProjectOpensAt, othersOpenAt } = event.rules;
@@ -44,6 +35,11 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     if (cap !== null && (!Number.isInteger(cap) || cap <= 0))
       return failed('invalid_input', 'Limits are whole minutes above zero.');
   }
+  if (event.rules.jointCaps !== undefined && !jointCapsRules.includes(event.rules.jointCaps))
+    return failed(
+      'invalid_input',
+      'Joint time counts for the host only (host) or for every team (every-team).',
+    );
   for (const at of [crossProjectOpensAt, othersOpenAt]) {
     if (at !== null && parseInstant(at) !== at)
       return failed('invalid_input', 'Booking phases open at UTC instants.');
@@ -73,6 +69,34 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     if (!checked.ok) return failedWith(checked.refusal);
   }
   return passed({ ...event, title: title.value });
+}
+
+/**
+ * An event's days and zone: real days (`YYYY-MM-DD`), the last not before the first, at most a year
+ * apart, and a time zone the runtime knows. Refuses with `invalid_input`.
+ */
+export function checkCalendar(
+  event: Pick<EventInfo, 'startsOn' | 'endsOn' | 'timeZone'>,
+): Checked<Pick<EventInfo, 'startsOn' | 'endsOn' | 'timeZone'>> {
+  if (!isDay(event.startsOn) || !isDay(event.endsOn) || event.endsOn < event.startsOn) {
+    return failed(
+      'invalid_input',
+      'The event needs a first and a last day (YYYY-MM-DD), the last not before the first.',
+    );
+  }
+  if (Date.parse(event.endsOn) - Date.parse(event.startsOn) > 366 * 86_400_000) {
+    return failed('invalid_input', 'An event can last at most a year.');
+  }
+  if (!isTimeZone(event.timeZone))
+    return failed('invalid_input', `"${event.timeZone.slice(0, 40)}" is not a time zone.`);
+  return passed(event);
+}
+
+/** Slots last whole minutes, from 5 minutes to a day. Refuses with `invalid_input`. */
+export function checkSlotMinutes(minutes: number): Checked<number> {
+  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60)
+    return failed('invalid_input', 'Slots last between 5 minutes and a day.');
+  return passed(minutes);
 }
 
 function checkWindows(windows: readonly SlotWindow[]): Checked<readonly SlotWindow[]> {

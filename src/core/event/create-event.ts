@@ -1,6 +1,7 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventInfo } from '../model/event.ts';
+import type { Slot } from '../model/slot.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { buildGrid } from '../schedule/build-grid.ts';
 import { checkEventInfo } from './check-event.ts';
@@ -12,10 +13,16 @@ export type NewEventInput = Omit<EventInfo, 'id' | 'createdAt' | StartsOff> &
   Partial<Pick<EventInfo, StartsOff>>;
 
 /**
- * Organisers create an event with its slot grid.
+ * Organisers create an event with its slot grid: by default the UTC windows cut into slots on every
+ * day; `layGrid` lays it out otherwise (windows in another zone, a grid moved from an earlier event).
  * Refuses with `unauthenticated`, `forbidden`, `event_exists`, `invalid_input` or `invalid_url`.
  */
-export function createEvent(existingSlugs: readonly string[], input: NewEventInput, ctx: Ctx): Decision {
+export function createEvent(
+  existingSlugs: readonly string[],
+  input: NewEventInput,
+  ctx: Ctx,
+  layGrid: (event: EventInfo, newId: () => string) => Slot[] = buildGrid,
+): Decision {
   const denied = checkOrganizer(ctx.actor);
   if (denied) return refused(denied);
   if (existingSlugs.includes(input.slug))
@@ -31,7 +38,7 @@ export function createEvent(existingSlugs: readonly string[], input: NewEventInp
   });
   if (!checked.ok) return refused(checked.refusal);
   const event = checked.value;
-  const slots = buildGrid(event, ctx.newId);
+  const slots = layGrid(event, ctx.newId);
   return accept(
     [
       { type: 'event.saved', event },

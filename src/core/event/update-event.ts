@@ -8,6 +8,7 @@ import { checkOrganizer } from '../permissions.ts';
 import { buildGrid } from '../schedule/build-grid.ts';
 import { count } from '../text/count.ts';
 import { checkEventInfo } from './check-event.ts';
+import { checkStatusChange } from './event-status.ts';
 
 export type EventPatch = Partial<Omit<EventInfo, 'id' | 'slug' | 'createdAt'>>;
 
@@ -15,11 +16,16 @@ export type EventPatch = Partial<Omit<EventInfo, 'id' | 'slug' | 'createdAt'>>;
  * Organisers change an event's settings. When the days, windows or slot length change, the grid is
  * rebuilt: slots that keep their start and end keep their id (and their bookings); a change that
  * would drop a booked slot is refused so nothing is lost silently.
+ * A new status takes the steps `checkStatusChange` allows.
  * Refuses with `unauthenticated`, `forbidden`, `invalid_input` or `invalid_url`.
  */
 export function updateEvent(state: EventState, patch: EventPatch, ctx: Ctx): Decision {
   const denied = checkOrganizer(ctx.actor);
   if (denied) return refused(denied);
+  if (patch.status !== undefined) {
+    const status = checkStatusChange(state.event, patch.status);
+    if (!status.ok) return refused(status.refusal);
+  }
   const checked = checkEventInfo({ ...state.event, ...patch });
   if (!checked.ok) return refused(checked.refusal);
   const event = checked.value;

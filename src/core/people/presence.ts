@@ -1,5 +1,6 @@
 import { type Checked, failed, passed } from '../checked.ts';
-import { refuse } from '../decision.ts';
+import { refuse, refused } from '../decision.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { type Instant, utcDay } from '../model/instant.ts';
@@ -64,13 +65,16 @@ export function checkedInCounts(checkIns: readonly CheckIn[], now: Instant): Map
 
 /**
  * Checks the actor in with an approved team (`#nova`, or `nova` when a team has that short name) or
- * at a place in their own words. Refuses with `unauthenticated`, `unknown_team` or `invalid_input`.
+ * at a place in their own words. Refuses with `event_archived`, `unauthenticated`, `unknown_team` or
+ * `invalid_input`.
  */
 export function checkIn(
   state: EventState,
   input: { place: string; listed: boolean },
   ctx: Ctx,
 ): PersonalDecision<CheckIn> {
+  const archived = checkNotArchived(state.event, 'checkin');
+  if (archived) return refused(archived);
   const userId = ctx.actor?.userId;
   if (!userId) return refuse('unauthenticated', needsAccount);
   const text = input.place.trim();

@@ -1,5 +1,6 @@
-import { type Checked, failed, passed } from '../checked.ts';
+import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import { type Refusal, refusal } from '../errors.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventInfo } from '../model/event.ts';
 import type { EventState } from '../model/event-state.ts';
@@ -40,7 +41,7 @@ const maxTeamsOfInterest = 100;
 /**
  * Registers the signed-in person for the event, or updates their registration. The event's current
  * Code of Conduct must be accepted, as shown on the form; the version and time are recorded.
- * Refuses with `unauthenticated`, `coc_required` or `invalid_input`.
+ * Refuses with `event_archived`, `unauthenticated`, `coc_required` or `invalid_input`.
  */
 export function registerAttendee(
   state: EventState,
@@ -48,6 +49,8 @@ export function registerAttendee(
   input: RegistrationInput,
   ctx: Ctx,
 ): Checked<CheckedRegistration> {
+  const archived = checkNotArchived(state.event, 'registration');
+  if (archived) return failedWith(archived);
   const userId = ctx.actor?.userId;
   if (!userId) return failed('unauthenticated', 'Sign in to register.');
   const profile = checkProfile(input);

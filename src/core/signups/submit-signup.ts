@@ -1,6 +1,7 @@
 import { findChange } from '../changes.ts';
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import { type Refusal, refusal } from '../errors.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Actor, Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
@@ -109,14 +110,17 @@ export function isUndecided(team: Team, signup: TeamSignup): boolean {
 }
 
 /**
- * A sign-up its lead or an organiser may still change: `signupOf`, while it is undecided.
- * Refuses with `unauthenticated`, `unknown_team`, `forbidden` or `signup_decided`.
+ * A sign-up its lead or an organiser may still change: `signupOf`, while it is undecided and the
+ * event is not archived. Refuses with `event_archived`, `unauthenticated`, `unknown_team`,
+ * `forbidden` or `signup_decided`.
  */
 export function signupToChange(
   state: EventState,
   ref: string,
   ctx: Ctx,
 ): { team: Team; signup: TeamSignup } | Refusal {
+  const archived = checkNotArchived(state.event, 'signup');
+  if (archived) return archived;
   const found = signupOf(state, ref, ctx.actor);
   if ('code' in found || isUndecided(found.team, found.signup)) return found;
   return refusal(
@@ -125,8 +129,13 @@ export function signupToChange(
   );
 }
 
-/** Sign-up is open between the event's sign-up dates; organisers may sign a team up at any time. */
+/**
+ * Sign-up is open between the event's sign-up dates; organisers may sign a team up at any time
+ * until the event is archived (`event_archived`).
+ */
 export function checkSignupOpen(state: EventState, ctx: Pick<Ctx, 'actor' | 'now'>): Refusal | null {
+  const archived = checkNotArchived(state.event, 'signup');
+  if (archived) return archived;
   if (isOrganizer(ctx.actor)) return null;
   const { signupOpensAt, signupClosesAt, contact } = state.event;
   if (signupOpensAt !== null && ctx.now < signupOpensAt)

@@ -2,9 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { count } from './count.ts';
 import { describeDuration, describeInterval } from './describe-time.ts';
 import { checkHttpUrl } from './http-url.ts';
-import { checkLine } from './plain-text.ts';
+import { checkLine, checkText } from './plain-text.ts';
 import { isValidSlug, slugify } from './slugify.ts';
 import { canonicalTimeZone, isTimeZone } from './time-zone.ts';
+
+describe('checkLine and checkText', () => {
+  it('refuse bidi controls, which could make a line show as something else (invalid_input)', () => {
+    for (const text of ['Placement \u202emoc.live//:sptth', 'a\u202ab', 'a\u2066b\u2069', 'x\u202d'])
+      expect([text, checkLine(text, 'topic', 200).ok, checkText(text, 'notes', 200).ok]).toEqual([
+        text,
+        false,
+        false,
+      ]);
+    const refused = checkLine('Placement \u202emoc', 'topic', 200);
+    expect(refused.ok ? null : refused.refusal).toEqual({
+      code: 'invalid_input',
+      message:
+        'The topic cannot contain U+202E, a character that changes the direction of the text after it.',
+    });
+  });
+
+  it('refuse a line that is empty once invisible characters are removed, and keep invisible joiners inside real text', () => {
+    for (const text of ['\u200b\u200b', '\ufeff \u200d', '\u3164', '\u00ad\u2060', '\udb40\udc41'])
+      expect([text, checkLine(text, 'topic', 200).ok]).toEqual([text, false]);
+    expect(checkLine('\u200b', 'location', 200, true)).toEqual({ ok: true, value: '' });
+    expect(checkLine('👩\u200d💻 review', 'topic', 200)).toEqual({ ok: true, value: '👩\u200d💻 review' });
+    expect(checkLine('مرحبا', 'topic', 200)).toEqual({ ok: true, value: 'مرحبا' });
+  });
+});
 
 describe('slugify', () => {
   it('lower-cases and turns punctuation and spaces into single hyphens', () => {

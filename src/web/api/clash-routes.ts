@@ -49,7 +49,7 @@ export function clashRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const who = await whoOr401(request, reply);
         if (!who) return reply;
-        const state = await eventOr404(deps, reply, request.params.event, { drafts: who.actor?.isOrganizer });
+        const state = await eventOr404(deps, reply, request.params.event);
         if (!state) return reply;
         const team = findTeam(state, request.params.team);
         if (!team) return sendRefusal(reply, refusal('unknown_team'));

@@ -12,7 +12,7 @@ import { presentRoom } from '../present/schedule.ts';
 import { presentTeam } from '../present/team.ts';
 import { EventParams, errorResponses, TeamParams } from './common.schema.ts';
 import type { EventDocuments } from './event-documents.ts';
-import { eventOr404 } from './respond.ts';
+import { eventOr404, viewerIsOrganizer } from './respond.ts';
 
 /** The public read endpoints: events, teams, rooms, the schedule and the live board. */
 export function readRoutes(deps: WebDeps, documents: EventDocuments): FastifyPluginAsyncTypebox {
@@ -26,9 +26,10 @@ export function readRoutes(deps: WebDeps, documents: EventDocuments): FastifyPlu
           response: { 200: Type.Object({ events: Type.Array(Type.Ref('EventSummary')) }) },
         },
       },
-      async () => {
+      async (request) => {
         const events = await deps.runtime.store.listEvents();
-        return { events: events.filter(isPublic).map(presentEvent) };
+        const drafts = await viewerIsOrganizer(request);
+        return { events: events.filter((event) => drafts || isPublic(event)).map(presentEvent) };
       },
     );
 

@@ -2,25 +2,31 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Outcome } from '../../app/execute.ts';
 import type { Who } from '../../app/runtime.ts';
 import { refusal, unknownEvent } from '../../core/errors.ts';
+import { isPublic } from '../../core/model/event.ts';
 import type { EventState } from '../../core/model/event-state.ts';
+import { isOrganizer } from '../../core/permissions.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 
 /**
- * The event named in the path, or a 404 already sent. Drafts read as missing unless the route is
- * for organisers (who have been checked by then).
+ * The event named in the path, or a 404 already sent. A draft reads as missing to everyone but
+ * organisers (by session or token), who preview it like a published event.
  */
 export async function eventOr404(
   deps: WebDeps,
   reply: FastifyReply,
   ref: string,
-  options: { drafts?: boolean } = {},
 ): Promise<EventState | null> {
-  const state = options.drafts
-    ? await deps.runtime.models.get(ref)
-    : await deps.runtime.models.getPublic(ref);
-  if (!state) sendRefusal(reply, unknownEvent(ref));
-  return state;
+  const state = await deps.runtime.models.get(ref);
+  if (state && (isPublic(state.event) || (await viewerIsOrganizer(reply.request)))) return state;
+  sendRefusal(reply, unknownEvent(ref));
+  return null;
+}
+
+/** Whether whoever sent the request (session or token) is an organiser; a bad credential is not. */
+export async function viewerIsOrganizer(request: FastifyRequest): Promise<boolean> {
+  const identity = await request.identify();
+  return identity.ok && isOrganizer(identity.value);
 }
 
 /** Who sent an API write (`source: api`), or a 401 already sent for a bad token. */

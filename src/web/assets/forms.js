@@ -21,3 +21,21 @@ for (const form of document.querySelectorAll('form')) {
   for (const choice of choices) choice.addEventListener('change', update);
   update();
 }
+
+// A mailing going out: while messages wait, read the page again every two seconds and show its
+// progress (the page says the same on a reload without this).
+const progress = document.getElementById('mailing-progress');
+if (progress?.dataset.waiting) {
+  const refresh = async () => {
+    const response = await fetch(location.href, { headers: { accept: 'text/html' } });
+    if (!response.ok) return;
+    const next = new DOMParser()
+      .parseFromString(await response.text(), 'text/html')
+      .getElementById('mailing-progress');
+    if (!next) return;
+    const current = document.getElementById('mailing-progress');
+    current?.replaceWith(document.importNode(next, true));
+    if (next.dataset.waiting) setTimeout(refresh, 2000);
+  };
+  setTimeout(refresh, 2000);
+}

@@ -283,8 +283,8 @@ const forms: Record<string, Form> = {
   },
   'e-mail to registrants': {
     who: 'organizer',
-    page: `${E}/organise/registrations`,
-    action: `${E}/organise/registrations/mail`,
+    page: `${E}/organise/mailings`,
+    action: `${E}/organise/mailings/preview`,
     fields: { subject: 'See you', body: 'Next week.' },
     bad: [
       ['empty', { body: '' }, 'The message is empty.'],
@@ -294,8 +294,8 @@ const forms: Record<string, Form> = {
   },
   'newsletter issue': {
     who: 'organizer',
-    page: '/organise',
-    action: '/organise/newsletter',
+    page: '/organise/newsletter',
+    action: '/organise/newsletter/preview',
     fields: { subject: 'News', body: 'Hello.' },
     bad: [
       ['empty', { subject: '' }, 'The subject is empty.'],
@@ -322,6 +322,23 @@ const forms: Record<string, Form> = {
     bad: [
       ['empty', { room: '' }, 'There is no room "" in this event.'],
       ['script tags', { slot: script }, 'There is no slot "<script>alert(1)</script>" in this event.'],
+    ],
+  },
+  'booking grid': {
+    who: 'moderator',
+    page: `${E}/teams/nova/manage`,
+    action: `${E}/teams/nova/manage/book-range`,
+    fields: { cell: 'bexar-fri21', day: '2022-10-21' },
+    bad: [
+      ['no hours', { cell: '' }, 'is not a cell'],
+      ['an unknown cell', { cell: 'kilo-wed99' }, 'There is no slot "wed99" in this event.'],
+      ['script tags', { cell: script }, 'is not a cell'],
+      [
+        'hours across windows',
+        { cell: ['bexar-wed07', 'bexar-wed13'] },
+        'are not in the same window of one day',
+      ],
+      ['hours left out', { cell: ['bexar-fri13', 'bexar-fri15'] }, 'bexar-fri14 is left out'],
     ],
   },
 };

@@ -11,8 +11,8 @@ export interface PageUser {
 interface LayoutProps {
   /** what the page is; the event's title is added to the document title */
   readonly title: string;
-  /** the event the page belongs to: gives the header its navigation */
-  readonly event?: Pick<EventInfo, 'slug' | 'title'> | null;
+  /** the event the page belongs to: gives the header its navigation (and, with its status, a banner) */
+  readonly event?: (Pick<EventInfo, 'slug' | 'title'> & Partial<Pick<EventInfo, 'status'>>) | null;
   /** the `key` of the navigation entry to mark as the current page */
   readonly active?: string;
   readonly user?: PageUser | null;
@@ -48,6 +48,11 @@ export function Layout(props: LayoutProps) {
   const { event, user } = props;
   const title = event ? `${props.title} · ${event.title}` : props.title;
   const display = props.variant === 'display';
+  // A signed-in person's alerts (topics they subscribed to, meetings about to start) arrive on
+  // the event's stream and show on whichever of the event's pages they have open.
+  const alerts =
+    user && event ? `/api/v1/events/${encodeURIComponent(event.slug)}/stream?views=alerts` : null;
+  const scripts = alerts ? [...(props.scripts ?? []), 'alerts.js'] : (props.scripts ?? []);
   return (
     <html lang="en">
       <head>
@@ -59,7 +64,7 @@ export function Layout(props: LayoutProps) {
           <link rel="stylesheet" href={href} key={href} />
         ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
-        {props.scripts?.map((name) => (
+        {scripts.map((name) => (
           <script type="module" src={assetUrl(name)} key={name} />
         ))}
       </head>
@@ -112,18 +117,59 @@ export function Layout(props: LayoutProps) {
             ) : null}
           </header>
         )}
+        {alerts ? (
+          <section class="alerts" aria-label="Your alerts" data-alerts-stream={alerts}>
+            <ul id="alert-list" class="alerts__list" aria-live="polite" />
+            <template id="alert-template">
+              <li class="alert">
+                <span class="alert__text" />{' '}
+                <a class="alert__link" href="/">
+                  Open
+                </a>{' '}
+                <button type="button" class="alert__close">
+                  Dismiss
+                </button>
+              </li>
+            </template>
+          </section>
+        ) : null}
         <main id="main" tabIndex={-1}>
+          {event?.status && !display ? <StatusBanner event={{ ...event, status: event.status }} /> : null}
           {props.children}
         </main>
         {display ? null : (
           <footer class="site-footer">
             <p>
               Scheduled with Convene. Scripts can read everything here from the{' '}
-              <a href="/api/v1/openapi.json">JSON API</a>. <a href="/newsletter">Newsletter</a>
+              <a href="/api/v1/openapi.json">JSON API</a>. <a href="/events">All events</a> ·{' '}
+              <a href="/newsletter">Newsletter</a>
             </p>
           </footer>
         )}
       </body>
     </html>
   );
+}
+
+/**
+ * What every page of a draft or archived event says first: a draft is seen by organisers only (a
+ * preview), an archive is a record that no longer takes sign-ups, registrations or bookings.
+ */
+function StatusBanner({ event }: { event: Pick<EventInfo, 'slug' | 'title' | 'status'> }) {
+  const console = `/events/${encodeURIComponent(event.slug)}/organise`;
+  if (event.status === 'draft')
+    return (
+      <p class="banner banner--warning status-banner">
+        <strong>Draft — only organisers see this.</strong> Everyone else is told there is no such event until
+        it is <a href={console}>published in the console</a>.
+      </p>
+    );
+  if (event.status === 'archived')
+    return (
+      <p class="banner banner--info status-banner">
+        <strong>This event is over and archived.</strong> Its pages and feeds stay as a record; sign-up,
+        registration, booking and topics are closed.
+      </p>
+    );
+  return null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventState } from '../../core/model/event-state.ts';
+import { canSeeEvent } from '../../core/permissions.ts';
 import type { WebDeps } from '../deps.ts';
 import type { PageUser } from './layout.tsx';
 import { sendNotFound } from './not-found-page.tsx';
@@ -14,15 +15,19 @@ export async function pageUser(request: FastifyRequest): Promise<PageUser | null
   return { name: identity.value.name, isOrganizer: identity.value.isOrganizer };
 }
 
-/** The published event named in a page's path, or a "not found" page already sent. */
+/**
+ * The event named in a page's path, or the "not found" page already sent. A draft is found only by
+ * organisers (its pages then carry the draft banner); to anyone else it is exactly an unknown event.
+ */
 export async function eventOrNotFound(
   deps: WebDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   ref: string,
 ): Promise<EventState | null> {
-  const state = await deps.runtime.models.getPublic(ref);
-  if (state) return state;
-  sendNotFound(reply, await pageUser(request), `There is no event called “${ref.slice(0, 60)}”.`);
+  const state = await deps.runtime.models.get(ref);
+  const user = await pageUser(request);
+  if (state && canSeeEvent(user, state.event)) return state;
+  sendNotFound(reply, user, `There is no event called “${ref.slice(0, 60)}”.`);
   return null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Mailing } from '../../app/mailing.ts';
+import { defaultMailPerRecipient, RecipientLimit } from '../../app/recipient-limit.ts';
 import type { Who } from '../../app/runtime.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { Actor } from '../../core/model/actor.ts';
@@ -10,8 +11,7 @@ import { logMailer } from '../../mail/log-mailer.ts';
 import type { WebDeps } from '../deps.ts';
 import { httpStatusOf } from '../http-status.ts';
 import { assetUrl } from '../plugins/assets.ts';
-import { sendNotFound } from './not-found-page.tsx';
-import { eventOrNotFound, pageUser } from './page-context.ts';
+import { eventOrNotFound } from './page-context.ts';
 import { sendRefusalPage } from './refusal-page.tsx';
 
 /** The style sheet and the (optional) script of pages with forms, for `Layout`. */
@@ -51,12 +51,24 @@ export async function organizerOrRefuse(
   return null;
 }
 
-/** How pages send e-mail: the configured mailer, or the server log. */
+/** Each site's count of e-mails per recipient, kept for as long as the site runs. */
+const recipientLimits = new WeakMap<WebDeps, RecipientLimit>();
+
+/**
+ * How pages send e-mail: the configured mailer, or the server log, with the site's limit of
+ * e-mails per recipient (`RATE_LIMIT_MAIL`).
+ */
 export function mailingFor(deps: WebDeps, log: FastifyBaseLogger): Mailing {
+  let recipientLimit = recipientLimits.get(deps);
+  if (!recipientLimit) {
+    recipientLimit = new RecipientLimit(deps.rateLimits?.mail ?? defaultMailPerRecipient, deps.runtime.clock);
+    recipientLimits.set(deps, recipientLimit);
+  }
   return {
     mailer: deps.mailer ?? logMailer((text) => log.info(text)),
     baseUrl: deps.baseUrl,
     onMailError: (error, to) => log.error({ err: error, to }, 'e-mail not sent'),
+    recipientLimit,
   };
 }
 
@@ -89,11 +101,8 @@ export async function organisersEvent(
   request: FastifyRequest<{ Params: { event: string } }>,
   reply: FastifyReply,
 ) {
-  const state = await deps.runtime.models.get(request.params.event);
-  if (!state) {
-    await sendNotFound(reply, await pageUser(request), 'There is no such event.');
-    return null;
-  }
+  const state = await eventOrNotFound(deps, request, reply, request.params.event);
+  if (!state) return null;
   return (await organizerOrRefuse(request, reply, state.event)) ? state : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormClient, textOf } from '../../../test/support/form-client.ts';
+import { FormClient, hiddenFields, textOf } from '../../../test/support/form-client.ts';
 import { linkTo, useSiteWithMail } from '../../../test/support/mail-catcher.ts';
 import { signedInClient } from '../../../test/support/people.ts';
 import { deletedAccountName } from '../../app/account.ts';
@@ -192,10 +192,12 @@ describe('attendee registration and the Code of Conduct', () => {
       'Ada Lovelace,ada@example.org,Operator or end user,Example Cloud,United Kingdom,Europe/London,ada_l,cinder nova,true,2022-11,',
     );
 
-    await organiser.post(`${E}/organise/registrations/mail`, {
+    await organiser.get(`${E}/organise/mailings`);
+    const preview = await organiser.post(`${E}/organise/mailings/preview`, {
       subject: 'See you next week',
       body: `The schedule: http://localhost${E}/schedule`,
     });
+    await organiser.post(`${E}/organise/mailings/send`, hiddenFields(preview.html, '/send'));
     const message = await mail().waitFor('ada@example.org', (m) => m.subject === 'See you next week');
     expect(message.text).toContain(`http://localhost${E}/schedule`);
   });
@@ -224,8 +226,12 @@ describe('the newsletter', () => {
       /reader@example\.org,2022-10-18T14:20:00Z,http:\/\/localhost\/newsletter\/unsubscribe\?token=/,
     );
 
-    await organiser.get('/organise');
-    await organiser.post('/organise/newsletter', { subject: 'Next PTG', body: 'It is in April.' });
+    await organiser.get('/organise/newsletter');
+    const preview = await organiser.post('/organise/newsletter/preview', {
+      subject: 'Next PTG',
+      body: 'It is in April.',
+    });
+    await organiser.post('/organise/newsletter/send', hiddenFields(preview.html, '/send'));
     const issue = await mail().waitFor('reader@example.org', (m) => m.subject === 'Next PTG');
     expect(issue.headers.get('list-unsubscribe')).toMatch(
       /^<http:\/\/localhost\/newsletter\/unsubscribe\?token=/,

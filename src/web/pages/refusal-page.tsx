@@ -15,6 +15,7 @@ const titles: Partial<Record<Refusal['code'], string>> = {
   coc_required: 'The Code of Conduct changed',
   not_registered: 'Register first',
   mail_failed: 'The e-mail could not be sent',
+  event_archived: 'The event is archived',
 };
 
 /** Sends a refusal as a page: what went wrong in a sentence, and where to go next, with its status. */

@@ -123,7 +123,7 @@ describeWithBrowser('people in Chromium', () => {
     await moderator.getByRole('heading', { name: 'Manage Zuul Gating' }).waitFor();
     await moderator.getByLabel('Slot', { exact: true }).selectOption('thu13');
     await moderator.getByLabel('Room', { exact: true }).selectOption('essex');
-    await moderator.getByRole('button', { name: 'Book' }).click();
+    await moderator.getByRole('button', { name: 'Book', exact: true }).click();
     expect(await notice(moderator)).toBe('Booked.');
     await moderator.locator('#bookings').getByText('Thu 20 Oct 13:00–14:00 UTC in essex').waitFor();
     await moderator.screenshot({ path: artefactPath('team-manage.png'), fullPage: true });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptEventCoc, registerForEvent, standingWith } from '../../../app/registrations.ts';
 import type { Refusal } from '../../../core/errors.ts';
+import { checkNotArchived } from '../../../core/event/archive.ts';
 import type { Actor } from '../../../core/model/actor.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { attendeeRoleLabels, attendeeRoles } from '../../../core/model/registration.ts';
@@ -24,7 +25,7 @@ import { FormBody } from '../form-body.ts';
 import { Layout } from '../layout.tsx';
 import { pageUser } from '../page-context.ts';
 import { eventForSignedIn, formAssets, formLimit, formStatus, pageWho } from '../people-context.ts';
-import { pageErrorHandler } from '../refusal-page.tsx';
+import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 
 type EventParams = { Params: { event: string } };
@@ -46,6 +47,8 @@ export function registerPage(deps: WebDeps): FastifyPluginAsync {
       const found = await eventForSignedIn(deps, request, reply);
       if (!found) return reply;
       const { state, actor } = found;
+      const closed = checkNotArchived(state.event, 'registration');
+      if (closed) return sendRefusalPage(reply, request, closed, state.event);
       return registrationForm(deps, request, reply, state, actor, null, null);
     });
 

@@ -34,6 +34,15 @@ export function ErrorSummary(props: { refusal: Refusal | null | undefined }) {
     <div class="error-summary" role="alert" id="form-error">
       <h2>There is a problem</h2>
       <p>{props.refusal.message}</p>
+      {props.refusal.parts ? (
+        <ul class="error-summary__parts">
+          {props.refusal.parts.map((part) => (
+            <li key={part.item} class={part.ok ? undefined : 'is-refused'}>
+              <code>{part.item}</code>: {part.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,16 @@
 import type { EventState } from '../../../core/model/event-state.ts';
 import { topicParts } from '../../../core/text/topic-parts.ts';
 
-/** A topic with its web links and `#team` mentions linked; everything else is plain, escaped text. */
+/**
+ * A topic with its web links and `#team` mentions linked; everything else is plain, escaped text,
+ * isolated in `<bdi>` so right-to-left text cannot reorder what is around it.
+ */
 export function TopicText(props: { text: string; state: EventState }) {
   const { state } = props;
   const isTeam = (slug: string) =>
     state.teams.some((team) => team.slug === slug && team.status === 'approved');
   return (
-    <>
+    <bdi>
       {topicParts(props.text, isTeam).map((part, index) => {
         if (part.kind === 'link')
           return (
@@ -23,6 +26,6 @@ export function TopicText(props: { text: string; state: EventState }) {
           );
         return part.text;
       })}
-    </>
+    </bdi>
   );
 }

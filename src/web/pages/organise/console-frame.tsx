@@ -16,7 +16,9 @@ function consoleSections(slug: string) {
     { key: 'rules', label: 'Booking rules and phases', href: `${base}/rules` },
     { key: 'rooms', label: 'Rooms', href: `${base}/rooms` },
     { key: 'signups', label: 'Sign-ups', href: `${base}/signups` },
+    { key: 'teams', label: 'Teams', href: `${base}/teams` },
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },
+    { key: 'mailings', label: 'Mailings', href: `${base}/mailings` },
     { key: 'motd', label: 'Banners', href: `${base}/motd` },
     { key: 'draft', label: 'Draft the schedule', href: `${base}/draft` },
   ] as const;

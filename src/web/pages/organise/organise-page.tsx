@@ -1,51 +1,30 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { confirmedSubscribers, sendNewsletter, unsubscribeUrl } from '../../../app/newsletter.ts';
+import { confirmedSubscribers, unsubscribeUrl } from '../../../app/newsletter.ts';
 import { registrationFiguresOf } from '../../../app/registrations.ts';
-import type { Refusal } from '../../../core/errors.ts';
 import { officialList } from '../../../core/signups/official-list.ts';
 import { reviewQueue } from '../../../core/signups/review-queue.ts';
-import { count } from '../../../core/text/count.ts';
 import { subscribersCsv } from '../../../exporters/subscribers-csv.ts';
 import type { WebDeps } from '../../deps.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  Notice,
-  SubmitButton,
-  TextArea,
-  TextField,
-} from '../components/form-parts.tsx';
-import { FormBody } from '../form-body.ts';
+import { ErrorSummary, Notice } from '../components/form-parts.tsx';
 import { Layout } from '../layout.tsx';
 import { pageUser } from '../page-context.ts';
-import {
-  formAssets,
-  formLimit,
-  formStatus,
-  mailingFor,
-  organisersEvent,
-  organizerOrRefuse,
-  pageWho,
-} from '../people-context.ts';
+import { formAssets, mailingFor, organisersEvent, organizerOrRefuse, pageWho } from '../people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { ConsoleFrame } from './console-frame.tsx';
+import { mailingPages } from './mailing-pages.tsx';
 import { sendCsv } from './send-csv.ts';
 
 /**
  * `/organise`: the organisers' start page (every event, drafts too, and the newsletter: export the
- * confirmed subscribers, send an issue); `/events/{event}/organise`: one event's console overview.
+ * confirmed subscribers, and the issues sent, see `mailingPages`); `/events/{event}/organise`: one event's console overview.
  */
 export function organisePage(deps: WebDeps): FastifyPluginAsync {
   return async (app) => {
     app.setErrorHandler(pageErrorHandler);
     const mailing = mailingFor(deps, app.log);
 
-    const start = async (
-      request: Parameters<typeof pageUser>[0],
-      reply: Parameters<typeof sendPage>[0],
-      view: { refusal?: Refusal; done?: string; subject?: string; body?: string },
-    ) => {
+    const start = async (request: Parameters<typeof pageUser>[0], reply: Parameters<typeof sendPage>[0]) => {
       const subscribers = await confirmedSubscribers(deps.runtime, await pageWho(request));
       const events = await deps.runtime.store.listEvents();
       return sendPage(
@@ -76,42 +55,41 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
               {subscribers.ok ? subscribers.value.length : 0} confirmed subscribers.{' '}
               <a href="/organise/newsletter.csv">Export them (CSV)</a>
             </p>
-            {view.done ? <Notice>{view.done}</Notice> : null}
-            <form method="post" action="/organise/newsletter" class="form">
-              <ErrorSummary refusal={view.refusal} />
-              <CsrfField token={reply.csrfToken()} />
-              <TextField label="Subject" name="subject" value={view.subject ?? ''} required maxLength={200} />
-              <TextArea label="Message (plain text)" name="body" value={view.body ?? ''} long required />
-              <p class="hint">Each copy ends with the subscriber’s own unsubscribe link.</p>
-              <SubmitButton>Send to every confirmed subscriber</SubmitButton>
-            </form>
+            <p>
+              <a href="/organise/newsletter">Write an issue</a>: preview it, send yourself a test, send it to
+              every confirmed subscriber (each copy with its own unsubscribe link) and follow its delivery.
+            </p>
           </section>
         </Layout>,
-        formStatus(view.refusal),
       );
     };
 
     app.get('/organise', { schema: { hide: true } }, async (request, reply) => {
       if (!(await organizerOrRefuse(request, reply))) return reply;
-      return start(request, reply, {});
+      return start(request, reply);
     });
 
-    app.post(
-      '/organise/newsletter',
-      { schema: { hide: true }, config: formLimit(deps) },
-      async (request, reply) => {
-        if (!(await organizerOrRefuse(request, reply))) return reply;
-        const form = new FormBody(request.body);
-        const message = { subject: form.text('subject'), body: form.text('body') };
-        const sent = await sendNewsletter(deps.runtime, mailing, await pageWho(request), message);
-        if (!sent.ok) return start(request, reply, { refusal: sent.refusal, ...message });
-        const failed =
-          sent.value.failed > 0 ? `; ${sent.value.failed} could not be sent (see the server log)` : '';
-        return start(request, reply, {
-          done: `Sent to ${count(sent.value.sent, 'subscriber')}${failed}.`,
-        });
-      },
-    );
+    mailingPages(app, deps, '/organise/newsletter', async (request, reply) => {
+      if (!(await organizerOrRefuse(request, reply))) return null;
+      const user = await pageUser(request);
+      return {
+        audience: { kind: 'newsletter' },
+        base: '/organise/newsletter',
+        noun: 'subscriber',
+        zone: 'UTC',
+        frame: async ({ title, done, refusal, children }) => (
+          <Layout title={`${title} · Newsletter`} user={user} {...formAssets()}>
+            <h1>{title}</h1>
+            <p>
+              <a href="/organise">Organise</a> › Newsletter
+            </p>
+            {done ? <Notice>{done}</Notice> : null}
+            <ErrorSummary refusal={refusal} />
+            {children}
+          </Layout>
+        ),
+      };
+    });
 
     app.get('/organise/newsletter.csv', { schema: { hide: true } }, async (request, reply) => {
       if (!(await organizerOrRefuse(request, reply))) return reply;

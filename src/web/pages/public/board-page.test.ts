@@ -17,6 +17,16 @@ describe('board page', () => {
     expect(html).not.toContain('href="javascript');
   });
 
+  it('isolates each topic in <bdi> and each team name with dir=auto, so right-to-left text cannot reorder its neighbours', async () => {
+    const text = 'مرحبا placement';
+    expect((await site().ops.setNow('oct2022-ptg', who, { team: 'nova', text })).ok).toBe(true);
+    const html = (await site().app.inject({ url: '/events/oct2022-ptg/board' })).body;
+    expect(html).toContain(`<bdi>${text}</bdi>`);
+    expect(html).toMatch(
+      /<a class="badge team-nova" dir="auto" href="\/events\/oct2022-ptg\/teams\/nova">Nova\/Placement<\/a>/,
+    );
+  });
+
   it('counts the people checked in with a team on its card, without naming them', async () => {
     expect((await site().ops.setNow('oct2022-ptg', who, { team: 'nova', text: 'Placement' })).ok).toBe(true);
     const checkIn = await site().app.inject({

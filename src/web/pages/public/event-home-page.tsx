@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { isLive } from '../../../core/event/archive.ts';
 import type { EventInfo } from '../../../core/model/event.ts';
 import type { WebDeps } from '../../deps.ts';
 import { MarkdownBlock } from '../components/markdown-block.tsx';
@@ -6,6 +7,7 @@ import { TeamList } from '../components/team-list.tsx';
 import { Layout } from '../layout.tsx';
 import { eventOrNotFound, pageUser } from '../page-context.ts';
 import { sendPage } from '../render.ts';
+import { describeDates } from './event-days.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 
 const modeNames: Record<EventInfo['mode'], string> = {
@@ -13,19 +15,6 @@ const modeNames: Record<EventInfo['mode'], string> = {
   'in-person': 'In person',
   hybrid: 'In person and online',
 };
-
-/** "17–21 October 2022", "28 September – 2 October 2022". */
-function describeDates(startsOn: string, endsOn: string): string {
-  const day = (date: string, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).format(new Date(`${date}T12:00:00Z`));
-  const full = { day: 'numeric', month: 'long', year: 'numeric' } as const;
-  if (startsOn === endsOn) return day(startsOn, full);
-  if (startsOn.slice(0, 7) === endsOn.slice(0, 7))
-    return `${day(startsOn, { day: 'numeric' })}–${day(endsOn, full)}`;
-  if (startsOn.slice(0, 4) === endsOn.slice(0, 4))
-    return `${day(startsOn, { day: 'numeric', month: 'long' })} – ${day(endsOn, full)}`;
-  return `${day(startsOn, full)} – ${day(endsOn, full)}`;
-}
 
 /**
  * `GET /events/{event}`: what the event is, who it is for, the Code of Conduct, the FAQ, the official
@@ -57,12 +46,16 @@ export function eventHomePage(deps: WebDeps): FastifyPluginAsync {
                 {describeDates(event.startsOn, event.endsOn)} · {modeNames[event.mode]}
               </p>
               <p class="actions">
-                <a class="button" href={`${base}/register`}>
-                  Register to attend
-                </a>
-                <a class="button button--quiet" href={`${base}/signup`}>
-                  Sign up a team
-                </a>
+                {isLive(event) ? (
+                  <>
+                    <a class="button" href={`${base}/register`}>
+                      Register to attend
+                    </a>
+                    <a class="button button--quiet" href={`${base}/signup`}>
+                      Sign up a team
+                    </a>
+                  </>
+                ) : null}
                 <a href={`${base}/board`}>See what is happening now</a>
                 <a href={`${base}/calendar.ics`}>Add every meeting to your calendar</a>
               </p>

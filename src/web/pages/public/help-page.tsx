@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { runChatCommand } from '../../../app/chat-commands.ts';
 import { type CommandEntry, commandEntries } from '../../../core/chat-language/grammar.ts';
 import { maxCommandLength } from '../../../core/chat-language/parse.ts';
+import { isLive } from '../../../core/event/archive.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import type { WebDeps } from '../../deps.ts';
 import { httpStatusOf } from '../../http-status.ts';
@@ -95,7 +96,14 @@ async function render(
           <code>#</code> on its <a href={`/events/${event.slug}/teams`}>page</a>.
         </p>
       </div>
-      <CommandBox eventSlug={event.slug} result={result} signedIn={user !== null} csrf={reply.csrfToken()} />
+      {isLive(event) ? (
+        <CommandBox
+          eventSlug={event.slug}
+          result={result}
+          signedIn={user !== null}
+          csrf={reply.csrfToken()}
+        />
+      ) : null}
       {groups.map((group) => (
         <section key={group.scope} aria-labelledby={`help-${group.scope}`}>
           <h2 id={`help-${group.scope}`}>{group.title}</h2>

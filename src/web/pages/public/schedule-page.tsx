@@ -4,6 +4,7 @@ import type { Instant } from '../../../core/model/instant.ts';
 import type { Slot } from '../../../core/model/slot.ts';
 import { cellReference } from '../../../core/schedule/cell-reference.ts';
 import type { WebDeps } from '../../deps.ts';
+import { DayTabs, RoomsHead, WindowRow } from '../components/grid-parts.tsx';
 import { LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
 import { IntervalText } from '../components/time-text.tsx';
@@ -50,31 +51,17 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
               <h1>Schedule</h1>
               <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} keep={{ day: day.day }} />
             </div>
-            <nav class="tabs" aria-label="Days of the event">
-              <ul>
-                {days.map((candidate) => (
-                  <li key={candidate.day}>
-                    <a
-                      href={`/events/${slug}/schedule?day=${candidate.day}`}
-                      aria-current={candidate.day === day.day ? 'page' : undefined}
-                    >
-                      {dayIn(`${candidate.day}T12:00:00Z`, 'UTC')}
-                      {candidate.today ? <span class="tabs__today"> (today)</span> : null}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <DayTabs
+              label="Days of the event"
+              days={days}
+              current={day.day}
+              href={(candidate) => `/events/${slug}/schedule?day=${candidate}`}
+            />
             <p class="hint" id="zone-hint" data-region>
               {zone === 'UTC'
                 ? 'Times in UTC.'
                 : `Times in ${zone.replaceAll('_', ' ')} (${offsetIn(now, zone)}) with UTC beside them.`}{' '}
-              A team moderator books a free cell by typing <code>#team book</code> and the cell’s reference in{' '}
-              {state.event.chat}, for example{' '}
-              <code>
-                #{exampleTeam(state)} book {exampleCell(state, now)}
-              </code>
-              .
+              <HowToBook state={state} bot={deps.chatBot ?? null} now={now} />
             </p>
             <LivePage eventSlug={slug} revision={state.revision} views="schedule,board" zone={zone}>
               <ScheduleGrid state={state} day={day.day} now={now} zone={zone} />
@@ -109,23 +96,10 @@ function ScheduleGrid(props: { state: EventState; day: string; now: Instant; zon
           <caption class="visually-hidden">
             Rooms across, slots down, for {dayIn(`${props.day}T12:00:00Z`, 'UTC')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              {state.rooms.map((room) => (
-                <th scope="col" key={room.id}>
-                  <a href={`/events/${slug}/rooms/${room.slug}`}>{room.name}</a>
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <RoomsHead state={state} linked />
           {windows.map((window) => (
             <tbody key={window}>
-              <tr class="grid__window">
-                <th scope="colgroup" colSpan={state.rooms.length + 1}>
-                  {window}
-                </th>
-              </tr>
+              <WindowRow window={window} rooms={state.rooms.length} />
               {slots
                 .filter((slot) => slot.window === window)
                 .map((slot) => (
@@ -193,6 +167,31 @@ function FreeCell(props: { id: string; reference: string; slot: Slot; now: Insta
     <td class="cell cell--free" id={props.id}>
       <span class="cell__free">Free</span> <code class="cell__ref">{props.reference}</code>
     </td>
+  );
+}
+
+/**
+ * How a moderator books: on the web first (the team's manage page), and in chat only when a bot
+ * serves this event, naming its channel.
+ */
+function HowToBook(props: { state: EventState; bot: WebDeps['chatBot'] | null; now: Instant }) {
+  const { state, bot } = props;
+  const served = bot && (bot.event === null || bot.event === state.event.slug);
+  return (
+    <>
+      Team moderators book on their team’s manage page: “Manage” on the team’s page, or from their account
+      page; tick free hours on the grid and book them in one step.
+      {served ? (
+        <>
+          {' '}
+          In {bot.channel}, they can also type <code>#team book</code> and the cell’s reference, for example{' '}
+          <code>
+            #{exampleTeam(state)} book {exampleCell(state, props.now)}
+          </code>
+          .
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { OfficialListClock } from '../../../app/official-list-clock.ts';
+import { isLive } from '../../../core/event/archive.ts';
 import { canManageTeam } from '../../../core/permissions.ts';
 import { officialList } from '../../../core/signups/official-list.ts';
 import type { WebDeps } from '../../deps.ts';
@@ -46,7 +47,7 @@ export function teamsPage(deps: WebDeps): FastifyPluginAsync {
                   The official list last changed <TimeText at={changedAt} zone={zone} withDay />.{' '}
                 </>
               ) : null}
-              <a href={`${base}/signup`}>Sign a team up</a>
+              {isLive(state.event) ? <a href={`${base}/signup`}>Sign a team up</a> : null}
             </p>
             {managed.length > 0 ? (
               <p>

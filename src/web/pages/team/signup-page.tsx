@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { changeSignup, reviewSignup, signUpTeam } from '../../../app/signups.ts';
 import type { Refusal } from '../../../core/errors.ts';
+import { checkNotArchived } from '../../../core/event/archive.ts';
 import type { Actor } from '../../../core/model/actor.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
@@ -74,6 +75,8 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
       const found = await eventForSignedIn(deps, request, reply);
       if (!found) return reply;
       const { state, actor } = found;
+      const closed = checkNotArchived(state.event, 'signup');
+      if (closed) return sendRefusalPage(reply, request, closed, state.event);
       return signupForm(deps, request, reply, state, actor, { values: blank, team: null });
     });
 

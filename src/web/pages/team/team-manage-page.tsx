@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { rangeOfCells } from '../../../core/booking/book-range.ts';
 import type { Refusal } from '../../../core/errors.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
@@ -8,6 +9,7 @@ import { teamBlocks } from '../../../core/schedule/blocks.ts';
 import { count } from '../../../core/text/count.ts';
 import { describeInterval } from '../../../core/text/describe-time.ts';
 import type { WebDeps } from '../../deps.ts';
+import { assetUrl } from '../../plugins/assets.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -20,20 +22,29 @@ import {
 import { teamStatusLabels } from '../components/labels.ts';
 import { ScheduleWishesForm, scheduleWishesOf } from '../components/schedule-wishes-form.tsx';
 import { formActions } from '../form-actions.ts';
+import type { FormBody } from '../form-body.ts';
 import { Layout } from '../layout.tsx';
 import { eventOrNotFound, pageUser } from '../page-context.ts';
 import { formAssets, formStatus, pageWho, signedInOrRedirect } from '../people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
+import { BookingGrid } from './booking-grid.tsx';
+import { bookingGridProps } from './booking-grid-props.ts';
+import { TeamPeople, teamPeopleActions, teamPeopleNotices } from './team-people.tsx';
 
-type TeamParams = { Params: { event: string; team: string }; Querystring: { done?: string } };
+type TeamParams = {
+  Params: { event: string; team: string };
+  Querystring: { done?: string; day?: string };
+};
 
 /** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
 const done = new Map<string, string>([
   ['book', 'Booked.'],
+  ['book-range', 'Booked the ticked hours.'],
   ['unbook', 'Released.'],
   ['links', 'The links are saved.'],
   ['wishes', 'What the team asks of the draft schedule is saved.'],
+  ...teamPeopleNotices,
 ]);
 
 /**
@@ -67,6 +78,21 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
         slot: form.text('slot'),
       }),
     );
+    write(
+      'book-range',
+      async (form, { state, team }, request) => {
+        const range = rangeOfCells(state, form.list('cell'));
+        if (!range.ok) return range;
+        const outcome = await deps.ops.bookRange(state.event.slug, await pageWho(request), {
+          team: team.slug,
+          ...range.value,
+          override: form.checked('override'),
+          reason: form.text('reason'),
+        });
+        return { ...outcome, day: form.text('day') };
+      },
+      (booked) => `&day=${encodeURIComponent(booked.day)}`,
+    );
     write('unbook', async (form, { state }, request) =>
       deps.ops.unbookSlot(state.event.slug, await pageWho(request), { bookingId: form.text('booking') }),
     );
@@ -81,6 +107,7 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
         location: form.text('location').trim() || null,
       }),
     );
+    teamPeopleActions(deps, write, app.log);
   };
 }
 
@@ -114,7 +141,7 @@ async function managePage(
   reply: FastifyReply,
   state: EventState,
   team: Team,
-  view: { refusal?: Refusal; done?: string | undefined },
+  view: { refusal?: Refusal; done?: string | undefined; form?: FormBody },
 ) {
   const now = deps.runtime.clock.now();
   const base = `/events/${state.event.slug}/teams/${team.slug}/manage`;
@@ -129,6 +156,9 @@ async function managePage(
   const upcoming = state.slots.filter((slot) => slot.start > now);
   const blocks = teamBlocks(state, team.id, false).length;
   const csrf = reply.csrfToken();
+  const grid = await bookingGridProps(deps, request, reply, state, team, view.form);
+  const { actor } = await pageWho(request);
+  const moderators = await deps.runtime.store.listUsers(team.moderators);
   return sendPage(
     reply,
     <Layout
@@ -136,7 +166,8 @@ async function managePage(
       event={state.event}
       active="teams"
       user={await pageUser(request)}
-      {...formAssets()}
+      stylesheets={[...formAssets().stylesheets, assetUrl('booking-grid.css')]}
+      scripts={[...formAssets().scripts, 'booking-grid.js']}
     >
       <div class="prose">
         <h1>Manage {team.name}</h1>
@@ -147,8 +178,9 @@ async function managePage(
         </p>
       </div>
       <ErrorSummary refusal={view.refusal} />
+      <BookingGrid {...grid} csrf={csrf} />
       <section aria-labelledby="book-heading">
-        <h2 id="book-heading">Book a slot</h2>
+        <h2 id="book-heading">Book one slot</h2>
         <form method="post" action={`${base}/book`} class="form">
           <CsrfField token={csrf} />
           <Select
@@ -184,6 +216,15 @@ async function managePage(
         </ul>
       </section>
       <ScheduleWishesForm state={state} team={team} action={`${base}/wishes`} csrf={csrf} />
+      <TeamPeople
+        state={state}
+        team={team}
+        actor={actor}
+        moderators={moderators}
+        csrf={csrf}
+        base={base}
+        form={view.form}
+      />
       <section aria-labelledby="links-heading">
         <h2 id="links-heading">Links</h2>
         <form method="post" action={`${base}/links`} class="form">

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runConvene } from '../../test/support/cli.ts';
+
+/** The words of a command line, split at spaces; quoted parts are given as separate arguments. */
+const words = (line: string) => line.split(' ');
+
+describe('convene event', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'convene-event-'));
+    env = { DATABASE_URL: `sqlite:${join(dir, 'convene.sqlite')}` };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (...argv: string[]) => runConvene(env, argv);
+  const exported = async (slug: string) => JSON.parse((await run('export', slug)).out);
+  const lastLine = (text: string) => text.split('\n').at(-1);
+  const april = words('event create apr2024-ptg --from 2024-04-08 --to 2024-04-09');
+
+  it('creates a draft with windows in its zone and rooms, prints the slug last, then publishes and archives it', async () => {
+    const created = await run(
+      ...april,
+      ...words('--tz Europe/Paris --per-day-hours 4 --room Bexar'),
+      ...['--title', 'April 2024 PTG', '--window', 'Americas / Europe 15:00-17:00', '--room', 'Ballroom A'],
+    );
+    expect(created).toMatchObject({ code: 0, err: '' });
+    expect(lastLine(created.out)).toBe('apr2024-ptg');
+    const document = await exported('apr2024-ptg');
+    expect(document.event).toMatchObject({
+      status: 'draft',
+      windows: [{ name: 'Americas / Europe', start: '13:00', end: '15:00' }],
+      rules: { dailyCapMinutes: 240, totalCapMinutes: null },
+    });
+    expect(document.rooms.map((room: { name: string }) => room.name)).toEqual(['Bexar', 'Ballroom A']);
+    expect(document.slots.map((slot: { code: string }) => slot.code)).toEqual([
+      'mon13',
+      'mon14',
+      'tue13',
+      'tue14',
+    ]);
+
+    expect(await run(...words('event publish apr2024-ptg'))).toMatchObject({ code: 0, out: /is published/ });
+    expect(await run(...words('event archive apr2024-ptg'))).toMatchObject({ code: 0, out: /is archived/ });
+    expect((await exported('apr2024-ptg')).event.status).toBe('archived');
+  });
+
+  it('copies an event to new dates with --copy-from', async () => {
+    await run(...april, ...words('--title April --room Bexar'), '--window', 'Morning 09:00-11:00');
+    const copied = await run(...words('event create oct2024-ptg --copy-from apr2024-ptg --from 2024-10-21'));
+    expect(copied).toMatchObject({ code: 0, err: '' });
+    expect(lastLine(copied.out)).toBe('oct2024-ptg');
+    const document = await exported('oct2024-ptg');
+    expect(document.event).toMatchObject({ title: 'April', startsOn: '2024-10-21', endsOn: '2024-10-22' });
+    expect(document.slots.map((slot: { start: string }) => slot.start)).toEqual([
+      '2024-10-21T09:00:00Z',
+      '2024-10-21T10:00:00Z',
+      '2024-10-22T09:00:00Z',
+      '2024-10-22T10:00:00Z',
+    ]);
+  });
+
+  it('explains bad input and exits with 1 or 2, creating nothing', async () => {
+    expect(await run(...april, '--title', 'X', '--window', 'Late 17:00-13:00')).toMatchObject({
+      code: 1,
+      err: /ends before it starts/,
+    });
+    expect(await run(...april, '--title', 'X', '--window', 'nonsense')).toMatchObject({
+      code: 2,
+      err: /should look like/,
+    });
+    expect(
+      await run(
+        ...words('event create x-ptg --title X --from 2024-04-09 --to 2024-04-08'),
+        '--window',
+        'W 09:00-10:00',
+      ),
+    ).toMatchObject({ code: 1, err: /last not before the first/ });
+    expect(await run(...words('event create --from 2024-04-08'))).toMatchObject({ code: 2 });
+    expect(await run(...words('event publish apr2024-ptg'))).toMatchObject({
+      code: 1,
+      err: 'There is no event "apr2024-ptg".',
+    });
+  });
+});

@@ -1,0 +1,21 @@
+import type { Instant } from './instant.ts';
+
+/** Who a mailing goes to: the registrants of one event, or the newsletter's confirmed subscribers. */
+export type MailingAudience = 'registrants' | 'newsletter';
+
+/** A mailing as recorded when it is sent: what, to whom, by whom, when and to how many. */
+export interface MailingRecord {
+  readonly id: string;
+  /** the key of the confirmation form that sent it: sending that form again finds this mailing */
+  readonly idempotencyKey: string;
+  readonly audience: MailingAudience;
+  /** the event whose registrants it went to; null for the newsletter */
+  readonly eventId: string | null;
+  readonly subject: string;
+  readonly body: string;
+  /** null once the sender's account is deleted */
+  readonly sentBy: string | null;
+  readonly sentByName: string;
+  readonly createdAt: Instant;
+  readonly recipients: number;
+}
