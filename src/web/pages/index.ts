@@ -7,6 +7,7 @@ import { registerPage } from './account/register-page.tsx';
 import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
 import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
+import { newEventPage } from './organise/new-event-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
@@ -48,6 +49,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(newsletterPage(deps));
     await app.register(teamManagePage(deps));
     await app.register(organisePage(deps));
+    await app.register(newEventPage(deps));
     await app.register(organiseEventPage(deps));
     await app.register(organiseSignupsPage(deps));
     await app.register(organisersPage(deps));
