@@ -1,4 +1,5 @@
 import type { OidcSettings } from './app/oidc.ts';
+import { defaultMailPerRecipient } from './app/recipient-limit.ts';
 import { ConfigError, positive } from './config.ts';
 import type { SmtpSettings } from './mail/smtp-mailer.ts';
 
@@ -10,8 +11,8 @@ export interface PeopleConfig {
   readonly oidc: OidcSettings | null;
   /** null: a secret is generated once and kept in the database */
   readonly sessionSecret: string | null;
-  /** requests per minute and address: sign-in attempts, and each form */
-  readonly rateLimits: { readonly signIn: number; readonly forms: number };
+  /** requests per minute and address: sign-in attempts, and each form; e-mails per hour and recipient */
+  readonly rateLimits: { readonly signIn: number; readonly forms: number; readonly mail: number };
   /** behind a reverse proxy: trust its X-Forwarded-For, so limits count people rather than the proxy */
   readonly trustProxy: boolean | string;
 }
@@ -28,6 +29,7 @@ export function readPeopleConfig(env: NodeJS.ProcessEnv, baseUrl: string): Peopl
     rateLimits: {
       signIn: positive(env, 'RATE_LIMIT_SIGNIN', 5),
       forms: positive(env, 'RATE_LIMIT_FORMS', 30),
+      mail: positive(env, 'RATE_LIMIT_MAIL', defaultMailPerRecipient),
     },
     trustProxy: readTrustProxy(env),
   };

@@ -5,7 +5,7 @@ import { confirmSubscription, subscribe, unsubscribe } from '../core/people/news
 import { checkOrganizer } from '../core/permissions.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, refuseOverRecipientLimit, sendAll } from './mailing.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
@@ -13,7 +13,8 @@ const anyone: Who = { actor: null, source: 'web' };
 
 /**
  * Subscribes an address (`subscribe`) and e-mails it the confirmation link. The answer is the same
- * whether or not the address was already on the list. Refuses with `invalid_input` or `mail_failed`.
+ * whether or not the address was already on the list. Refuses with `invalid_input`, `rate_limited`
+ * (the address has had its hourly share of such e-mails) or `mail_failed`.
  */
 export async function subscribeToNewsletter(
   runtime: Runtime,
@@ -30,6 +31,8 @@ export async function subscribeToNewsletter(
   });
   if (!subscriber.ok) return subscriber;
   if (!subscriber.value) return passed({ email: email.value });
+  const limited = refuseOverRecipientLimit(mailing, email.value);
+  if (limited) return limited;
   await runtime.store.people.saveSubscriber(subscriber.value);
   const confirmUrl = `${mailing.baseUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`;
   const mail = messages.newsletterConfirm(

@@ -6,6 +6,11 @@ import { type UnbookSlotInput, unbookSlot } from '../core/booking/unbook-slot.ts
 import { setEventStatus } from '../core/event/event-status.ts';
 import { type RoomInput, removeRoom, saveRoom, setAvailability } from '../core/event/rooms.ts';
 import { type EventPatch, updateEvent } from '../core/event/update-event.ts';
+import { type AnswerInvitationInput, answerInvitation } from '../core/sessions/answer-invitation.ts';
+import { type EditSessionInput, editSession } from '../core/sessions/edit-session.ts';
+import { type InviteTeamInput, inviteTeam } from '../core/sessions/invite-team.ts';
+import { type RecordHeadcountInput, recordHeadcount } from '../core/sessions/record-headcount.ts';
+import { type SetSummaryInput, setSummary } from '../core/sessions/set-summary.ts';
 import { type ScheduleWishesInput, setScheduleWishes } from '../core/signups/set-schedule-wishes.ts';
 import { changeTeam, type TeamChange } from '../core/teams/change-team.ts';
 import {
@@ -49,6 +54,11 @@ export function operations(runtime: Runtime) {
     removeRoom: run<{ room: string }>(removeRoom),
     setAvailability: run<{ room: string; slot: string; available: boolean }>(setAvailability),
     setScheduleWishes: run<ScheduleWishesInput>(setScheduleWishes),
+    editSession: run<EditSessionInput>(editSession),
+    inviteTeam: run<InviteTeamInput>(inviteTeam),
+    answerInvitation: run<AnswerInvitationInput>(answerInvitation),
+    recordHeadcount: run<RecordHeadcountInput>(recordHeadcount),
+    setSummary: run<SetSummaryInput>(setSummary),
   };
 }
 

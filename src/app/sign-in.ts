@@ -4,21 +4,22 @@ import type { User } from '../core/model/user.ts';
 import { checkEmail, checkUserInput } from '../core/people/check-user.ts';
 import {
   firstOrganizerLinkMinutes,
+  invitationLinkMinutes,
   safeReturnPath,
   signInLinkMinutes,
 } from '../core/people/sign-in-policy.ts';
 import { messages } from '../mail/messages.ts';
 import type { OneTimeLink } from '../store/people-store.ts';
 import { idMakerOf } from './context-of.ts';
-import { type Mailing, sendAll } from './mailing.ts';
+import { type Mailing, refuseOverRecipientLimit, sendAll } from './mailing.ts';
 import type { Runtime } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
 /**
  * E-mails a one-time sign-in link to an address, whether or not it has an account yet (the account
  * is made when the link is used, so a mistyped address creates nothing). Says nothing about whether
- * the address is known. Refuses with `invalid_input`, or `mail_failed` when the mail server does
- * not take the message.
+ * the address is known. Refuses with `invalid_input`, `rate_limited` when the address has had its
+ * hourly share of such e-mails, or `mail_failed` when the mail server does not take the message.
  */
 export async function sendSignInLink(
   runtime: Runtime,
@@ -27,6 +28,8 @@ export async function sendSignInLink(
 ): Promise<Checked<{ email: string }>> {
   const email = checkEmail(input.email);
   if (!email.ok) return email;
+  const limited = refuseOverRecipientLimit(mailing, email.value);
+  if (limited) return limited;
   const token = randomToken();
   const at = runtime.clock.now();
   await runtime.store.people.createLink({
@@ -41,6 +44,29 @@ export async function sendSignInLink(
   if (!(await sendAll(mailing, [messages.signInLink(email.value, url, signInLinkMinutes)])))
     return failed('mail_failed');
   return passed({ email: email.value });
+}
+
+/**
+ * A one-time sign-in link for someone invited by others (a new moderator), valid for a week and
+ * leading to `next` once used; the invitation that carries it goes through the outbox.
+ */
+export async function invitationLink(
+  runtime: Runtime,
+  baseUrl: string,
+  email: string,
+  next: string,
+): Promise<string> {
+  const token = randomToken();
+  const at = runtime.clock.now();
+  await runtime.store.people.createLink({
+    hash: hashSecret(token),
+    purpose: 'sign-in',
+    email,
+    next: safeReturnPath(next),
+    createdAt: at,
+    expiresAt: addMinutes(at, invitationLinkMinutes),
+  });
+  return `${baseUrl}/signin/link?token=${encodeURIComponent(token)}`;
 }
 
 /** A live link, looked at without using it up (for the page that asks to confirm). */

@@ -2,6 +2,7 @@ import type { Motd, Topic } from './model/board.ts';
 import type { Booking } from './model/booking.ts';
 import type { EventInfo } from './model/event.ts';
 import type { Room } from './model/room.ts';
+import type { SessionRecord, TeamSummary } from './model/session.ts';
 import type { TeamSignup } from './model/signup.ts';
 import type { Slot, Unavailability } from './model/slot.ts';
 import type { Team } from './model/team.ts';
@@ -41,7 +42,10 @@ export type Change =
   | { readonly type: 'motd.saved'; readonly motd: Motd }
   | { readonly type: 'motd.removed'; readonly motdId: string }
   | { readonly type: 'motd.reordered'; readonly order: readonly string[] }
-  | { readonly type: 'signup.saved'; readonly signup: TeamSignup };
+  | { readonly type: 'signup.saved'; readonly signup: TeamSignup }
+  | { readonly type: 'session.saved'; readonly session: SessionRecord }
+  | { readonly type: 'session.removed'; readonly sessionId: string }
+  | { readonly type: 'summary.saved'; readonly summary: TeamSummary };
 
 export type ChangeType = Change['type'];
 

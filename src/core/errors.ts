@@ -47,6 +47,8 @@ export const refusalCodes = {
   range_refused: 'Nothing was booked: some hours of the range cannot be booked (each is listed).',
   bad_range: 'A range runs forward through consecutive slots of one window on one day.',
   event_archived: 'The event is archived: its pages stay as a record, and it takes no more changes.',
+  unknown_session: 'There is no such session: name it by its id or by one of its cells, like kilo-wed14.',
+  not_invited: 'The team has no open invitation to this session.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

@@ -17,7 +17,7 @@ export interface BookingRecord extends Booking {
  * the event, its full change history, and the users it mentions. Exporting what was imported gives
  * the same document back (apart from `exportedAt`).
  */
-export interface EventDocument extends Omit<EventState, 'bookings' | 'signups'> {
+export interface EventDocument extends Omit<EventState, 'bookings' | 'signups' | 'sessions' | 'summaries'> {
   readonly format: 'convene-event';
   readonly version: 1;
   readonly exportedAt: string;
@@ -31,6 +31,10 @@ export interface EventDocument extends Omit<EventState, 'bookings' | 'signups'> 
   readonly revisions: readonly Revision[];
   /** team sign-up answers by team id; absent in documents written before sign-ups existed */
   readonly signups?: EventState['signups'];
+  /** what people added to sessions; absent in documents written before sessions existed */
+  readonly sessions?: EventState['sessions'];
+  /** teams' summaries; absent in documents written before summaries existed */
+  readonly summaries?: EventState['summaries'];
 }
 
 /** A person following a team, since when. */

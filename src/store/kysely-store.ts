@@ -4,6 +4,7 @@ import type { EventInfo } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
+import { type AlertStore, KyselyAlertStore } from './alert-store.ts';
 import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
@@ -29,6 +30,7 @@ import {
   userToRow,
 } from './rows.ts';
 import type { Database } from './schema.ts';
+import { sessionRecordToRow, summaryToRow } from './session-rows.ts';
 import { signupToRow } from './signup-rows.ts';
 import type { NewUser, PreparedRevision, RevisionWriter, Store } from './store.ts';
 
@@ -44,10 +46,12 @@ export class KyselyStore implements Store {
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
+  readonly alerts: AlertStore;
   readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.alerts = new KyselyAlertStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
@@ -222,6 +226,8 @@ export class KyselyStore implements Store {
       follows,
       revisions,
       signups: state.signups,
+      sessions: state.sessions,
+      summaries: state.summaries,
     };
   }
 
@@ -281,6 +287,16 @@ export class KyselyStore implements Store {
           .values(batch.map((booking) => bookingToRow(eventId, booking)))
           .execute();
       }
+      for (const batch of chunks(Object.values(document.sessions ?? {}), 200))
+        await tx
+          .insertInto('session_records')
+          .values(batch.map((record) => sessionRecordToRow(eventId, record)))
+          .execute();
+      for (const batch of chunks(Object.values(document.summaries ?? {}), 200))
+        await tx
+          .insertInto('team_summaries')
+          .values(batch.map((summary) => summaryToRow(eventId, summary)))
+          .execute();
       for (const [teamId, status] of Object.entries(document.board)) {
         const topics = [
           ...(status.now ? [{ position: 0, topic: status.now }] : []),

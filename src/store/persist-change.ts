@@ -3,6 +3,7 @@ import type { Change } from '../core/changes.ts';
 import type { RevisionMeta } from '../core/revision.ts';
 import { bookingToRow, eventToRow, roomToRow, slotToRow, teamToRow } from './rows.ts';
 import type { Database } from './schema.ts';
+import { sessionRecordToRow, summaryToRow } from './session-rows.ts';
 import { signupToRow } from './signup-rows.ts';
 
 /**
@@ -183,6 +184,27 @@ export async function persistChange(
       const row = signupToRow(eventId, change.signup);
       await tx
         .insertInto('team_signups')
+        .values(row)
+        .onConflict((oc) => oc.column('team_id').doUpdateSet(row))
+        .execute();
+      return;
+    }
+    case 'session.saved': {
+      const row = sessionRecordToRow(eventId, change.session);
+      await tx
+        .insertInto('session_records')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
+      return;
+    }
+    case 'session.removed':
+      await tx.deleteFrom('session_records').where('id', '=', change.sessionId).execute();
+      return;
+    case 'summary.saved': {
+      const row = summaryToRow(eventId, change.summary);
+      await tx
+        .insertInto('team_summaries')
         .values(row)
         .onConflict((oc) => oc.column('team_id').doUpdateSet(row))
         .execute();

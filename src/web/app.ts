@@ -1,12 +1,14 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { batchAlertMail, watchWebTopicAlerts } from '../app/alerts.ts';
 import { MailSender } from '../app/mail-outbox.ts';
 import { actorForToken } from '../app/people.ts';
 import { randomToken } from '../app/secret-token.ts';
 import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
+import { alertRoutes } from './api/alert-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
@@ -18,6 +20,7 @@ import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
 import { readRoutes } from './api/read-routes.ts';
+import { sessionRoutes } from './api/session-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
 import { httpLimits } from './limits.ts';
@@ -105,6 +108,21 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     metrics?.close();
   });
   addGracefulStop(app, liveFeeds, () => requestLog.writesInFlight, options.drainMs ?? 5000);
+  const alertFailed = (error: unknown) => app.log.error({ err: error }, 'alert not delivered');
+  const stopAlerts = watchWebTopicAlerts(
+    deps.runtime,
+    deps.baseUrl,
+    (userId, alert) => liveFeeds.sendToUser(userId, alert),
+    alertFailed,
+  );
+  let stopAlertMail: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    stopAlertMail = batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs);
+  });
+  app.addHook('onClose', async () => {
+    stopAlerts();
+    stopAlertMail?.();
+  });
   const mailSender = new MailSender(deps.runtime, deps.mailer ?? logMailer((text) => app.log.info(text)), {
     onError: (error, to) => app.log.error({ err: error, to }, 'queued e-mail not sent'),
   });
@@ -160,9 +178,11 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(alertRoutes(deps));
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));
+      await api.register(sessionRoutes(deps));
       await api.register(
         streamRoutes(
           liveFeeds,

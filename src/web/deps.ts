@@ -18,8 +18,13 @@ export interface WebDeps {
   readonly oidc?: OidcSignIn | null;
   /** signs form tokens and cookies; without one a secret is generated and kept in the database */
   readonly sessionSecret?: string;
-  /** how many requests one address may make per minute: sign-in attempts, and each form */
-  readonly rateLimits?: { readonly signIn: number; readonly forms: number };
+  /**
+   * how many requests one address may make per minute (sign-in attempts, each form), and how many
+   * sign-in links and confirmations one recipient may be sent per hour (`mail`, 5 unless given)
+   */
+  readonly rateLimits?: { readonly signIn: number; readonly forms: number; readonly mail?: number };
+  /** how often batched alert e-mail and reminders are looked at, in ms (default 30 s; tests shorten it) */
+  readonly alertCheckMs?: number;
   /** streams, timeouts and body size; what is not given keeps its default (`web/limits.ts`) */
   readonly limits?: Partial<HttpLimits>;
 }

@@ -50,4 +50,6 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   range_refused: 409,
   bad_range: 400,
   event_archived: 409,
+  unknown_session: 404,
+  not_invited: 409,
 };

@@ -169,7 +169,7 @@ function decodeWords(text: string): string {
  * file, like `useTestSite`.
  */
 export function useSiteWithMail(
-  rateLimits = { signIn: 5, forms: 30 },
+  rateLimits: { signIn: number; forms: number; mail?: number } = { signIn: 5, forms: 30 },
   refuses: (address: string) => boolean = () => false,
 ): {
   site: () => TestSite;

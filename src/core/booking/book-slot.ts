@@ -5,6 +5,8 @@ import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, isUnavailable } from '../model/lookup.ts';
 import { isOrganizer, moderatesTeam } from '../permissions.ts';
+import { busyRefusal, checkGuestsFollow } from '../sessions/joint-rules.ts';
+import { teamBusyAt } from '../sessions/team-presence.ts';
 import { describeInterval } from '../text/describe-time.ts';
 import { bookingTeam, checkBookingOpen, checkCaps, checkNotStarted } from './booking-rules.ts';
 
@@ -25,6 +27,8 @@ export interface BookSlotInput {
  * Books a free cell for a team, enforcing every booking rule in order.
  * Refuses with `event_archived`, `unauthenticated`, `unknown_team`, `team_not_approved`, `forbidden`, `unknown_room`,
  * `unknown_slot`, `slot_taken`, `team_busy`, `in_past`, `not_open`, `daily_cap` or `total_cap`.
+ * A team that is a guest in a joint session then is busy; a booking that lengthens a joint
+ * session must leave its guests free and, under `every-team`, within their caps.
  */
 export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Decision {
   const archived = checkNotArchived(state.event, 'booking');
@@ -52,16 +56,8 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     const by = holder.teamId === team.id ? `${team.slug} itself` : (holderTeam?.slug ?? 'another team');
     return refuse('slot_taken', `${room.name} is already booked by ${by} on ${when}.`);
   }
-  const elsewhere = state.bookings.find(
-    (booking) => booking.teamId === team.id && booking.slotId === slot.id,
-  );
-  if (elsewhere) {
-    const otherRoom = state.rooms.find((candidate) => candidate.id === elsewhere.roomId);
-    return refuse(
-      'team_busy',
-      `${team.slug} already meets in ${otherRoom?.name ?? 'another room'} on ${when}.`,
-    );
-  }
+  const elsewhere = teamBusyAt(state, team.id, slot.id);
+  if (elsewhere) return refused(busyRefusal(state, team, elsewhere, when));
   const setAside = [
     checkNotStarted(slot, ctx, room.name),
     checkBookingOpen(state, team, ctx),
@@ -81,6 +77,8 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     override: setAside.length > 0,
     ...overrideReason(setAside.length > 0, input.reason),
   };
+  const guests = checkGuestsFollow(state, booking, slot, when, input.override === true);
+  if (guests) return refused(guests);
   const note = booking.override ? ` (set aside: ${setAside.map((broken) => broken.code).join(', ')})` : '';
   return accept(
     [{ type: 'booking.created', booking }],

@@ -1,8 +1,12 @@
 import type { EventState } from '../model/event-state.ts';
 import { minutesBetween, utcDay } from '../model/instant.ts';
 import type { Slot } from '../model/slot.ts';
+import { guestSlotIds } from '../sessions/team-presence.ts';
 
-/** Minutes a team has booked, in total and per UTC day of the slot's start (rule 3). */
+/**
+ * Minutes a team has booked, in total and per UTC day of the slot's start (rule 3); under the
+ * event's `every-team` rule, time as a guest in other teams' joint sessions counts too.
+ */
 export function bookedMinutes(
   state: EventState,
   teamId: string,
@@ -10,9 +14,10 @@ export function bookedMinutes(
   const slots = new Map(state.slots.map((slot) => [slot.id, slot]));
   const byDay = new Map<string, number>();
   let total = 0;
-  for (const booking of state.bookings) {
-    if (booking.teamId !== teamId) continue;
-    const slot = slots.get(booking.slotId);
+  const own = state.bookings.filter((booking) => booking.teamId === teamId).map((booking) => booking.slotId);
+  const asGuest = state.event.rules.jointCaps === 'every-team' ? guestSlotIds(state, teamId) : [];
+  for (const slotId of [...own, ...asGuest]) {
+    const slot = slots.get(slotId);
     if (!slot) continue;
     const minutes = slotMinutes(slot);
     total += minutes;

@@ -12,7 +12,7 @@ import { describeDuration, describeUtcDay, describeUtcTime } from '../text/descr
 import { bookedMinutes, slotMinutes } from './booked-minutes.ts';
 
 /**
- * Rule 6, first half: the team a booking is for, once the actor may book for it (its moderators or
+ * Rule 6, first half: the team a booking (or another team-only act) is for, once the actor may act for it (its moderators or
  * an organiser; `~alloweveryone` never opens booking, and organisers may still act for a withdrawn
  * team). Refuses with `unauthenticated`, `unknown_team` or `forbidden`.
  */

@@ -6,6 +6,7 @@ import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, findTeam } from '../model/lookup.ts';
 import { checkTeamManager, isOrganizer } from '../permissions.ts';
+import { reanchorSession } from '../sessions/reanchor-session.ts';
 import { describeInterval } from '../text/describe-time.ts';
 import { overrideReason } from './book-slot.ts';
 import { checkNotStarted } from './booking-rules.ts';
@@ -22,7 +23,8 @@ export type UnbookSlotInput = (
 
 /**
  * Releases a booked cell. Only the team's moderators or an organiser may; a slot that has started
- * stays booked unless an organiser overrides.
+ * stays booked unless an organiser overrides. What the session had (title, guests, head-count)
+ * stays with the rest of the session.
  * Refuses with `event_archived`, `unauthenticated`, `unknown_booking`, `unknown_room`, `unknown_slot`, `forbidden` or `in_past`.
  */
 export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx): Decision {
@@ -51,6 +53,7 @@ export function unbookSlot(state: EventState, input: UnbookSlotInput, ctx: Ctx):
         override: started !== null,
         ...reasonOf(overrideReason(started !== null, input.reason)),
       },
+      ...reanchorSession(state, booking),
     ],
     `Released ${room.name} on ${describeInterval(slot.start, slot.end)}; it was booked by ${team.slug}.`,
   );

@@ -9,13 +9,16 @@ const liveWrites = {
   signup: 'team sign-up',
   checkin: 'checking in',
   subscription: 'subscribing',
+  sessions: 'changing sessions and their guests',
+  headcount: 'recording head-counts',
 } as const;
 
 export type LiveWrite = keyof typeof liveWrites;
 
 /**
  * An archived event keeps its pages and feeds as a record and takes no more live writes: sign-up,
- * registration, booking, topics, check-ins and subscriptions. Returns `event_archived`, or null
+ * registration, booking, topics, check-ins, subscriptions, sessions and head-counts (teams' summaries
+ * stay open: they are written after the event, and complete the record). Returns `event_archived`, or null
  * while the event is a draft or published.
  */
 export function checkNotArchived(

@@ -2,6 +2,7 @@ import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import type { EventInfo, SlotWindow } from '../model/event.ts';
 import { eventModes, eventStatuses } from '../model/event.ts';
 import { parseInstant } from '../model/instant.ts';
+import { jointCapsRules } from '../model/session.ts';
 import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
 import { checkLine, checkText } from '../text/plain-text.ts';
@@ -34,6 +35,11 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     if (cap !== null && (!Number.isInteger(cap) || cap <= 0))
       return failed('invalid_input', 'Limits are whole minutes above zero.');
   }
+  if (event.rules.jointCaps !== undefined && !jointCapsRules.includes(event.rules.jointCaps))
+    return failed(
+      'invalid_input',
+      'Joint time counts for the host only (host) or for every team (every-team).',
+    );
   for (const at of [crossProjectOpensAt, othersOpenAt]) {
     if (at !== null && parseInstant(at) !== at)
       return failed('invalid_input', 'Booking phases open at UTC instants.');

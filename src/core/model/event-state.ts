@@ -2,6 +2,7 @@ import type { Motd, TrackStatus } from './board.ts';
 import type { Booking } from './booking.ts';
 import type { EventInfo } from './event.ts';
 import type { Room } from './room.ts';
+import type { SessionRecord, TeamSummary } from './session.ts';
 import type { TeamSignup } from './signup.ts';
 import type { Slot, Unavailability } from './slot.ts';
 import type { Team } from './team.ts';
@@ -28,6 +29,10 @@ export interface EventState {
   readonly motd: readonly Motd[];
   /** team sign-up answers by team id; teams added by organisers have none */
   readonly signups: Readonly<Record<string, TeamSignup>>;
+  /** what people added to sessions (titles, guests, head-counts), by the anchor booking's id */
+  readonly sessions: Readonly<Record<string, SessionRecord>>;
+  /** teams' summaries of the event, by team id */
+  readonly summaries: Readonly<Record<string, TeamSummary>>;
 }
 
 export const emptyTrackStatus: TrackStatus = { now: null, next: [] };
@@ -45,5 +50,7 @@ export function blankEventState(event: EventState['event']): EventState {
     board: {},
     motd: [],
     signups: {},
+    sessions: {},
+    summaries: {},
   };
 }

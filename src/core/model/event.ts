@@ -1,4 +1,5 @@
 import type { Instant } from './instant.ts';
+import type { JointCaps } from './session.ts';
 
 export const eventModes = ['virtual', 'in-person', 'hybrid'] as const;
 export type EventMode = (typeof eventModes)[number];
@@ -23,6 +24,8 @@ export interface BookingRules {
   readonly crossProjectOpensAt: Instant | null;
   /** when every other team may start booking */
   readonly othersOpenAt: Instant | null;
+  /** whose caps a joint session's time counts against; absent means `host` (decision 0040) */
+  readonly jointCaps?: JointCaps;
 }
 
 /** The event's public text, in Markdown, written by organisers. */

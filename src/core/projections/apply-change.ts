@@ -60,6 +60,14 @@ export function applyChange(state: EventState, change: Change): EventState {
     }
     case 'signup.saved':
       return { ...state, signups: { ...state.signups, [change.signup.teamId]: change.signup } };
+    case 'session.saved':
+      return { ...state, sessions: { ...state.sessions, [change.session.id]: change.session } };
+    case 'session.removed': {
+      const { [change.sessionId]: _removed, ...sessions } = state.sessions;
+      return { ...state, sessions };
+    }
+    case 'summary.saved':
+      return { ...state, summaries: { ...state.summaries, [change.summary.teamId]: change.summary } };
   }
 }
 

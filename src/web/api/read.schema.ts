@@ -22,6 +22,9 @@ export const EventSummary = Type.Object(
       total_cap_minutes: Nullable(Type.Integer()),
       cross_project_opens_at: Nullable(Type.String()),
       others_open_at: Nullable(Type.String()),
+      joint_caps: Type.String({
+        description: 'whose caps joint sessions count against: `host` only, or `every-team` in them',
+      }),
     }),
     code_of_conduct: Type.Object({ version: Type.String(), url: Nullable(Type.String()) }),
     attendee_only_room_links: Type.Boolean({
@@ -94,6 +97,9 @@ export const BookingOut = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     team: Nullable(Type.String()),
+    teams: Type.Array(Nullable(Type.String()), {
+      description: 'the host first, then the teams that joined its joint session',
+    }),
     room: Nullable(Type.String()),
     slot: Type.String(),
     slot_code: Nullable(Type.String()),

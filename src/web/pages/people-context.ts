@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Mailing } from '../../app/mailing.ts';
+import { defaultMailPerRecipient, RecipientLimit } from '../../app/recipient-limit.ts';
 import type { Who } from '../../app/runtime.ts';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { Actor } from '../../core/model/actor.ts';
@@ -50,12 +51,24 @@ export async function organizerOrRefuse(
   return null;
 }
 
-/** How pages send e-mail: the configured mailer, or the server log. */
+/** Each site's count of e-mails per recipient, kept for as long as the site runs. */
+const recipientLimits = new WeakMap<WebDeps, RecipientLimit>();
+
+/**
+ * How pages send e-mail: the configured mailer, or the server log, with the site's limit of
+ * e-mails per recipient (`RATE_LIMIT_MAIL`).
+ */
 export function mailingFor(deps: WebDeps, log: FastifyBaseLogger): Mailing {
+  let recipientLimit = recipientLimits.get(deps);
+  if (!recipientLimit) {
+    recipientLimit = new RecipientLimit(deps.rateLimits?.mail ?? defaultMailPerRecipient, deps.runtime.clock);
+    recipientLimits.set(deps, recipientLimit);
+  }
   return {
     mailer: deps.mailer ?? logMailer((text) => log.info(text)),
     baseUrl: deps.baseUrl,
     onMailError: (error, to) => log.error({ err: error, to }, 'e-mail not sent'),
+    recipientLimit,
   };
 }
 

@@ -20,6 +20,7 @@ export function presentEvent(event: EventInfo) {
       total_cap_minutes: event.rules.totalCapMinutes,
       cross_project_opens_at: event.rules.crossProjectOpensAt,
       others_open_at: event.rules.othersOpenAt,
+      joint_caps: event.rules.jointCaps ?? 'host',
     },
     code_of_conduct: { version: event.codeOfConduct.version, url: event.codeOfConduct.url },
     attendee_only_room_links: event.attendeeOnlyRoomLinks,

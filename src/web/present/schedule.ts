@@ -4,6 +4,7 @@ import type { Room } from '../../core/model/room.ts';
 import type { Slot } from '../../core/model/slot.ts';
 import { roomLinksVisible } from '../../core/people/room-links.ts';
 import { cellReference } from '../../core/schedule/cell-reference.ts';
+import { jointTeamsByBooking } from '../../core/sessions/sessions.ts';
 import { presentTeam } from './team.ts';
 
 /** A room; its video link only when `showUrl` (room links may be for registered attendees only). */
@@ -29,14 +30,24 @@ export function presentSlot(slot: Slot) {
   };
 }
 
-/** A booking with the slugs people use and the reference `book`/`unbook` accept. */
-export function presentBooking(state: EventState, booking: Booking) {
+/**
+ * A booking with the slugs people use and the reference `book`/`unbook` accept. `team` is the
+ * host; `teams` adds the guests of a joint session (`joint` from `jointTeamsByBooking`).
+ */
+export function presentBooking(
+  state: EventState,
+  booking: Booking,
+  joint: ReadonlyMap<string, readonly string[]> = jointTeamsByBooking(state),
+) {
   const team = state.teams.find((candidate) => candidate.id === booking.teamId);
   const room = state.rooms.find((candidate) => candidate.id === booking.roomId);
   const slot = state.slots.find((candidate) => candidate.id === booking.slotId);
   return {
     id: booking.id,
     team: team?.slug ?? null,
+    teams: (joint.get(booking.id) ?? [booking.teamId]).map(
+      (teamId) => state.teams.find((candidate) => candidate.id === teamId)?.slug ?? null,
+    ),
     room: room?.slug ?? null,
     slot: booking.slotId,
     slot_code: slot?.code ?? null,
@@ -53,6 +64,7 @@ export function presentBooking(state: EventState, booking: Booking) {
 export function presentSchedule(state: EventState) {
   const rooms = new Map(state.rooms.map((room) => [room.id, room.slug]));
   const bookedTeams = new Set(state.bookings.map((booking) => booking.teamId));
+  const joint = jointTeamsByBooking(state);
   return {
     event: state.event.slug,
     revision: state.revision,
@@ -67,7 +79,7 @@ export function presentSchedule(state: EventState) {
     teams: state.teams
       .filter((team) => team.status === 'approved' || bookedTeams.has(team.id))
       .map((team) => presentTeam(state.event, team)),
-    bookings: state.bookings.map((booking) => presentBooking(state, booking)),
+    bookings: state.bookings.map((booking) => presentBooking(state, booking, joint)),
     unavailable: state.unavailable.map((cell) => ({
       room: rooms.get(cell.roomId) ?? null,
       slot: cell.slotId,
