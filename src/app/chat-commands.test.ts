@@ -54,6 +54,28 @@ describe('runChatCommand', () => {
     expect(await run('nova', '#nova now Placement')).toMatchObject({ ok: true });
   });
 
+  it('answers a booking with a line for each team sharing people that meets then, and a refused range with a line per refused hour', async () => {
+    const state = (await chat.runtime.models.get('test-ptg'))!;
+    const teamId = (slug: string) => state.teams.find((team) => team.slug === slug)?.id as string;
+    for (const person of ['attendee', 'organizer'] as const)
+      for (const team of ['nova', 'cinder'])
+        await chat.runtime.store.followTeam(chat.users[person].id, teamId(team), chatNow);
+    expect(await run('cinder', '#cinder book austin-mon14')).toMatchObject({ ok: true });
+    expect(await run('nova', '#nova book bexar-mon13..mon15')).toMatchObject({
+      ok: true,
+      reply:
+        'Booked bexar for nova on Mon 17 Oct 13:00–16:00 UTC.\nNote: 2 people who follow nova also follow cinder, which meets then (mon14).',
+    });
+    const before = await revisionOf();
+    expect(await run('nova', '#nova book austin-tue13..tue16')).toMatchObject({
+      ok: false,
+      code: 'range_refused',
+      reply:
+        'Nothing was booked: 2 hours of 4 cannot be booked.\naustin-tue15: nova already has 5 h booked for the event; the limit is 5 h in total.\naustin-tue16: nova already has 5 h booked for the event; the limit is 5 h in total.',
+    });
+    expect(await revisionOf()).toBe(before);
+  });
+
   it('commits a team command through execute(), recording the actor and the source', async () => {
     const before = await revisionOf();
     expect(await run('nova', '#nova now Placement cleanup', { source: 'irc' })).toEqual({

@@ -12,6 +12,8 @@ import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { isIrcNick } from '../core/people/check-user.ts';
 import { canSeeEvent } from '../core/permissions.ts';
+import { alertChannelsOf } from './alerts.ts';
+import { clashesOfChanges } from './clashes.ts';
 import { contextOf } from './context-of.ts';
 import { execute } from './execute.ts';
 import type { Runtime, Who } from './runtime.ts';
@@ -77,12 +79,15 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
   const who = typeof request.who === 'function' ? await request.who() : request.who;
   if (!canSeeEvent(who.actor, state.event)) return refused(unknownEvent(request.event ?? ''), isPrivate);
   const ctx = contextOf(runtime, who);
-  const view = await loadView(runtime, state, command, who.actor);
+  const view = await loadView(runtime, state, command, who);
   const step = runCommand(command, view, ctx);
   if (step.kind === 'event') {
     const outcome = await execute(runtime, state.event.id, who, step.decide);
     if (!outcome.ok) return refused(outcome.refusal, isPrivate);
-    return answered(outcome.reply, isPrivate, outcome.revision !== null);
+    // A booking says which teams sharing people with this one meet at the same time, a line each.
+    const warnings = await clashesOfChanges(runtime, outcome.state, outcome.revision?.changes);
+    const reply = [outcome.reply, ...warnings.map((warning) => `Note: ${warning.message}`)].join('\n');
+    return answered(reply, isPrivate, outcome.revision !== null);
   }
   const { decision } = step;
   if (!decision.ok) return refused(decision.refusal, isPrivate);
@@ -94,11 +99,13 @@ function answered(reply: string, isPrivate: boolean, changed: boolean): CommandA
   return { handled: true, ok: true, reply, code: null, private: isPrivate, changed };
 }
 
+/** A refusal as a reply; one of several things at once adds a line for each item refused. */
 function refused(found: Refusal, isPrivate: boolean): CommandAnswer {
+  const parts = (found.parts ?? []).filter((part) => !part.ok).map((part) => `${part.item}: ${part.message}`);
   return {
     handled: true,
     ok: false,
-    reply: found.message,
+    reply: [found.message, ...parts].join('\n'),
     code: found.code,
     private: isPrivate,
     changed: false,
@@ -109,8 +116,9 @@ async function loadView(
   runtime: Runtime,
   state: EventState,
   command: Command,
-  actor: Actor | null,
+  who: Who,
 ): Promise<CommandView> {
+  const { actor } = who;
   const needs = commandNeeds(command);
   const personal = runtime.store.personal;
   const eventId = state.event.id;
@@ -128,7 +136,12 @@ async function loadView(
       : null;
   return {
     state,
-    mine: { checkIn, subscription, listed: me?.listedInFindPeople ?? false },
+    mine: {
+      checkIn,
+      subscription,
+      listed: me?.listedInFindPeople ?? false,
+      channels: needs.mine ? await alertChannelsOf(runtime, who) : [],
+    },
     seen: asked
       ? {
           name: asked.name,

@@ -1,4 +1,5 @@
 import { type ClashWarning, clashWarnings } from '../core/booking/clash-warnings.ts';
+import type { Change } from '../core/changes.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import type { Team } from '../core/model/team.ts';
 import { sharedPeopleOfEvent } from '../core/shared-people/people-of-event.ts';
@@ -26,4 +27,26 @@ export async function clashesBySlot(
 ): Promise<Map<string, ClashWarning[]>> {
   const shared = sharedPeopleOfEvent(state, await runtime.store.followsOfEvent(state.event.id));
   return new Map(state.slots.map((slot) => [slot.id, clashWarnings(state, shared, team, [slot.id])]));
+}
+
+/**
+ * The warnings that go with a write that booked hours: for the team of the new bookings, in their
+ * hours, on the state after the write. Nothing when the write booked nothing.
+ */
+export async function clashesOfChanges(
+  runtime: Runtime,
+  state: EventState,
+  changes: readonly Change[] | undefined,
+): Promise<ClashWarning[]> {
+  const booked = (changes ?? []).flatMap((change) =>
+    change.type === 'booking.created' ? [change.booking] : [],
+  );
+  const team = state.teams.find((candidate) => candidate.id === booked[0]?.teamId);
+  if (!team) return [];
+  return clashesOf(
+    runtime,
+    state,
+    team,
+    booked.map((booking) => booking.slotId),
+  );
 }

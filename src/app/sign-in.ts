@@ -4,6 +4,7 @@ import type { User } from '../core/model/user.ts';
 import { checkEmail, checkUserInput } from '../core/people/check-user.ts';
 import {
   firstOrganizerLinkMinutes,
+  invitationLinkMinutes,
   safeReturnPath,
   signInLinkMinutes,
 } from '../core/people/sign-in-policy.ts';
@@ -43,6 +44,29 @@ export async function sendSignInLink(
   if (!(await sendAll(mailing, [messages.signInLink(email.value, url, signInLinkMinutes)])))
     return failed('mail_failed');
   return passed({ email: email.value });
+}
+
+/**
+ * A one-time sign-in link for someone invited by others (a new moderator), valid for a week and
+ * leading to `next` once used; the invitation that carries it goes through the outbox.
+ */
+export async function invitationLink(
+  runtime: Runtime,
+  baseUrl: string,
+  email: string,
+  next: string,
+): Promise<string> {
+  const token = randomToken();
+  const at = runtime.clock.now();
+  await runtime.store.people.createLink({
+    hash: hashSecret(token),
+    purpose: 'sign-in',
+    email,
+    next: safeReturnPath(next),
+    createdAt: at,
+    expiresAt: addMinutes(at, invitationLinkMinutes),
+  });
+  return `${baseUrl}/signin/link?token=${encodeURIComponent(token)}`;
 }
 
 /** A live link, looked at without using it up (for the page that asks to confirm). */

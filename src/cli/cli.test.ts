@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,36 @@ describe('convene command line', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (...argv: string[]) => runConvene(env, argv);
+
+  it('prints an nginx configuration for the given instances, and refuses what nginx would misread', async () => {
+    const printed = await run(
+      'deploy',
+      'nginx',
+      '--listen',
+      '80',
+      '--server-name',
+      'ptg.example.org',
+      '--upstream',
+      '10.0.0.5:3000',
+      '--upstream',
+      '[::1]:3001',
+    );
+    expect(printed.code).toBe(0);
+    expect(printed.out).toContain('server_name ptg.example.org;');
+    expect(printed.out).toContain('server 10.0.0.5:3000 max_fails=1 fail_timeout=5s;');
+    expect(printed.out).toContain('server [::1]:3001 max_fails=1 fail_timeout=5s;');
+    expect(printed.out).toContain('proxy_buffering off;');
+    const base = ['deploy', 'nginx', '--listen', '80', '--server-name', 'ptg.example.org'];
+    expect(await run(...base)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--upstream HOST:PORT'),
+    });
+    expect(await run(...base, '--upstream', 'localhost:3000; evil')).toMatchObject({ code: 2 });
+    expect(await run(...base, '--upstream', 'localhost:70000')).toMatchObject({ code: 2 });
+    expect(
+      await run('deploy', 'nginx', '--listen', '80', '--server-name', 'a b;', '--upstream', 'h:1'),
+    ).toMatchObject({ code: 2 });
+  });
 
   it('backs the installation up to a file and restores it into an empty database only', async () => {
     await run('user', 'add', 'ann@example.org', '--name', 'Ann');

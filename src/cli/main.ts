@@ -3,6 +3,7 @@ import { type OpenRuntime, openRuntime } from '../runtime.ts';
 import { backup, restore } from './backup.ts';
 import { bot } from './bot.ts';
 import { type CliIo, type Command, UsageError } from './command.ts';
+import { deployNginx } from './deploy.ts';
 import { eventArchive, eventCreate, eventPublish } from './event.ts';
 import { importPtgbot } from './import-ptgbot.ts';
 import { scheduleDraft } from './schedule-draft.ts';
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   'schedule draft': scheduleDraft,
   backup,
   restore,
+  'deploy nginx': deployNginx,
 };
 
 /** Runs `convene …` and returns the exit code (-1: keep running, a server was started). */

@@ -48,3 +48,20 @@ export function canSeeEvent(
 ): boolean {
   return event.status !== 'draft' || viewer?.isOrganizer === true;
 }
+
+/**
+ * Who names a team's moderators: organisers, and the lead who signed the team up (`leadId`).
+ * `unauthenticated` without an actor, `forbidden` for anyone else (other moderators too).
+ */
+export function checkModeratorsManager(
+  actor: Actor | null,
+  team: Team,
+  leadId: string | null,
+): Refusal | null {
+  if (!actor) return refusal('unauthenticated');
+  if (isOrganizer(actor) || (actor.userId !== null && actor.userId === leadId)) return null;
+  return refusal(
+    'forbidden',
+    `Only organisers and the lead who signed ${team.slug} up can change its moderators.`,
+  );
+}

@@ -69,6 +69,44 @@ export const messages = {
     };
   },
 
+  moderatorInvited(
+    to: string,
+    team: string,
+    event: string,
+    signInUrl: string,
+    manageUrl: string,
+  ): MailMessage {
+    return {
+      to,
+      subject: `You moderate ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `You are now a moderator of ${team} at ${event}: you can book and release its time, and set what it discusses now and next.`,
+        '',
+        'This link signs you in and opens the team’s page; it works once, within seven days:',
+        '',
+        signInUrl,
+        '',
+        'Later, sign in with this address and find the team here:',
+        '',
+        manageUrl,
+      ),
+    };
+  },
+
+  moderatorRemoved(to: string, team: string, event: string): MailMessage {
+    return {
+      to,
+      subject: `You no longer moderate ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `You are no longer a moderator of ${team} at ${event}. Write to the team's lead or the organisers with any question.`,
+      ),
+    };
+  },
+
   signupDeclined(to: string, team: string, event: string, reason: string, contact: string): MailMessage {
     return {
       to,
@@ -155,7 +193,43 @@ export const messages = {
       text: lines(body, '', '--', `You receive this because you registered for ${event}:`, eventUrl),
     };
   },
+
+  topicAlerts(
+    to: string,
+    alerts: readonly { message: string; url: string }[],
+    settingsUrl: string,
+  ): MailMessage {
+    return {
+      to,
+      subject:
+        alerts.length === 1
+          ? `Topic alert: ${alerts[0]?.message}`.slice(0, 150)
+          : `${alerts.length} topics you subscribed to`,
+      text: lines(
+        'Hello,',
+        '',
+        alerts.length === 1 ? 'A topic you subscribed to was set:' : 'Topics you subscribed to were set:',
+        '',
+        ...alerts.flatMap((alert) => [alert.message, alert.url, '']),
+        ...alertFooter(settingsUrl),
+      ),
+      headers: { 'List-Unsubscribe': `<${settingsUrl}>` },
+    };
+  },
+
+  meetingReminder(to: string, message: string, url: string, settingsUrl: string): MailMessage {
+    return {
+      to,
+      subject: message.slice(0, 150),
+      text: lines('Hello,', '', message, '', url, '', ...alertFooter(settingsUrl)),
+      headers: { 'List-Unsubscribe': `<${settingsUrl}>` },
+    };
+  },
 };
+
+function alertFooter(settingsUrl: string): string[] {
+  return ['--', 'You chose to receive these by e-mail. To stop them, change your choice here:', settingsUrl];
+}
 
 function unsubscribeFooter(url: string): string[] {
   return ['', '--', 'To stop receiving the newsletter, open this link (no sign-in needed):', url];

@@ -21,7 +21,7 @@ import { type CommandView, commandNeeds, runCommand, type Step } from './run.ts'
 
 const base = buildEventState();
 const ids = sequentialIds('run');
-const noOne: CommandView['mine'] = { checkIn: null, subscription: null, listed: false };
+const noOne: CommandView['mine'] = { checkIn: null, subscription: null, listed: false, channels: ['pages'] };
 
 function stepOf(
   text: string,
@@ -34,7 +34,7 @@ function stepOf(
   if (parsed.kind !== 'command') throw new Error(`not a command: ${text}`);
   return runCommand(
     parsed.command,
-    { state, mine: noOne, seen: null, ...view },
+    { state, mine: { ...noOne, channels: actor?.userId ? ['pages'] : [] }, seen: null, ...view },
     ctxOf(actor, now, 'irc', ids),
   );
 }
@@ -147,6 +147,30 @@ describe('runCommand: team commands', () => {
     });
     expect(decide('#cinder unbook Ballroom A-mon13', cinderModerator, state)).toMatchObject({
       refusal: { code: 'unknown_booking', message: 'Ballroom A is not booked for cinder in mon13.' },
+    });
+  });
+
+  it('books a range of hours in one room, all or nothing, written ROOM-FIRST..LAST', () => {
+    const booked = decide('#nova book Ballroom A mon13..mon15', novaModerator);
+    expect(booked).toMatchObject({
+      ok: true,
+      reply: 'Booked Ballroom A for nova on Mon 17 Oct 13:00–16:00 UTC.',
+    });
+    expect(booked.ok && booked.changes.length).toBe(3);
+    expect(decide('#nova book bexar-mon13..mon16', novaModerator)).toMatchObject({
+      refusal: {
+        code: 'range_refused',
+        parts: [{ ok: true }, { ok: true }, { ok: true }, { code: 'daily_cap' }],
+      },
+    });
+    expect(decide('#nova book bexar-mon16..tue13', novaModerator)).toMatchObject({
+      refusal: { code: 'bad_range' },
+    });
+    expect(decide('#nova book bexar-mon13..', novaModerator)).toMatchObject({
+      refusal: { code: 'unknown_slot', message: 'There is no slot "" in this event.' },
+    });
+    expect(decide('#nova book bexar-mon13..mon14', cinderModerator)).toMatchObject({
+      refusal: { code: 'forbidden' },
     });
   });
 

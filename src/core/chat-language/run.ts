@@ -1,6 +1,7 @@
 import { addMotd, cleanMotd, removeMotd, reorderMotd } from '../board/motd.ts';
 import { cleanBoards, startNewDay } from '../board/new-day.ts';
 import { addNext, cleanBoard, setNow } from '../board/set-topics.ts';
+import { bookRange } from '../booking/book-range.ts';
 import { bookSlot } from '../booking/book-slot.ts';
 import { bookingTeam } from '../booking/booking-rules.ts';
 import { unbookSlot } from '../booking/unbook-slot.ts';
@@ -11,7 +12,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { mapEffect, type PersonalDecision, personal } from '../people/personal-decision.ts';
 import { type CheckIn, checkIn, checkOut, describeSeen, type SeenPerson } from '../people/presence.ts';
-import { subscribe, unsubscribe } from '../people/topic-subscription.ts';
+import { type AlertChannel, subscribe, unsubscribe } from '../people/topic-subscription.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { parseCellReference } from '../schedule/cell-reference.ts';
 import { addTeams } from '../teams/add-teams.ts';
@@ -30,6 +31,8 @@ export interface CommandView {
     readonly subscription: string | null;
     /** the sender agreed to be listed in "find people" */
     readonly listed: boolean;
+    /** where the sender's topic alerts can reach them (none: no account and no nick to reach) */
+    readonly channels: readonly AlertChannel[];
   };
   readonly seen: SeenPerson | null;
 }
@@ -93,10 +96,21 @@ function teamRule(command: Command): Decide {
     case 'location':
       return (state, ctx) => updateTeamLinks(state, { team, location: unlessWord(text, 'none') }, ctx);
     case 'book':
-      return (state, ctx) =>
-        onCell(state, team, text, ctx, (cell) =>
+      return (state, ctx) => {
+        // `kilo-wed13..wed16`: a range of hours, from the cell before `..` to the slot after it.
+        const cut = text.indexOf('..');
+        if (cut >= 0)
+          return onCell(state, team, text.slice(0, cut), ctx, (cell) =>
+            bookRange(
+              state,
+              { team, room: cell.room.id, from: cell.slot.id, to: text.slice(cut + 2).trim() },
+              ctx,
+            ),
+          );
+        return onCell(state, team, text, ctx, (cell) =>
           bookSlot(state, { team, room: cell.room.id, slot: cell.slot.id }, ctx),
         );
+      };
     case 'unbook':
       return (state, ctx) =>
         onCell(state, team, text, ctx, (cell) =>
@@ -193,13 +207,18 @@ function personalDecision(command: Command, view: CommandView, ctx: Ctx): Person
     case 'subscribe': {
       const archived = first === null ? null : checkNotArchived(view.state.event, 'subscription');
       if (archived) return refused(archived);
-      return mapEffect(subscribe(view.mine.subscription, { pattern: first }, ctx), (pattern) => ({
-        type: 'subscribe',
-        pattern,
-      }));
+      return mapEffect(
+        subscribe(view.mine.subscription, { pattern: first, channels: view.mine.channels }),
+        (pattern) => ({
+          type: 'subscribe',
+          pattern,
+        }),
+      );
     }
     case 'unsubscribe':
-      return mapEffect(unsubscribe(view.mine.subscription, ctx), () => ({ type: 'unsubscribe' }));
+      return mapEffect(unsubscribe(view.mine.subscription, view.mine.channels), () => ({
+        type: 'unsubscribe',
+      }));
     case 'help':
       return personal(null, helpReply(first));
   }

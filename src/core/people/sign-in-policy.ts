@@ -2,6 +2,8 @@ import { hasLoneSurrogate } from '../text/well-formed.ts';
 
 /** How long an e-mailed sign-in link works: long enough to reach an inbox, short enough to go stale. */
 export const signInLinkMinutes = 30;
+/** How long the sign-in link in an invitation (a new moderator's) works: a week, as invitations wait. */
+export const invitationLinkMinutes = 7 * 24 * 60;
 /** How long the first-organiser link printed by a fresh install works. */
 export const firstOrganizerLinkMinutes = 7 * 24 * 60;
 /** How long a newsletter confirmation link works. */

@@ -4,8 +4,8 @@ import { type Refusal, refusal } from '../errors.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findTeam } from '../model/lookup.ts';
-import type { Team, TeamKind, TeamStatus } from '../model/team.ts';
-import { checkOrganizer } from '../permissions.ts';
+import { type Team, type TeamKind, type TeamStatus, teamKinds } from '../model/team.ts';
+import { checkModeratorsManager, checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
 import { isValidSlug, slugify } from '../text/slugify.ts';
 import { paletteColour } from './colour.ts';
@@ -95,6 +95,8 @@ export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx):
   const team = found.value;
   const name = input.name === undefined ? null : checkName(input.name, 'team name', 120);
   if (name && !name.ok) return refused(name.refusal);
+  if (input.kind !== undefined && !teamKinds.includes(input.kind))
+    return refused(refusal('invalid_input', 'Choose the kind of team from the list.'));
   const updated: Team = {
     ...team,
     name: name?.value ?? team.name,
@@ -105,17 +107,20 @@ export function updateTeam(state: EventState, input: UpdateTeamInput, ctx: Ctx):
 }
 
 /**
- * Organisers grant or take away moderation of a team. The user must exist (the caller resolves it).
- * Refuses with `unauthenticated`, `forbidden` or `unknown_team`.
+ * Organisers, and the lead who signed the team up, grant or take away moderation of a team. The
+ * user must exist (the caller resolves it). Refuses with `unauthenticated`, `forbidden` or
+ * `unknown_team`.
  */
 export function setModerator(
   state: EventState,
   input: { team: string; userId: string; moderator: boolean },
   ctx: Ctx,
 ): Decision {
-  const found = teamForOrganiser(state, input.team, ctx);
-  if (!found.ok) return refused(found.refusal);
-  const team = found.value;
+  const team = findTeam(state, input.team);
+  if (!team)
+    return refused(refusal('unknown_team', `There is no team "${input.team.slice(0, 60)}" in this event.`));
+  const denied = checkModeratorsManager(ctx.actor, team, state.signups[team.id]?.leadId ?? null);
+  if (denied) return refused(denied);
   const others = team.moderators.filter((userId) => userId !== input.userId);
   const moderators = input.moderator ? [...others, input.userId] : others;
   return accept(

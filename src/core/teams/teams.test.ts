@@ -7,12 +7,13 @@ import {
   ctxOf,
   novaModerator,
   organizer,
+  signupAvoiding,
 } from '../../../test/support/builders.ts';
-import { isLiveTeam, type Team } from '../model/team.ts';
+import { isLiveTeam, type Team, type TeamKind } from '../model/team.ts';
 import { changeTeam } from './change-team.ts';
 import { checkColour, contrastRatio, readableTextColour, teamPalette } from './colour.ts';
 import { duplicatesOf } from './likely-duplicates.ts';
-import { createTeam, setModerator } from './team-admin.ts';
+import { createTeam, setModerator, updateTeam } from './team-admin.ts';
 import { etherpadOf, videoOf } from './team-links.ts';
 
 const state = buildEventState();
@@ -153,6 +154,43 @@ describe('team administration', () => {
       ),
     );
     expect(removed.teams.find((team) => team.slug === 'nova')?.moderators).toEqual(['user-cinder']);
+  });
+
+  it('lets the lead who signed the team up name its moderators, and no other moderator (forbidden)', () => {
+    const nova = state.teams.find((team) => team.slug === 'nova') as Team;
+    const led = {
+      ...state,
+      signups: { [nova.id]: { ...signupAvoiding(nova.id, []), leadId: attendee.userId } },
+    };
+    const input = { team: 'nova', userId: 'user-new', moderator: true };
+    expect(setModerator(led, input, ctxOf(attendee)).ok).toBe(true);
+    expect(setModerator(led, input, ctxOf(novaModerator))).toMatchObject({ refusal: { code: 'forbidden' } });
+    expect(setModerator(led, input, ctxOf(null))).toMatchObject({ refusal: { code: 'unauthenticated' } });
+    expect(setModerator(led, { ...input, team: 'ghost' }, ctxOf(organizer))).toMatchObject({
+      refusal: { code: 'unknown_team' },
+    });
+  });
+
+  it('renames a team and changes its kind, but refuses a kind that is not one (invalid_input)', () => {
+    const renamed = applied(
+      state,
+      updateTeam(
+        state,
+        { team: 'nova', name: 'Nova Compute', kind: 'sig', crossProject: true },
+        ctxOf(organizer),
+      ),
+    );
+    expect(renamed.teams.find((team) => team.slug === 'nova')).toMatchObject({
+      name: 'Nova Compute',
+      kind: 'sig',
+      crossProject: true,
+    });
+    expect(updateTeam(state, { team: 'nova', kind: 'band' as TeamKind }, ctxOf(organizer))).toMatchObject({
+      refusal: { code: 'invalid_input' },
+    });
+    expect(updateTeam(state, { team: 'nova', name: '<b>x</b>' }, ctxOf(organizer))).toMatchObject({
+      refusal: { code: 'invalid_input' },
+    });
   });
 });
 

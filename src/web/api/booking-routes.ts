@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { clashesOf } from '../../app/clashes.ts';
+import { clashesOfChanges } from '../../app/clashes.ts';
 import type { Outcome } from '../../app/execute.ts';
 import type { Booking } from '../../core/model/booking.ts';
 import type { WebDeps } from '../deps.ts';
@@ -45,15 +45,7 @@ export function bookingRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
     /** What a booking write answers: the bookings, the reply, and who else meets then. */
     const presentWithWarnings = async (done: Extract<Outcome, { ok: true }>) => {
       const bookings = createdBookings(done);
-      const team = done.state.teams.find((candidate) => candidate.id === bookings[0]?.teamId);
-      const warnings = team
-        ? await clashesOf(
-            deps.runtime,
-            done.state,
-            team,
-            bookings.map((b) => b.slotId),
-          )
-        : [];
+      const warnings = await clashesOfChanges(deps.runtime, done.state, done.revision?.changes);
       return {
         bookings: bookings.map((booking) => presentBooking(done.state, booking)),
         reply: done.reply,

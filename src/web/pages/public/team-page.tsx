@@ -10,8 +10,10 @@ import { type TeamMeeting, teamMeetings, whereTeamMeets } from '../../../core/sc
 import { sessionOfBooking } from '../../../core/sessions/sessions.ts';
 import { etherpadOf, videoOf } from '../../../core/teams/team-links.ts';
 import type { WebDeps } from '../../deps.ts';
+import { accountFollows } from '../account-follows.ts';
+import { CsrfField, Notice } from '../components/form-parts.tsx';
 import { teamKindLabels } from '../components/labels.ts';
-import { FollowButton, LivePage } from '../components/live-page.tsx';
+import { FollowButton, FollowOffer, LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
 import { IntervalText, TimeText } from '../components/time-text.tsx';
 import { TopicText } from '../components/topic-text.tsx';
@@ -28,7 +30,7 @@ import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 export function teamPage(deps: WebDeps): FastifyPluginAsync {
   const pages = new PageCache();
   return async (app) => {
-    app.get<{ Params: { event: string; team: string } }>(
+    app.get<{ Params: { event: string; team: string }; Querystring: { done?: string } }>(
       '/events/:event/teams/:team',
       { schema: { hide: true } },
       async (request, reply) => {
@@ -49,6 +51,8 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
         const zone = viewerZone(request, reply, state.event.timeZone);
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         const pad = etherpadOf(state.event, team);
+        const account = await accountFollows(deps, request, reply, state);
+        const notice = request.query.done === 'alert' ? `You will hear about topics of ${team.name}.` : null;
         return pages.send(request, reply, { state, now, zone, user }, async () => {
           const moderators = await deps.runtime.store.listUsers(team.moderators);
           const nicks = moderators
@@ -74,8 +78,21 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 {team.crossProject ? ', cross-project' : ''}
                 {team.status === 'requested' ? ' · not yet on the official list' : ''}
                 {' · '}
-                <FollowButton slug={team.slug} name={team.name} />
+                <FollowButton slug={team.slug} name={team.name} account={account} />
+                {account ? (
+                  <>
+                    {' '}
+                    <form method="post" action={`${base}/teams/${team.slug}/alert`} class="inline-form">
+                      <CsrfField token={account.csrf} />
+                      <button type="submit" class="button button--quiet">
+                        Alert me about {team.name}’s topics
+                      </button>
+                    </form>
+                  </>
+                ) : null}
               </p>
+              <FollowOffer account={account} />
+              {notice ? <Notice>{notice}</Notice> : null}
               {viewer && canManageTeam(viewer, team) ? (
                 <p>
                   <a class="button" href={`${base}/teams/${team.slug}/manage`}>

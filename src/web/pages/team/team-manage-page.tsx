@@ -30,6 +30,7 @@ import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { BookingGrid } from './booking-grid.tsx';
 import { bookingGridProps } from './booking-grid-props.ts';
+import { TeamPeople, teamPeopleActions, teamPeopleNotices } from './team-people.tsx';
 
 type TeamParams = {
   Params: { event: string; team: string };
@@ -43,6 +44,7 @@ const done = new Map<string, string>([
   ['unbook', 'Released.'],
   ['links', 'The links are saved.'],
   ['wishes', 'What the team asks of the draft schedule is saved.'],
+  ...teamPeopleNotices,
 ]);
 
 /**
@@ -105,6 +107,7 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
         location: form.text('location').trim() || null,
       }),
     );
+    teamPeopleActions(deps, write, app.log);
   };
 }
 
@@ -154,6 +157,8 @@ async function managePage(
   const blocks = teamBlocks(state, team.id, false).length;
   const csrf = reply.csrfToken();
   const grid = await bookingGridProps(deps, request, reply, state, team, view.form);
+  const { actor } = await pageWho(request);
+  const moderators = await deps.runtime.store.listUsers(team.moderators);
   return sendPage(
     reply,
     <Layout
@@ -211,6 +216,15 @@ async function managePage(
         </ul>
       </section>
       <ScheduleWishesForm state={state} team={team} action={`${base}/wishes`} csrf={csrf} />
+      <TeamPeople
+        state={state}
+        team={team}
+        actor={actor}
+        moderators={moderators}
+        csrf={csrf}
+        base={base}
+        form={view.form}
+      />
       <section aria-labelledby="links-heading">
         <h2 id="links-heading">Links</h2>
         <form method="post" action={`${base}/links`} class="form">
