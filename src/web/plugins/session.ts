@@ -90,8 +90,11 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
     return sign(bound);
   });
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!needsCsrf(request, names.session)) return;
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!needsCsrf(request, names.session)) return done();
+    void checkCsrf(request, reply).then(() => done(), done);
+  });
+  const checkCsrf = async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as Record<string, unknown> | null | undefined;
     const given = body && typeof body === 'object' ? body[csrfField] : undefined;
     const token = typeof given === 'string' ? given : request.headers['x-csrf-token'];
@@ -100,7 +103,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
     const failed = refusal('csrf_failed');
     if (isForm(request)) return sendRefusalPage(reply, request, failed);
     return sendRefusal(reply, failed);
-  });
+  };
 });
 
 /** Signs a person in on this browser: a new session, and a new CSRF cookie with it. */
