@@ -8,6 +8,7 @@ import { registerPage } from './account/register-page.tsx';
 import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
 import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
+import { organiseBookingsPage } from './organise/organise-bookings-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
@@ -58,6 +59,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));
     await app.register(organiseRoomsPage(deps));
+    await app.register(organiseBookingsPage(deps));
     await app.register(organiseMotdPage(deps));
     await app.register(draftSchedulePage(deps));
     await app.register(teamsPage(deps));

@@ -301,6 +301,7 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
+  { method: 'GET', url: () => `${E}/organise/bookings`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/teams`, expected: asPage(organizerOnly(200)) },
   {
