@@ -7,6 +7,7 @@ import { registerPage } from './account/register-page.tsx';
 import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
 import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
+import { organiseAuditPage } from './organise/organise-audit-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
@@ -55,6 +56,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));
+    await app.register(organiseAuditPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseMotdPage(deps));
     await app.register(draftSchedulePage(deps));
