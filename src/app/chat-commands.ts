@@ -12,6 +12,7 @@ import type { EventState } from '../core/model/event-state.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { isIrcNick } from '../core/people/check-user.ts';
 import { canSeeEvent } from '../core/permissions.ts';
+import { alertChannelsOf } from './alerts.ts';
 import { clashesOfChanges } from './clashes.ts';
 import { contextOf } from './context-of.ts';
 import { execute } from './execute.ts';
@@ -78,7 +79,7 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
   const who = typeof request.who === 'function' ? await request.who() : request.who;
   if (!canSeeEvent(who.actor, state.event)) return refused(unknownEvent(request.event ?? ''), isPrivate);
   const ctx = contextOf(runtime, who);
-  const view = await loadView(runtime, state, command, who.actor);
+  const view = await loadView(runtime, state, command, who);
   const step = runCommand(command, view, ctx);
   if (step.kind === 'event') {
     const outcome = await execute(runtime, state.event.id, who, step.decide);
@@ -115,8 +116,9 @@ async function loadView(
   runtime: Runtime,
   state: EventState,
   command: Command,
-  actor: Actor | null,
+  who: Who,
 ): Promise<CommandView> {
+  const { actor } = who;
   const needs = commandNeeds(command);
   const personal = runtime.store.personal;
   const eventId = state.event.id;
@@ -134,7 +136,12 @@ async function loadView(
       : null;
   return {
     state,
-    mine: { checkIn, subscription, listed: me?.listedInFindPeople ?? false },
+    mine: {
+      checkIn,
+      subscription,
+      listed: me?.listedInFindPeople ?? false,
+      channels: needs.mine ? await alertChannelsOf(runtime, who) : [],
+    },
     seen: asked
       ? {
           name: asked.name,

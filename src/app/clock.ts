@@ -5,7 +5,7 @@ export interface Clock {
   now(): Instant;
 }
 
-export const systemClock: Clock = { now: () => instantFromMillis(Date.now()) };
+export const systemClock: Clock = { now: secondsOf(() => Date.now()) };
 
 /**
  * A clock that starts at `start` and runs forward in real time: the demo event is always live,
@@ -13,5 +13,22 @@ export const systemClock: Clock = { now: () => instantFromMillis(Date.now()) };
  */
 export function runningClockFrom(start: Instant): Clock {
   const offset = millis(start) - Date.now();
-  return { now: () => instantFromMillis(Date.now() + offset) };
+  return { now: secondsOf(() => Date.now() + offset) };
+}
+
+/**
+ * The instant of `readMillis()`, written out once per second: instants have whole seconds, and
+ * the hot read endpoints ask for the time on every request.
+ */
+function secondsOf(readMillis: () => number): () => Instant {
+  let second = Number.NaN;
+  let written = instantFromMillis(0);
+  return () => {
+    const now = Math.floor(readMillis() / 1000);
+    if (now !== second) {
+      second = now;
+      written = instantFromMillis(now * 1000);
+    }
+    return written;
+  };
 }

@@ -39,7 +39,16 @@ describe('watchTopicAlerts', () => {
     await run('nova', '#nova now Placement cleanup');
     await run('nova', '#nova next Unrelated');
     await settled();
-    expect(heard).toEqual([{ nick: 'AdaAttendee', message: '#nova now: Placement cleanup' }]);
+    expect(heard).toEqual([
+      {
+        userId: chat.actors.attendee.userId,
+        nick: 'AdaAttendee',
+        eventSlug: 'test-ptg',
+        team: 'nova',
+        message: '#nova now: Placement cleanup',
+        revision: expect.any(Number),
+      },
+    ]);
     await run('attendee', 'unsubscribe');
     await run('nova', '#nova now Placement again');
     await settled();

@@ -2,10 +2,19 @@ import { minutesBetween } from '../core/model/instant.ts';
 import { parseTopicFilter, type TopicFilter, topicAlerts } from '../core/people/topic-subscription.ts';
 import type { Runtime } from './runtime.ts';
 
-/** A private message for a subscriber, to their linked IRC nick. */
+/**
+ * A subscriber to tell about a topic. One subscription per person serves every channel: IRC (at
+ * `nick`, when they have one), their open Convene pages and, if they opted in, e-mail (by `userId`).
+ */
 export interface TopicAlert {
-  readonly nick: string;
+  /** the account, or null for an IRC nick that belongs to none */
+  readonly userId: string | null;
+  readonly nick: string | null;
+  readonly eventSlug: string;
+  readonly team: string;
   readonly message: string;
+  /** the revision that set the topic: with the user and team, it names the alert */
+  readonly revision: number;
 }
 
 /** Revisions older than this are history being caught up on, not news. */
@@ -14,9 +23,9 @@ const cachedFilters = 1000;
 
 /**
  * Tells subscribers about topics as they are committed, by any process: after each revision that
- * sets a topic, reads the event's subscriptions and hands each matching subscriber with a linked
- * nick to `send`. Never throws into the read models; a failure goes to `failed`.
- * Returns the function that stops watching.
+ * sets a topic, reads the event's subscriptions and hands each matching subscriber to `send`.
+ * Never throws into the read models; a failure goes to `failed`. Returns the function that stops
+ * watching.
  */
 export function watchTopicAlerts(
   runtime: Runtime,
@@ -43,12 +52,18 @@ export function watchTopicAlerts(
       const entries = await runtime.store.personal.subscriptions(revision.eventId);
       const nickOf = new Map(entries.map((entry) => [entry.userId, entry.nick]));
       const subscribers = entries.flatMap((entry) => {
-        const filter = entry.nick ? filterOf(entry.pattern) : null;
+        const filter = filterOf(entry.pattern);
         return filter ? [{ userId: entry.userId, filter }] : [];
       });
       for (const alert of topicAlerts(state, revision.changes, subscribers, revision.actorId, now)) {
-        const nick = nickOf.get(alert.userId);
-        if (nick) send({ nick, message: alert.message });
+        send({
+          userId: alert.userId,
+          nick: nickOf.get(alert.userId) ?? null,
+          eventSlug: state.event.slug,
+          team: alert.team,
+          message: alert.message,
+          revision: revision.revision,
+        });
       }
     })().catch(failed);
   });

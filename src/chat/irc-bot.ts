@@ -88,7 +88,9 @@ export class IrcBot extends EventEmitter {
     this.stopped = false;
     this.stopAlerts = watchTopicAlerts(
       this.runtime,
-      (alert) => this.outbox.notify(alert.nick, alert.message),
+      (alert) => {
+        if (alert.nick) this.outbox.notify(alert.nick, alert.message);
+      },
       (error) => this.failed('telling subscribers about a topic', error),
     );
     this.stopWatchingEvents = this.runtime.models.onApplied(() => {

@@ -193,7 +193,43 @@ export const messages = {
       text: lines(body, '', '--', `You receive this because you registered for ${event}:`, eventUrl),
     };
   },
+
+  topicAlerts(
+    to: string,
+    alerts: readonly { message: string; url: string }[],
+    settingsUrl: string,
+  ): MailMessage {
+    return {
+      to,
+      subject:
+        alerts.length === 1
+          ? `Topic alert: ${alerts[0]?.message}`.slice(0, 150)
+          : `${alerts.length} topics you subscribed to`,
+      text: lines(
+        'Hello,',
+        '',
+        alerts.length === 1 ? 'A topic you subscribed to was set:' : 'Topics you subscribed to were set:',
+        '',
+        ...alerts.flatMap((alert) => [alert.message, alert.url, '']),
+        ...alertFooter(settingsUrl),
+      ),
+      headers: { 'List-Unsubscribe': `<${settingsUrl}>` },
+    };
+  },
+
+  meetingReminder(to: string, message: string, url: string, settingsUrl: string): MailMessage {
+    return {
+      to,
+      subject: message.slice(0, 150),
+      text: lines('Hello,', '', message, '', url, '', ...alertFooter(settingsUrl)),
+      headers: { 'List-Unsubscribe': `<${settingsUrl}>` },
+    };
+  },
 };
+
+function alertFooter(settingsUrl: string): string[] {
+  return ['--', 'You chose to receive these by e-mail. To stop them, change your choice here:', settingsUrl];
+}
 
 function unsubscribeFooter(url: string): string[] {
   return ['', '--', 'To stop receiving the newsletter, open this link (no sign-in needed):', url];

@@ -4,6 +4,7 @@ import type { EventInfo } from '../core/model/event.ts';
 import type { User } from '../core/model/user.ts';
 import { ircNickKey } from '../core/people/check-user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
+import { type AlertStore, KyselyAlertStore } from './alert-store.ts';
 import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
@@ -45,10 +46,12 @@ export class KyselyStore implements Store {
   readonly people: PeopleStore;
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
+  readonly alerts: AlertStore;
   readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
+    this.alerts = new KyselyAlertStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);

@@ -28,6 +28,10 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   mail_outbox: MailOutboxTable;
   schedule_drafts: ScheduleDraftsTable;
+  alert_settings: AlertSettingsTable;
+  alert_mail_items: AlertMailItemsTable;
+  nick_subscriptions: NickSubscriptionsTable;
+  nick_check_ins: NickCheckInsTable;
   mailings: MailingsTable;
   session_records: SessionRecordsTable;
   team_summaries: TeamSummariesTable;
@@ -342,6 +346,39 @@ export interface MailingsTable {
   sent_by_name: string;
   created_at: string;
   recipients: number;
+}
+/** How a person hears about topics and meetings beyond the open page; booleans as 0/1. */
+export interface AlertSettingsTable {
+  user_id: string;
+  topic_mail: number;
+  reminders: number;
+  reminder_mail: number;
+  mailed_at: string | null;
+}
+/** An alert waiting for its owner's next batched e-mail. */
+export interface AlertMailItemsTable {
+  id: string;
+  user_id: string;
+  message: string;
+  url: string;
+  created_at: string;
+}
+/** The topic subscription of an IRC nick that belongs to no account, per event; `nick` lower-cased. */
+export interface NickSubscriptionsTable {
+  event_id: string;
+  nick: string;
+  pattern: string;
+  created_at: string;
+}
+/** Where an IRC nick that belongs to no account said it is, per event; `listed` 0/1. */
+export interface NickCheckInsTable {
+  event_id: string;
+  nick: string;
+  team_id: string | null;
+  place: string | null;
+  checked_in_at: string;
+  checked_out_at: string | null;
+  listed: number;
 }
 
 /** What people added to a session, under the id of one of its bookings (see `SessionRecord`). */

@@ -3,6 +3,7 @@ import type { EventInfo } from '../core/model/event.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import type { User } from '../core/model/user.ts';
 import type { Revision, RevisionMeta } from '../core/revision.ts';
+import type { AlertStore } from './alert-store.ts';
 import type { Dialect } from './database.ts';
 import type { DraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
@@ -128,6 +129,8 @@ export interface Store {
   readonly personal: PersonalStore;
   /** e-mail queued for sending by any process (see `MailOutboxStore`) */
   readonly outbox: MailOutboxStore;
+  /** people's alert choices and the alerts waiting for their batched e-mail (see `AlertStore`) */
+  readonly alerts: AlertStore;
   /** the record of mailings organisers sent (see `MailingStore`) */
   readonly mailings: MailingStore;
 }

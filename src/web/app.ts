@@ -1,17 +1,20 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { batchAlertMail, watchWebTopicAlerts } from '../app/alerts.ts';
 import { MailSender } from '../app/mail-outbox.ts';
 import { actorForToken } from '../app/people.ts';
 import { randomToken } from '../app/secret-token.ts';
 import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
 import { adminRoutes } from './api/admin-routes.ts';
+import { alertRoutes } from './api/alert-routes.ts';
 import { bookingRoutes } from './api/booking-routes.ts';
 import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
+import { eventDocuments } from './api/event-documents.ts';
 import { eventRoutes } from './api/event-routes.ts';
 import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
@@ -21,6 +24,8 @@ import { readRoutes } from './api/read-routes.ts';
 import { sessionRoutes } from './api/session-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
+import { fastReads } from './fast-reads.ts';
+import { httpServerFactory } from './http-server.ts';
 import { httpLimits } from './limits.ts';
 import { AppMetrics } from './ops/app-metrics.ts';
 import { addGracefulStop } from './ops/graceful-stop.ts';
@@ -71,6 +76,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   const metrics = options.metricsToken ? new AppMetrics(deps.runtime) : null;
   const requestLog = new RequestLog(metrics);
   const limits = httpLimits(deps.limits);
+  const documents = eventDocuments();
   const app = Fastify({
     // Fastify tells the request log about answers only when it has a logger: metrics need one.
     ...(options.loggerInstance
@@ -80,15 +86,18 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
     bodyLimit: limits.bodyLimitBytes,
-    // A client that sends its request slowly (a byte now and then) is cut off with 408; the check
-    // runs every second, over requests still arriving only.
-    requestTimeout: limits.requestTimeoutMs,
-    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    serverFactory: httpServerFactory(limits, (request, response) => fast.serve(request, response)),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // The board and schedule JSON are answered before Fastify sees the request (see fastReads).
+  const fast = fastReads(deps.runtime, documents, (route, ms, reqId) =>
+    requestLog.answered(app.log, 'GET', route, 200, ms, reqId),
+  );
+  app.addHook('preClose', async () => fast.stop());
 
   // onClose hooks run last-registered first: what the app uses closes after the app's own parts.
   const { afterClose } = options;
@@ -106,6 +115,21 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     metrics?.close();
   });
   addGracefulStop(app, liveFeeds, () => requestLog.writesInFlight, options.drainMs ?? 5000);
+  const alertFailed = (error: unknown) => app.log.error({ err: error }, 'alert not delivered');
+  const stopAlerts = watchWebTopicAlerts(
+    deps.runtime,
+    deps.baseUrl,
+    (userId, alert) => liveFeeds.sendToUser(userId, alert),
+    alertFailed,
+  );
+  let stopAlertMail: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    stopAlertMail = batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs);
+  });
+  app.addHook('onClose', async () => {
+    stopAlerts();
+    stopAlertMail?.();
+  });
   const mailSender = new MailSender(deps.runtime, deps.mailer ?? logMailer((text) => app.log.info(text)), {
     onError: (error, to) => app.log.error({ err: error, to }, 'queued e-mail not sent'),
   });
@@ -153,7 +177,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      await api.register(readRoutes(deps));
+      await api.register(readRoutes(deps, documents));
       await api.register(eventRoutes(deps));
       await api.register(bookingRoutes(deps));
       await api.register(clashRoutes(deps));
@@ -161,6 +185,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(motdRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(accountRoutes(deps));
+      await api.register(alertRoutes(deps));
       await api.register(commandRoutes(deps));
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));

@@ -23,6 +23,8 @@ export interface WebDeps {
    * sign-in links and confirmations one recipient may be sent per hour (`mail`, 5 unless given)
    */
   readonly rateLimits?: { readonly signIn: number; readonly forms: number; readonly mail?: number };
+  /** how often batched alert e-mail and reminders are looked at, in ms (default 30 s; tests shorten it) */
+  readonly alertCheckMs?: number;
   /** streams, timeouts and body size; what is not given keeps its default (`web/limits.ts`) */
   readonly limits?: Partial<HttpLimits>;
 }

@@ -53,13 +53,14 @@ export function startServerProcess(
 
 /**
  * Runs `node ARGS…` with the highest file-descriptor limit allowed (many open connections), `PORT`
- * set to a free loopback port, and waits until it answers `GET /healthz`.
+ * set to a free loopback port (or the one `env` names), and waits until it answers `GET /healthz`.
  */
 export async function startHttpProcess(
   nodeArgs: readonly string[],
   env: Record<string, string>,
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  // A server started again on the port it had (behind a proxy) is given PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const command = `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"`;
   const child = spawn('sh', ['-c', command, process.execPath, ...nodeArgs], {
     env: { ...inheritedEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -73,6 +73,7 @@ class MemoryExecutor {
           checkIn: this.checkIns.get(userId) ?? null,
           subscription: this.subscriptions.get(userId) ?? null,
           listed: people.some((person) => person.actor === actor && person.listed),
+          channels: userId ? ['pages'] : [],
         },
         seen: asked
           ? {

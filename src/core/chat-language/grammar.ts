@@ -138,7 +138,7 @@ export const grammar = [
     scope: 'personal',
     args: [{ name: 'PATTERN', kind: 'text', optional: true }],
     who: 'signed-in',
-    help: 'Get a private message when a topic matching PATTERN is set: words, "quoted phrases" and #teams (any of them), or a regular expression between slashes. Without PATTERN, shows yours.',
+    help: 'Be told when a topic matching PATTERN is set — by private message on IRC, on your open Convene pages and, if you chose it on your account page, by e-mail: words, "quoted phrases" and #teams (any of them), or a regular expression between slashes. Without PATTERN, shows yours. The same subscription serves the web.',
     example: '+subscribe #cinder "live migration" placement',
   },
   {
@@ -146,7 +146,7 @@ export const grammar = [
     scope: 'personal',
     args: [],
     who: 'signed-in',
-    help: 'Stop the private messages about topics.',
+    help: 'Stop the alerts about topics, everywhere.',
     example: '+unsubscribe',
   },
   {

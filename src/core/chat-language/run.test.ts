@@ -21,7 +21,7 @@ import { type CommandView, commandNeeds, runCommand, type Step } from './run.ts'
 
 const base = buildEventState();
 const ids = sequentialIds('run');
-const noOne: CommandView['mine'] = { checkIn: null, subscription: null, listed: false };
+const noOne: CommandView['mine'] = { checkIn: null, subscription: null, listed: false, channels: ['pages'] };
 
 function stepOf(
   text: string,
@@ -34,7 +34,7 @@ function stepOf(
   if (parsed.kind !== 'command') throw new Error(`not a command: ${text}`);
   return runCommand(
     parsed.command,
-    { state, mine: noOne, seen: null, ...view },
+    { state, mine: { ...noOne, channels: actor?.userId ? ['pages'] : [] }, seen: null, ...view },
     ctxOf(actor, now, 'irc', ids),
   );
 }

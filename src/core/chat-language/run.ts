@@ -12,7 +12,7 @@ import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { mapEffect, type PersonalDecision, personal } from '../people/personal-decision.ts';
 import { type CheckIn, checkIn, checkOut, describeSeen, type SeenPerson } from '../people/presence.ts';
-import { subscribe, unsubscribe } from '../people/topic-subscription.ts';
+import { type AlertChannel, subscribe, unsubscribe } from '../people/topic-subscription.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { parseCellReference } from '../schedule/cell-reference.ts';
 import { addTeams } from '../teams/add-teams.ts';
@@ -31,6 +31,8 @@ export interface CommandView {
     readonly subscription: string | null;
     /** the sender agreed to be listed in "find people" */
     readonly listed: boolean;
+    /** where the sender's topic alerts can reach them (none: no account and no nick to reach) */
+    readonly channels: readonly AlertChannel[];
   };
   readonly seen: SeenPerson | null;
 }
@@ -205,13 +207,18 @@ function personalDecision(command: Command, view: CommandView, ctx: Ctx): Person
     case 'subscribe': {
       const archived = first === null ? null : checkNotArchived(view.state.event, 'subscription');
       if (archived) return refused(archived);
-      return mapEffect(subscribe(view.mine.subscription, { pattern: first }, ctx), (pattern) => ({
-        type: 'subscribe',
-        pattern,
-      }));
+      return mapEffect(
+        subscribe(view.mine.subscription, { pattern: first, channels: view.mine.channels }),
+        (pattern) => ({
+          type: 'subscribe',
+          pattern,
+        }),
+      );
     }
     case 'unsubscribe':
-      return mapEffect(unsubscribe(view.mine.subscription, ctx), () => ({ type: 'unsubscribe' }));
+      return mapEffect(unsubscribe(view.mine.subscription, view.mine.channels), () => ({
+        type: 'unsubscribe',
+      }));
     case 'help':
       return personal(null, helpReply(first));
   }

@@ -76,39 +76,42 @@ describe('topic filters', () => {
 
 describe('subscribe and unsubscribe', () => {
   it('sets a pattern, replacing the old one, and shows it when asked', () => {
-    expect(subscribe(null, { pattern: ' #cinder "live migration" ' }, ctxOf(attendee))).toEqual({
+    expect(subscribe(null, { pattern: ' #cinder "live migration" ', channels: ['irc'] })).toEqual({
       ok: true,
       effect: '#cinder "live migration"',
       reply:
-        'Subscribed to: #cinder "live migration". I will send you a private message when a matching topic is set.',
+        'Subscribed to: #cinder "live migration". Matching topics will reach you by private message on IRC.',
     });
-    expect(subscribe('placement', { pattern: 'backups' }, ctxOf(attendee))).toMatchObject({
-      reply: expect.stringContaining('(it was: placement)'),
-    });
-    expect(subscribe('placement', { pattern: null }, ctxOf(attendee))).toEqual({
+    expect(subscribe('placement', { pattern: 'backups', channels: ['pages', 'email', 'irc'] })).toMatchObject(
+      {
+        reply:
+          'Subscribed to: backups (it was: placement). Matching topics will reach you on any Convene page you have open while signed in, by e-mail (at most one every few minutes) and by private message on IRC.',
+      },
+    );
+    expect(subscribe('placement', { pattern: null, channels: ['pages'] })).toEqual({
       ok: true,
       effect: null,
       reply: 'You are subscribed to: placement',
     });
   });
 
-  it('refuses a bad pattern and anyone without an account', () => {
-    expect(subscribe(null, { pattern: '/(?=x)/' }, ctxOf(attendee))).toMatchObject({
+  it('refuses a bad pattern, and anyone whom nothing could reach (no account, no nick)', () => {
+    expect(subscribe(null, { pattern: '/(?=x)/', channels: ['pages'] })).toMatchObject({
       refusal: { code: 'invalid_input' },
     });
-    expect(subscribe(null, { pattern: 'x' }, ctxOf(null))).toMatchObject({
+    expect(subscribe(null, { pattern: 'x', channels: [] })).toMatchObject({
       refusal: { code: 'unauthenticated' },
     });
-    expect(unsubscribe('x', ctxOf(null))).toMatchObject({ refusal: { code: 'unauthenticated' } });
+    expect(unsubscribe('x', [])).toMatchObject({ refusal: { code: 'unauthenticated' } });
   });
 
   it('unsubscribes, and says so when there was nothing to end', () => {
-    expect(unsubscribe('placement', ctxOf(attendee))).toEqual({
+    expect(unsubscribe('placement', ['pages'])).toEqual({
       ok: true,
       effect: 'removed',
       reply: 'Unsubscribed from: placement',
     });
-    expect(unsubscribe(null, ctxOf(attendee))).toEqual({
+    expect(unsubscribe(null, ['pages'])).toEqual({
       ok: true,
       effect: null,
       reply: 'You have no subscription.',
@@ -133,8 +136,8 @@ describe('topicAlerts', () => {
       { userId: 'user-other', filter: filter('nothing-matches') },
     ];
     expect(topicAlerts(state, changes, subscribers, novaModerator.userId, now)).toEqual([
-      { userId: 'user-attendee', message: '#nova now: Placement with #cinder' },
-      { userId: 'user-attendee', message: '#cinder next: Backups' },
+      { userId: 'user-attendee', team: 'nova', message: '#nova now: Placement with #cinder' },
+      { userId: 'user-attendee', team: 'cinder', message: '#cinder next: Backups' },
     ]);
   });
 });

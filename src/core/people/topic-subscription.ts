@@ -2,7 +2,6 @@ import { RE2JS } from 're2js';
 import type { Change } from '../changes.ts';
 import { type Checked, failed, passed } from '../checked.ts';
 import { refuse } from '../decision.ts';
-import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import type { Instant } from '../model/instant.ts';
 import { type PersonalDecision, personal } from './personal-decision.ts';
@@ -99,16 +98,32 @@ function isWordChar(char: string): boolean {
   return /[\p{L}\p{N}_]/u.test(char);
 }
 
+/** Where a subscriber's alerts can actually reach them; a reply never promises any other. */
+export type AlertChannel = 'pages' | 'email' | 'irc';
+
+const channelWords: Record<AlertChannel, string> = {
+  pages: 'on any Convene page you have open while signed in',
+  email: 'by e-mail (at most one every few minutes)',
+  irc: 'by private message on IRC',
+};
+
+/** "a, b and c", for the channels a subscriber is reached by. */
+function describeChannels(channels: readonly AlertChannel[]): string {
+  const words = channels.map((channel) => channelWords[channel]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 /**
- * Sets the actor's subscription, or with no pattern says what it is.
- * Refuses with `unauthenticated` or `invalid_input`.
+ * Sets the actor's subscription, or with no pattern says what it is. The reply names the channels
+ * that will carry matching topics (`channels`, worked out by the adapter: an account's open pages,
+ * e-mail when chosen, IRC when the bot is there and knows the nick) and no other.
+ * Refuses with `unauthenticated` (no account and no nick: nothing could deliver) or `invalid_input`.
  */
 export function subscribe(
   current: string | null,
-  input: { pattern: string | null },
-  ctx: Ctx,
+  input: { pattern: string | null; channels: readonly AlertChannel[] },
 ): PersonalDecision<string> {
-  if (!ctx.actor?.userId) {
+  if (input.channels.length === 0) {
     return refuse('unauthenticated', 'Subscribing needs a Convene account: sign in, or link your IRC nick.');
   }
   if (input.pattern === null || !input.pattern.trim()) {
@@ -125,19 +140,21 @@ export function subscribe(
   const was = current && current !== pattern ? ` (it was: ${current})` : '';
   return personal(
     pattern,
-    `Subscribed to: ${pattern}${was}. I will send you a private message when a matching topic is set.`,
+    `Subscribed to: ${pattern}${was}. Matching topics will reach you ${describeChannels(input.channels)}.`,
   );
 }
 
-/** Ends the actor's subscription. Refuses with `unauthenticated`. */
-export function unsubscribe(current: string | null, ctx: Ctx): PersonalDecision<'removed'> {
-  if (!ctx.actor?.userId) {
+/** Ends the actor's subscription. Refuses with `unauthenticated` when nobody could have one. */
+export function unsubscribe(
+  current: string | null,
+  channels: readonly AlertChannel[],
+): PersonalDecision<'removed'> {
+  if (channels.length === 0) {
     return refuse('unauthenticated', 'Subscribing needs a Convene account: sign in, or link your IRC nick.');
   }
   if (!current) return personal(null, 'You have no subscription.');
   return personal('removed', `Unsubscribed from: ${current}`);
 }
-
 /** Someone to tell about a topic: their subscription, already read. */
 export interface Subscriber {
   readonly userId: string;
@@ -154,8 +171,8 @@ export function topicAlerts(
   subscribers: readonly Subscriber[],
   actorId: string | null,
   now: Instant,
-): { userId: string; message: string }[] {
-  const alerts: { userId: string; message: string }[] = [];
+): { userId: string; team: string; message: string }[] {
+  const alerts: { userId: string; team: string; message: string }[] = [];
   for (const change of changes) {
     if (change.type !== 'board.now-set' && change.type !== 'board.next-added') continue;
     const team = state.teams.find((candidate) => candidate.id === change.teamId);
@@ -165,7 +182,7 @@ export function topicAlerts(
     const message = `${describeTeamWhere(state, team, now)} ${verb}: ${change.topic.text}`;
     for (const subscriber of subscribers) {
       if (subscriber.userId !== actorId && topicMatches(subscriber.filter, topic))
-        alerts.push({ userId: subscriber.userId, message });
+        alerts.push({ userId: subscriber.userId, team: team.slug, message });
     }
   }
   return alerts;

@@ -6,6 +6,7 @@ import * as mailOutbox from './0004-mail-outbox.ts';
 import * as scheduleDrafts from './0006-schedule-drafts.ts';
 import * as sessions from './0008-sessions.ts';
 import * as overrideReasons from './0010-override-reasons.ts';
+import * as alerts from './0011-alerts.ts';
 import * as mailingsAndCoc from './0013-mailings-and-coc.ts';
 
 /** Every migration, by name, in the order they run. One set serves SQLite and PostgreSQL. */
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003-chat': chat,
   '0004-mail-outbox': mailOutbox,
   '0006-schedule-drafts': scheduleDrafts,
+  '0011-alerts': alerts,
   '0008-sessions': sessions,
   '0010-override-reasons': overrideReasons,
   '0013-mailings-and-coc': mailingsAndCoc,

@@ -402,6 +402,20 @@ for (const kind of storeKinds) {
           ['a topic of zero-width spaces', 'POST', '/teams/nova/next', { text: '\u200b\u200b\u200d\ufeff' }],
           ['a team renamed with a bidi isolate', 'PATCH', '/teams/nova', { name: 'Nova\u2067 ovoN' }],
           ['a room named with invisible characters only', 'POST', '/rooms', { name: '\u200b\u3164' }],
+          [
+            'a command that is not UTF-8',
+            'POST',
+            '/commands',
+            Buffer.from('{"text":"#nova now \xff\xfe"}', 'latin1'),
+          ],
+          [
+            'a topic that is not UTF-8',
+            'POST',
+            '/teams/nova/now',
+            Buffer.from('{"text":"\xff\xfe"}', 'latin1'),
+          ],
+          ['a topic with a lone surrogate', 'POST', '/teams/nova/now', '{"text":"a\\ud800b"}'],
+          ['a team name with a lone low surrogate', 'PATCH', '/teams/nova', '{"name":"\\udc00"}'],
           ['a topic of the wrong type', 'POST', '/teams/nova/next', { text: 42 }],
           ['a topic for an unknown team', 'POST', '/teams/ghost/now', { text: 'hi' }],
           ['a javascript: video link', 'PATCH', '/teams/nova', { video_url: 'javascript:alert(1)' }],
@@ -449,7 +463,9 @@ for (const kind of storeKinds) {
               headers: { authorization: `Bearer ${t.tokens.organizer}`, 'content-type': 'application/json' },
               ...(body === undefined
                 ? {}
-                : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+                : {
+                    payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+                  }),
             });
             expect(response.statusCode).toBeGreaterThanOrEqual(400);
             expect(response.statusCode).toBeLessThan(500);

@@ -11,7 +11,8 @@ export interface Rendered {
   readonly validUntil: Instant | null;
 }
 
-interface Entry extends Omit<Rendered, 'body'> {
+/** A body as kept: its bytes and the validators and dates sent with it. */
+export interface Entry extends Omit<Rendered, 'body'> {
   /** bytes, so each response is written without converting text again */
   readonly body: Buffer;
   readonly version: string;
@@ -116,6 +117,11 @@ export class JsonCache {
     return this.cache.send(request, reply, state.event.id, String(state.revision), now, () =>
       this.render(state, now),
     );
+  }
+
+  /** The document as it is now, rendered if it changed since it was last asked for. */
+  current(state: EventState, now: Instant): Entry {
+    return this.cache.get(state.event.id, String(state.revision), now, () => this.render(state, now));
   }
 
   private render(state: EventState, now: Instant): Rendered {

@@ -190,7 +190,31 @@ function follow() {
   });
 }
 
+/** Signed in with follows kept on this browser from before: offer to move them to the account. */
+function offerFollows() {
+  const offer = document.querySelector('[data-follow-offer]');
+  const teams = [...followed()];
+  if (!offer || teams.length === 0) return;
+  offer.querySelector('.follow-offer__teams').textContent = teams.join(', ');
+  offer.hidden = false;
+  offer.querySelector('[data-follow-offer-accept]').addEventListener('click', async () => {
+    const response = await fetch(offer.dataset.followOffer, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': offer.dataset.csrf },
+      body: JSON.stringify({ teams }),
+    });
+    if (!response.ok) return;
+    setFollowed([]);
+    location.reload();
+  });
+  offer.querySelector('[data-follow-offer-dismiss]').addEventListener('click', () => {
+    setFollowed([]);
+    offer.hidden = true;
+  });
+}
+
 showFollowButtons();
+offerFollows();
 if (!hasZoneCookie() && !new URL(location.href).searchParams.has('tz')) {
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (browserZone) {

@@ -48,6 +48,11 @@ export function Layout(props: LayoutProps) {
   const { event, user } = props;
   const title = event ? `${props.title} · ${event.title}` : props.title;
   const display = props.variant === 'display';
+  // A signed-in person's alerts (topics they subscribed to, meetings about to start) arrive on
+  // the event's stream and show on whichever of the event's pages they have open.
+  const alerts =
+    user && event ? `/api/v1/events/${encodeURIComponent(event.slug)}/stream?views=alerts` : null;
+  const scripts = alerts ? [...(props.scripts ?? []), 'alerts.js'] : (props.scripts ?? []);
   return (
     <html lang="en">
       <head>
@@ -59,7 +64,7 @@ export function Layout(props: LayoutProps) {
           <link rel="stylesheet" href={href} key={href} />
         ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
-        {props.scripts?.map((name) => (
+        {scripts.map((name) => (
           <script type="module" src={assetUrl(name)} key={name} />
         ))}
       </head>
@@ -112,6 +117,22 @@ export function Layout(props: LayoutProps) {
             ) : null}
           </header>
         )}
+        {alerts ? (
+          <section class="alerts" aria-label="Your alerts" data-alerts-stream={alerts}>
+            <ul id="alert-list" class="alerts__list" aria-live="polite" />
+            <template id="alert-template">
+              <li class="alert">
+                <span class="alert__text" />{' '}
+                <a class="alert__link" href="/">
+                  Open
+                </a>{' '}
+                <button type="button" class="alert__close">
+                  Dismiss
+                </button>
+              </li>
+            </template>
+          </section>
+        ) : null}
         <main id="main" tabIndex={-1}>
           {event?.status && !display ? <StatusBanner event={{ ...event, status: event.status }} /> : null}
           {props.children}

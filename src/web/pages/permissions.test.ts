@@ -87,6 +87,7 @@ const novaManagers = (allowed: number): Expected => ({
   novaModerator: allowed,
   organizer: allowed,
 });
+/** Anyone signed in, for their own follows, subscription and alerts. */
 const signedIn = (allowed: number): Expected => ({
   anonymous: 401,
   attendee: allowed,
@@ -113,6 +114,23 @@ const everyone = (status: number): Expected => ({
 });
 
 const api: Row[] = [
+  { method: 'GET', url: () => `/api/v1${E}/subscription`, expected: signedIn(200) },
+  {
+    method: 'PUT',
+    url: () => `/api/v1${E}/subscription`,
+    body: { pattern: '/(?=x)/' },
+    expected: signedIn(400),
+  },
+  { method: 'GET', url: () => '/api/v1/me/alerts', expected: signedIn(200) },
+  {
+    method: 'PUT',
+    url: () => '/api/v1/me/alerts',
+    body: { topic_mail: false, reminders: true, reminder_mail: false },
+    expected: signedIn(200),
+  },
+  { method: 'PUT', url: () => `/api/v1${E}/teams/nowhere/follow`, expected: signedIn(404) },
+  { method: 'DELETE', url: () => `/api/v1${E}/teams/nowhere/follow`, expected: signedIn(404) },
+  { method: 'POST', url: () => `/api/v1${E}/follows`, body: { teams: [] }, expected: signedIn(200) },
   { method: 'GET', url: () => '/readyz', expected: everyone(200) },
   { method: 'GET', url: () => '/metrics', expected: everyone(401) },
   { method: 'POST', url: () => `/api/v1${E}/rooms`, body: { name: '' }, expected: organizerOnly(400) },
@@ -253,7 +271,41 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  { method: 'GET', url: () => '/me/alerts', expected: asPage(signedIn(200)) },
+  {
+    method: 'POST',
+    url: () => '/me/alerts/subscription',
+    body: { event: 'oct2022-ptg', pattern: '/(?=x)/' },
+    expected: asPage(signedIn(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/me/alerts/settings',
+    body: { reminders: 'yes' },
+    expected: asPage(signedIn(303)),
+  },
+  { method: 'POST', url: () => `${E}/teams/nowhere/follow`, body: {}, expected: asPage(signedIn(404)) },
+  { method: 'POST', url: () => `${E}/teams/nowhere/alert`, body: {}, expected: asPage(signedIn(404)) },
   { method: 'GET', url: () => '/events', expected: everyone(200) },
+  { method: 'GET', url: () => '/organise/events/new', expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => '/organise/events/new',
+    body: { title: '', windows: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/events/copy',
+    body: { copy_from: 'nowhere', slug: 'x', starts_on: '2023-01-02' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/status`,
+    body: { status: 'nonsense' },
+    expected: asPage(organizerOnly(303)),
+  },
   ...[
     '/organise',
     `${E}/organise`,
@@ -268,6 +320,7 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/registrations.csv`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter.csv', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/teams/nova/manage`, expected: asPage(novaManagers(200)) },
+  { method: 'GET', url: () => `${E}/organise/bookings`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/teams`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/audit?source=web`, expected: asPage(organizerOnly(200)) },

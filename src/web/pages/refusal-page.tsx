@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type Refusal, refusal } from '../../core/errors.ts';
 import type { EventInfo } from '../../core/model/event.ts';
 import { httpStatusOf } from '../http-status.ts';
+import { RefusedRequest } from '../plugins/errors.ts';
 import { Layout, type PageUser } from './layout.tsx';
 import { pageUser } from './page-context.ts';
 import { renderDocument, sendPage } from './render.ts';
@@ -76,6 +77,7 @@ function RefusalPage(props: {
  * read, and (logged, with a reference) anything unexpected.
  */
 export async function pageErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof RefusedRequest) return sendRefusalPage(reply, request, error.refusal);
   const status = error.statusCode ?? 500;
   if (status === 429) return sendRefusalPage(reply, request, refusal('rate_limited'));
   if (status >= 400 && status < 500)

@@ -28,6 +28,16 @@ export interface ErrorsOptions {
   ) => FastifyReply | Promise<FastifyReply>;
 }
 
+/** A request refused before any route ran (its body is not text, say), with the refusal to send. */
+export class RefusedRequest extends Error {
+  readonly statusCode: number;
+
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+    this.statusCode = httpStatusOf[refusal.code];
+  }
+}
+
 /** A browser navigating, as opposed to a script calling the API. */
 export function wantsPage(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
@@ -49,6 +59,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptio
     );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof RefusedRequest) return sendRefusal(reply, error.refusal);
     if (error.validation) {
       return sendRefusal(reply, refusal('invalid_input', describeValidation(error)));
     }

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -12,6 +11,7 @@ import { refusal } from '../../core/errors.ts';
 import { sessionDays } from '../../core/people/sign-in-policy.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusalPage } from '../pages/refusal-page.tsx';
+import { bodyParsers } from './body-parsers.ts';
 import { sendRefusal } from './errors.ts';
 
 /** The session cookie's name over plain http; over https it is `__Host-convene_session`. */
@@ -58,7 +58,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
   const { deps, secret } = options;
   const names = cookieNames(deps);
   await app.register(cookie, { secret, hook: 'onRequest' });
-  await app.register(formbody, { bodyLimit: app.initialConfig.bodyLimit });
+  await app.register(bodyParsers);
   await app.register(rateLimit, { global: false });
 
   app.addIdentifier(async (request) => {
@@ -90,8 +90,11 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
     return sign(bound);
   });
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!needsCsrf(request, names.session)) return;
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!needsCsrf(request, names.session)) return done();
+    void checkCsrf(request, reply).then(() => done(), done);
+  });
+  const checkCsrf = async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as Record<string, unknown> | null | undefined;
     const given = body && typeof body === 'object' ? body[csrfField] : undefined;
     const token = typeof given === 'string' ? given : request.headers['x-csrf-token'];
@@ -100,7 +103,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: SessionPlu
     const failed = refusal('csrf_failed');
     if (isForm(request)) return sendRefusalPage(reply, request, failed);
     return sendRefusal(reply, failed);
-  });
+  };
 });
 
 /** Signs a person in on this browser: a new session, and a new CSRF cookie with it. */

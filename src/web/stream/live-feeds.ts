@@ -52,6 +52,8 @@ interface Message extends Position {
 /** One open stream: the views it wants and how to send it bytes. */
 export interface Subscriber {
   readonly views: ReadonlySet<StreamView>;
+  /** the signed-in viewer, who also receives their own alerts on this stream; null when anonymous */
+  readonly userId?: string | null;
   /**
    * Sends one encoded frame (the same bytes go to every viewer); returns false when the connection
    * can take no more and should be closed.
@@ -80,6 +82,8 @@ export interface LiveFeedOptions {
  */
 export class LiveFeeds {
   private readonly feeds = new Map<string, EventFeed>();
+  /** the open streams of signed-in viewers, by user id, across events */
+  private readonly personal = new Map<string, Set<Subscriber>>();
   private readonly stopListening: () => void;
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -110,7 +114,31 @@ export class LiveFeeds {
     const state = await this.runtime.models.get(eventRef);
     if (!state || (!isPublic(state.event) && !(await mayPreview()))) return null;
     const feed = this.feedOf(state);
-    return feed.add(subscriber, parsePosition(lastEventId));
+    const remove = feed.add(subscriber, parsePosition(lastEventId));
+    const { userId } = subscriber;
+    if (!userId) return remove;
+    let streams = this.personal.get(userId);
+    if (!streams) {
+      streams = new Set();
+      this.personal.set(userId, streams);
+    }
+    streams.add(subscriber);
+    return () => {
+      remove();
+      streams.delete(subscriber);
+      if (streams.size === 0 && this.personal.get(userId) === streams) this.personal.delete(userId);
+    };
+  }
+
+  /**
+   * Sends a person's own alert to every stream they have open on this process, whatever its event
+   * or views, as `event: alert`. Alerts carry no id: they are not replayed on reconnect.
+   */
+  sendToUser(userId: string, alert: unknown): void {
+    const streams = this.personal.get(userId);
+    if (!streams) return;
+    const bytes = Buffer.from(`event: alert\ndata: ${JSON.stringify(alert)}\n\n`);
+    for (const subscriber of streams) if (!subscriber.send(bytes)) subscriber.close();
   }
 
   /** Looks at the clock again now (tests move their clock, then call this). */

@@ -14,7 +14,8 @@ const StreamQuery = Type.Object({
   views: Type.Optional(
     Type.String({
       maxLength: 40,
-      description: 'comma-separated: board, schedule (default both)',
+      description:
+        'comma-separated: board, schedule (default both); alerts alone: no data views, only the signed-in viewer’s alerts',
     }),
   ),
   last_event_id: Type.Optional(
@@ -30,7 +31,8 @@ const description = [
   '`room`+`slot` (unavailable). Ids are the event revision (`42`), or `42.3` for the third',
   'time-driven change after it (a slot starting, a topic expiring). Reconnect with `Last-Event-ID`',
   'to receive only what was missed, or a new snapshot when that is no longer known. A comment',
-  'line is sent every 15 seconds.',
+  'line is sent every 15 seconds. A signed-in viewer (session cookie or token) also receives',
+  '`event: alert` messages meant for them alone: `{kind, event, team, message, url, join}`, without ids.',
 ].join(' ');
 
 /** When the server is full of streams, a client should come back after this many seconds. */
@@ -62,7 +64,7 @@ export function streamRoutes(feeds: LiveFeeds, limits: StreamLimits): FastifyPlu
         if (!views) {
           return sendRefusal(
             reply,
-            refusal('invalid_input', `"views" lists board and/or schedule, separated by commas.`),
+            refusal('invalid_input', `"views" lists board, schedule and/or alerts, separated by commas.`),
           );
         }
         const admitted = limits.admit(request.ip);
@@ -74,6 +76,8 @@ export function streamRoutes(feeds: LiveFeeds, limits: StreamLimits): FastifyPlu
         const header = request.headers['last-event-id'];
         const lastEventId =
           (Array.isArray(header) ? header[0] : header) ?? request.query.last_event_id ?? null;
+        const identity = await request.identify();
+        const userId = identity.ok ? (identity.value?.userId ?? null) : null;
         const socket = request.raw.socket;
         let open = true;
         let started = false;
@@ -91,6 +95,7 @@ export function streamRoutes(feeds: LiveFeeds, limits: StreamLimits): FastifyPlu
             request.params.event,
             {
               views,
+              userId,
               send(frame) {
                 if (!open || socket.destroyed) return false;
                 if (!started) start();
@@ -140,7 +145,10 @@ const streamHead = Buffer.from(
 
 function parseViews(text: string | undefined): ReadonlySet<StreamView> | null {
   if (text === undefined || text.trim() === '') return new Set(streamViews);
-  const names = text.split(',').map((name) => name.trim().toLowerCase());
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== 'alerts');
   if (!names.every((name): name is StreamView => (streamViews as readonly string[]).includes(name)))
     return null;
   return new Set(names);

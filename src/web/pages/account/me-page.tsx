@@ -26,11 +26,14 @@ import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { viewerZone } from '../time-zone.ts';
 import { ModeratedTeams } from './moderated-teams.tsx';
+import { AlertsSection, myAlerts } from './my-alerts.tsx';
 
 /** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
 const done = new Map<string, string>([
   ['profile', 'Your details are saved.'],
   ['listed', 'Your choice about “find people” is saved.'],
+  ['subscription', 'Your topic subscription is saved.'],
+  ['alerts', 'Your choices about alerts are saved.'],
   ['revoked', 'The token is revoked: it no longer works.'],
   ['calendar', 'Your calendar has a new address; the old one no longer works.'],
 ]);
@@ -189,6 +192,7 @@ async function accountPage(
   const secret = actor.userId ? await deps.runtime.store.feedSecretOf(actor.userId) : null;
   const zone = viewerZone(request, reply, account.time_zone ?? 'UTC');
   const csrf = reply.csrfToken();
+  const alerts = await myAlerts(deps.runtime, actor.userId as string);
   return sendPage(
     reply,
     <Layout title="Your account" user={await pageUser(request)} {...formAssets()}>
@@ -225,6 +229,7 @@ async function accountPage(
           <SubmitButton>Save my details</SubmitButton>
         </form>
       </section>
+      <AlertsSection alerts={alerts} csrf={csrf} />
       <section aria-labelledby="find-heading">
         <h2 id="find-heading">Find people</h2>
         <form method="post" action="/me/find-people" class="form">

@@ -15,6 +15,7 @@ function consoleSections(slug: string) {
     { key: 'grid', label: 'Days and windows', href: `${base}/grid` },
     { key: 'rules', label: 'Booking rules and phases', href: `${base}/rules` },
     { key: 'rooms', label: 'Rooms', href: `${base}/rooms` },
+    { key: 'bookings', label: 'Book for teams', href: `${base}/bookings` },
     { key: 'signups', label: 'Sign-ups', href: `${base}/signups` },
     { key: 'teams', label: 'Teams', href: `${base}/teams` },
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },

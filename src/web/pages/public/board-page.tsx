@@ -8,7 +8,8 @@ import type { Team } from '../../../core/model/team.ts';
 import { checkedInCounts } from '../../../core/people/presence.ts';
 import { etherpadOf, joinNeedsRegistration, videoOf } from '../../../core/teams/team-links.ts';
 import type { WebDeps } from '../../deps.ts';
-import { FollowButton, LivePage } from '../components/live-page.tsx';
+import { accountFollows } from '../account-follows.ts';
+import { type AccountFollows, FollowButton, FollowOffer, LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
 import { IntervalText, TimeText } from '../components/time-text.tsx';
 import { TopicText } from '../components/topic-text.tsx';
@@ -28,6 +29,7 @@ interface BoardProps {
   readonly here: ReadonlyMap<string, number>;
   /** whether the viewer sees room links the event keeps for registered attendees */
   readonly linkShown: boolean;
+  readonly account: AccountFollows | null;
 }
 
 /** `GET /events/{event}/board`: what is happening now, what comes next, and the banners; live. */
@@ -50,6 +52,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
           state,
         );
         // Join links depend on the viewer's registration, which is not in the event's state.
+        const account = await accountFollows(deps, request, reply, state);
         const variant = `${[...here].map(([team, count]) => `${team}:${count}`).join(',')}|${linkShown}`;
         return pages.send(request, reply, { state, now, zone, user, variant }, () => (
           <Layout
@@ -60,6 +63,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
             scripts={['live.js']}
             stylesheets={[teamStylesheetUrl(state)]}
           >
+            <FollowOffer account={account} />
             <div class="page-head">
               <h1>Live board</h1>
               <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
@@ -71,6 +75,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
                 zone={zone}
                 here={here}
                 linkShown={linkShown}
+                account={account}
               />
             </LivePage>
           </Layout>
@@ -80,7 +85,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
   };
 }
 
-function Board({ state, view, zone, here, linkShown }: BoardProps) {
+function Board({ state, view, zone, here, linkShown, account }: BoardProps) {
   const slug = state.event.slug;
   const current = view.currentSlot;
   return (
@@ -126,7 +131,7 @@ function Board({ state, view, zone, here, linkShown }: BoardProps) {
               No team is meeting now.
             </li>
           ) : null}
-          {view.now.map(({ team, topic, rooms }) => {
+          {view.now.map(({ team, topic, rooms, with: others }) => {
             const pad = etherpadOf(state.event, team);
             return (
               <li
@@ -138,6 +143,7 @@ function Board({ state, view, zone, here, linkShown }: BoardProps) {
               >
                 <div class="card__head">
                   <TeamBadge eventSlug={slug} team={team} />
+                  <JointWith slug={slug} teams={others} />
                   {rooms.length > 0 ? (
                     <span class="card__room">
                       in{' '}
@@ -149,7 +155,7 @@ function Board({ state, view, zone, here, linkShown }: BoardProps) {
                       ))}
                     </span>
                   ) : null}
-                  <FollowButton slug={team.slug} name={team.name} />
+                  <FollowButton slug={team.slug} name={team.name} account={account} />
                 </div>
                 <p class="card__topic">
                   <TopicText text={topic.text} state={state} />
@@ -175,14 +181,15 @@ function Board({ state, view, zone, here, linkShown }: BoardProps) {
               </li>
             );
           })}
-          {view.quiet.map(({ team, room }) => (
+          {view.quiet.map(({ team, room, with: others }) => (
             <li class="card card--quiet" id={`now-${team.slug}`} key={team.slug}>
               <div class="card__head">
                 <TeamBadge eventSlug={slug} team={team} />
+                <JointWith slug={slug} teams={others} />
                 <span class="card__room">
                   in <a href={`/events/${slug}/rooms/${room.slug}`}>{room.name}</a> — no topic posted yet
                 </span>
-                <FollowButton slug={team.slug} name={team.name} />
+                <FollowButton slug={team.slug} name={team.name} account={account} />
               </div>
               <p class="card__meta">
                 <JoinLink state={state} team={team} room={room} linkShown={linkShown} />
@@ -214,6 +221,21 @@ function Board({ state, view, zone, here, linkShown }: BoardProps) {
         </ul>
       </section>
     </>
+  );
+}
+
+/** "+ Neutron": the other teams of a joint session, beside the team's badge. */
+function JointWith(props: { slug: string; teams: readonly Team[] }) {
+  if (props.teams.length === 0) return null;
+  return (
+    <span class="card__with">
+      {props.teams.map((team) => (
+        <span key={team.slug}>
+          {' + '}
+          <a href={`/events/${props.slug}/teams/${team.slug}`}>{team.name}</a>
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -6,11 +6,14 @@ import { findTeam } from '../../../core/model/lookup.ts';
 import { isLiveTeam, type Team } from '../../../core/model/team.ts';
 import { canManageTeam } from '../../../core/permissions.ts';
 import { cellReference } from '../../../core/schedule/cell-reference.ts';
-import { teamMeetings, whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
+import { type TeamMeeting, teamMeetings, whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
+import { sessionOfBooking } from '../../../core/sessions/sessions.ts';
 import { etherpadOf, videoOf } from '../../../core/teams/team-links.ts';
 import type { WebDeps } from '../../deps.ts';
+import { accountFollows } from '../account-follows.ts';
+import { CsrfField, Notice } from '../components/form-parts.tsx';
 import { teamKindLabels } from '../components/labels.ts';
-import { FollowButton, LivePage } from '../components/live-page.tsx';
+import { FollowButton, FollowOffer, LivePage } from '../components/live-page.tsx';
 import { TeamBadge } from '../components/team-badge.tsx';
 import { IntervalText, TimeText } from '../components/time-text.tsx';
 import { TopicText } from '../components/topic-text.tsx';
@@ -27,7 +30,7 @@ import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 export function teamPage(deps: WebDeps): FastifyPluginAsync {
   const pages = new PageCache();
   return async (app) => {
-    app.get<{ Params: { event: string; team: string } }>(
+    app.get<{ Params: { event: string; team: string }; Querystring: { done?: string } }>(
       '/events/:event/teams/:team',
       { schema: { hide: true } },
       async (request, reply) => {
@@ -48,6 +51,8 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
         const zone = viewerZone(request, reply, state.event.timeZone);
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         const pad = etherpadOf(state.event, team);
+        const account = await accountFollows(deps, request, reply, state);
+        const notice = request.query.done === 'alert' ? `You will hear about topics of ${team.name}.` : null;
         return pages.send(request, reply, { state, now, zone, user }, async () => {
           const moderators = await deps.runtime.store.listUsers(team.moderators);
           const nicks = moderators
@@ -73,8 +78,21 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 {team.crossProject ? ', cross-project' : ''}
                 {team.status === 'requested' ? ' · not yet on the official list' : ''}
                 {' · '}
-                <FollowButton slug={team.slug} name={team.name} />
+                <FollowButton slug={team.slug} name={team.name} account={account} />
+                {account ? (
+                  <>
+                    {' '}
+                    <form method="post" action={`${base}/teams/${team.slug}/alert`} class="inline-form">
+                      <CsrfField token={account.csrf} />
+                      <button type="submit" class="button button--quiet">
+                        Alert me about {team.name}’s topics
+                      </button>
+                    </form>
+                  </>
+                ) : null}
               </p>
+              <FollowOffer account={account} />
+              {notice ? <Notice>{notice}</Notice> : null}
               {viewer && canManageTeam(viewer, team) ? (
                 <p>
                   <a class="button" href={`${base}/teams/${team.slug}/manage`}>
@@ -168,7 +186,7 @@ function TeamNow(props: { state: EventState; team: Team; now: Instant; zone: str
                 in <a href={`/events/${state.event.slug}/rooms/${room.slug}`}>{room.name}</a>
               </>
             ) : null}
-            .{' '}
+            <SessionNote state={state} team={team} meeting={block} />.{' '}
             {join ? (
               <a class="button" href={join}>
                 Join
@@ -229,6 +247,7 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Room</th>
+                <th scope="col">Session</th>
                 <th scope="col">Cells</th>
               </tr>
             </thead>
@@ -252,6 +271,9 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
                       ) : null}
                     </td>
                     <td>
+                      <SessionNote state={state} team={team} meeting={block} />
+                    </td>
+                    <td>
                       {block.bookings.map((booking) => {
                         const slot = slots.get(booking.slotId);
                         return room && slot ? (
@@ -269,5 +291,32 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
         </div>
       )}
     </section>
+  );
+}
+
+/** A meeting's title, and for a joint session the other teams in it (" with Nova + Neutron"). */
+function SessionNote(props: { state: EventState; team: Team; meeting: TeamMeeting }) {
+  const { state, team, meeting } = props;
+  const first = meeting.bookings[0];
+  const title = first ? sessionOfBooking(state, first)?.record?.title : undefined;
+  const others = meeting.teams
+    .filter((id) => id !== team.id)
+    .flatMap((id) => state.teams.find((candidate) => candidate.id === id) ?? []);
+  return (
+    <>
+      {title ? <span class="session-title"> “{title}”</span> : null}
+      {others.length > 0 ? (
+        <span class="session-with">
+          {' '}
+          with{' '}
+          {others.map((other, index) => (
+            <span key={other.slug}>
+              {index > 0 ? ' + ' : ''}
+              <a href={`/events/${state.event.slug}/teams/${other.slug}`}>{other.name}</a>
+            </span>
+          ))}
+        </span>
+      ) : null}
+    </>
   );
 }

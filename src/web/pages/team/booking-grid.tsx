@@ -191,7 +191,8 @@ function ClashNote(props: { warnings: readonly ClashWarning[] }) {
       {teams.join(', ')}
       <span class="visually-hidden">
         {' '}
-        also meet then: {props.warnings.map((warning) => warning.message).join(' ')}
+        {teams.length === 1 ? 'also meets' : 'also meet'} then:{' '}
+        {props.warnings.map((warning) => warning.message).join(' ')}
       </span>
     </span>
   );
