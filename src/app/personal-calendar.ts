@@ -54,7 +54,7 @@ export async function personalCalendar(
     sources
       .flatMap((ledger) =>
         ledger.meetings
-          .filter((meeting) => followed.has(meeting.team.id))
+          .filter((meeting) => [meeting.team, ...meeting.guests].some((team) => followed.has(team.id)))
           .map((meeting) => ({ event: ledger.state.event, meeting })),
       )
       .sort((a, b) => a.meeting.start.localeCompare(b.meeting.start));

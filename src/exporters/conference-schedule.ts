@@ -2,7 +2,7 @@ import type { EventInfo } from '../core/model/event.ts';
 import { minutesBetween } from '../core/model/instant.ts';
 import type { Room } from '../core/model/room.ts';
 import { daysOf } from '../core/schedule/build-grid.ts';
-import type { MeetingLedger } from '../core/schedule/meeting-ledger.ts';
+import { type MeetingLedger, meetingTitle } from '../core/schedule/meeting-ledger.ts';
 import { meetingGuid, roomGuid } from './guid.ts';
 import { clockDuration, localClock, localDay, withOffset } from './local-time.ts';
 import { eventPage, roomPage, teamPage } from './page-urls.ts';
@@ -77,8 +77,9 @@ export function conferenceSchedule(ledger: MeetingLedger, baseUrl: string): Conf
   const entries = ledger.meetings.map((meeting): ScheduleEntry & { day: string; roomId: string } => ({
     id: meeting.number,
     guid: meetingGuid(event.id, meeting.key),
-    title: meeting.team.name,
+    title: meetingTitle(meeting),
     room: meeting.room.name,
+    // A joint session stays in its host's track: tracks are teams, and the guests are in the title.
     track: meeting.team.name,
     date: withOffset(meeting.start, zone),
     end: withOffset(meeting.end, zone),

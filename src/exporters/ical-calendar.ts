@@ -1,7 +1,7 @@
 import ical, { escape as escapeText, foldLines, ICalEventStatus } from 'ical-generator';
 import type { EventInfo } from '../core/model/event.ts';
 import { millis } from '../core/model/instant.ts';
-import type { Meeting } from '../core/schedule/meeting-ledger.ts';
+import { type Meeting, meetingTitle } from '../core/schedule/meeting-ledger.ts';
 import { meetingGuid } from './guid.ts';
 import { teamPage } from './page-urls.ts';
 
@@ -50,7 +50,7 @@ export function icalCalendar(feed: CalendarFeed, baseUrl: string): string {
       lastModified: new Date(millis(meeting.changedAt)),
       start: new Date(millis(meeting.start)),
       end: new Date(millis(meeting.end)),
-      summary: meeting.team.name,
+      summary: meetingTitle(meeting),
       location: meeting.room.name,
       description: describe(event, meeting, page),
       url: page,
@@ -64,7 +64,9 @@ export function icalCalendar(feed: CalendarFeed, baseUrl: string): string {
 
 function describe(event: EventInfo, meeting: Meeting, page: string): string {
   return [
-    `${meeting.team.name} meets in ${meeting.room.name} (${event.title}).`,
+    meeting.guests.length > 0
+      ? `Joint session of ${[meeting.team, ...meeting.guests].map((team) => team.name).join(', ')} in ${meeting.room.name}, hosted by ${meeting.team.name} (${event.title}).`
+      : `${meeting.team.name} meets in ${meeting.room.name} (${event.title}).`,
     meeting.videoUrl ? `Join: ${meeting.videoUrl}` : null,
     meeting.etherpadUrl ? `Etherpad: ${meeting.etherpadUrl}` : null,
     `Team page: ${page}`,
@@ -75,7 +77,7 @@ function describe(event: EventInfo, meeting: Meeting, page: string): string {
 
 /** RFC 7986 `CONFERENCE`: the video link as a URI, labelled; parameter text quoted as RFC 6868 says. */
 function conferenceLine(meeting: Meeting): string {
-  return `CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=${quotedParameter(`Join ${meeting.team.name}`)}:${meeting.videoUrl}`;
+  return `CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=${quotedParameter(`Join ${meetingTitle(meeting)}`)}:${meeting.videoUrl}`;
 }
 
 function quotedParameter(text: string): string {

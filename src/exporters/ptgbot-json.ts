@@ -51,7 +51,15 @@ export function ptgbotFeed(
       ...(event.codeOfConduct.url ? { 'Code of Conduct': event.codeOfConduct.url } : {}),
     },
     motd: view.motd.map((banner) => ({ level: banner.level, message: banner.message })),
-    now: Object.fromEntries(view.now.map(({ team, topic }) => [team.slug, topic.text])),
+    // ptgbot's cells hold one track, the host's; a joint session names every team in the topic.
+    now: Object.fromEntries(
+      view.now.map(({ team, topic, with: others }) => [
+        team.slug,
+        others.length > 0
+          ? `${topic.text} (joint session: ${[team, ...others].map((member) => member.slug).join(' + ')})`
+          : topic.text,
+      ]),
+    ),
     next: Object.fromEntries(view.next.map(({ team, items }) => [team.slug, items.map((item) => item.text)])),
     etherpads: Object.fromEntries(
       teams.flatMap((team) => {

@@ -127,6 +127,12 @@ export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Prom
   const form = { ...helmForm, preferredWindows: [] };
   const signup = await signUpTeam(runtime, mailing, lead, 'oct2022-ptg', form);
   must(signup);
+  const novaBooking = state.bookings.find((booking) => booking.teamId === nova.id);
+  if (!novaBooking) throw new Error('the demo event has no booking of nova');
+  const session = { session: novaBooking.id, title: 'Placement cleanup' };
+  must(await runtime.ops.editSession('oct2022-ptg', system, session));
+  const summary = { team: 'nova', summaryUrl: 'https://lists.example.org/nova-ptg' };
+  must(await runtime.ops.setSummary('oct2022-ptg', system, summary));
 }
 
 function must(outcome: { ok: boolean; refusal?: { message: string } }): void {

@@ -13,12 +13,16 @@ export interface BoardNow {
   readonly topic: Topic;
   /** where the team meets now (one room; none between its meetings) */
   readonly rooms: readonly Room[];
+  /** the other teams in its joint session now, host first */
+  readonly with: readonly Team[];
 }
 
 /** An approved team meeting now that has posted no topic: the board still shows the room in use. */
 export interface BoardMeeting {
   readonly team: Team;
   readonly room: Room;
+  /** the other teams in its joint session now, host first */
+  readonly with: readonly Team[];
 }
 
 export interface BoardNext {
@@ -54,9 +58,12 @@ export function boardView(state: EventState, now: Instant): BoardView {
   for (const team of teams) {
     const meeting = whereTeamMeets(state, team.id, now).now;
     const room = meeting ? state.rooms.find((candidate) => candidate.id === meeting.roomId) : undefined;
+    const others = (meeting?.teams ?? [])
+      .filter((id) => id !== team.id)
+      .flatMap((id) => state.teams.find((candidate) => candidate.id === id) ?? []);
     const status = state.board[team.id];
     if (!status) {
-      if (room) quiet.push({ team, room });
+      if (room) quiet.push({ team, room, with: others });
       continue;
     }
     const live = (topic: Topic) => {
@@ -65,8 +72,9 @@ export function boardView(state: EventState, now: Instant): BoardView {
       horizon.push(expiry);
       return true;
     };
-    if (status.now && live(status.now)) boardNow.push({ team, topic: status.now, rooms: room ? [room] : [] });
-    else if (room) quiet.push({ team, room });
+    if (status.now && live(status.now))
+      boardNow.push({ team, topic: status.now, rooms: room ? [room] : [], with: others });
+    else if (room) quiet.push({ team, room, with: others });
     const items = status.next.filter(live);
     if (items.length > 0) boardNext.push({ team, items });
   }

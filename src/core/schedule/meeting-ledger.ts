@@ -6,8 +6,7 @@ import type { Team } from '../model/team.ts';
 import { applyRevision } from '../projections/apply-change.ts';
 import type { Revision } from '../revision.ts';
 import { etherpadOf, videoOf } from '../teams/team-links.ts';
-import type { Block } from './blocks.ts';
-import { teamMeetings } from './where-team-meets.ts';
+import { type TeamMeeting, teamMeetings } from './where-team-meets.ts';
 
 /**
  * A team's back-to-back bookings in one room, as calendars and schedule apps publish it, with what
@@ -25,6 +24,8 @@ export interface Meeting {
   /** when what is published about it last changed (iCalendar `DTSTAMP` and `LAST-MODIFIED`) */
   readonly changedAt: Instant;
   readonly team: Team;
+  /** teams that joined this (joint) session, in the order they were invited; the host is `team` */
+  readonly guests: readonly Team[];
   readonly room: Room;
   readonly start: Instant;
   readonly end: Instant;
@@ -89,7 +90,8 @@ export function recordRevision(ledger: MeetingLedger | null, revision: Revision)
   for (const teamId of affected) {
     const previous = byTeam.get(teamId) ?? [];
     const current: Meeting[] = [];
-    for (const block of teamMeetings(state, teamId)) {
+    // A joint session is published once, as the host's meeting, naming its guests.
+    for (const block of teamMeetings(state, teamId).filter((meeting) => meeting.teamId === teamId)) {
       const content = contentOf(state, block, bookingOrder);
       if (!content) continue;
       const fingerprint = fingerprintOf(state, content);
@@ -173,6 +175,11 @@ function affectedTeams(before: EventState, after: EventState, changes: readonly 
   for (const change of changes) {
     if (change.type === 'team.saved') teams.add(change.team.id);
     if (change.type === 'booking.created') teams.add(change.booking.teamId);
+    if (change.type === 'session.saved' || change.type === 'session.removed') {
+      const anchor = change.type === 'session.saved' ? change.session.id : change.sessionId;
+      const booking = [...after.bookings, ...before.bookings].find((candidate) => candidate.id === anchor);
+      if (booking) teams.add(booking.teamId);
+    }
     if (change.type === 'booking.cancelled') {
       const booking = before.bookings.find((candidate) => candidate.id === change.bookingId);
       if (booking) teams.add(booking.teamId);
@@ -185,10 +192,13 @@ type MeetingContent = Omit<Meeting, 'number' | 'sequence' | 'createdAt' | 'chang
 
 function contentOf(
   state: EventState,
-  block: Block,
+  block: TeamMeeting,
   bookingOrder: ReadonlyMap<string, number>,
 ): MeetingContent | null {
   const team = state.teams.find((candidate) => candidate.id === block.teamId);
+  const guests = block.teams
+    .slice(1)
+    .flatMap((id) => state.teams.find((candidate) => candidate.id === id) ?? []);
   const room = state.rooms.find((candidate) => candidate.id === block.roomId);
   const [first] = [...block.bookings].sort(
     (a, b) =>
@@ -199,6 +209,7 @@ function contentOf(
   return {
     key: first.id,
     team,
+    guests,
     room,
     start: block.start,
     end: block.end,
@@ -213,6 +224,7 @@ function fingerprintOf(state: EventState, meeting: MeetingContent): string {
     state.event.title,
     meeting.team.slug,
     meeting.team.name,
+    meeting.guests.map((guest) => [guest.slug, guest.name]),
     meeting.room.slug,
     meeting.room.name,
     meeting.start,
@@ -232,4 +244,9 @@ function sortMeetings(state: EventState, byTeam: ReadonlyMap<string, readonly Me
         (position.get(a.room.id) ?? 0) - (position.get(b.room.id) ?? 0) ||
         a.team.name.localeCompare(b.team.name, 'en'),
     );
+}
+
+/** How feeds name a meeting: the host's name, then its joint session's guests ("Nova + Neutron"). */
+export function meetingTitle(meeting: Pick<Meeting, 'team' | 'guests'>): string {
+  return [meeting.team, ...meeting.guests].map((team) => team.name).join(' + ');
 }

@@ -113,7 +113,9 @@ export function feedRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           key: `team:${team.id}`,
           name: team.name,
           page: teamPage(base, event, team),
-          meetings: ledger.byTeam.get(team.id) ?? [],
+          meetings: ledger.meetings.filter(
+            (meeting) => meeting.team.id === team.id || meeting.guests.some((guest) => guest.id === team.id),
+          ),
         };
       },
     },

@@ -148,6 +148,9 @@ export const BoardOut = Type.Object(
         text: Type.String(),
         at: Type.String(),
         rooms: Type.Array(Type.String()),
+        with: Type.Array(Type.String(), {
+          description: 'the other teams in its joint session now, host first',
+        }),
         join_url: Nullable(Type.String()),
         etherpad: Nullable(Type.String()),
       }),
@@ -158,6 +161,7 @@ export const BoardOut = Type.Object(
           team: Type.String(),
           name: Type.String(),
           room: Type.String(),
+          with: Type.Array(Type.String()),
           join_url: Nullable(Type.String()),
         },
         { description: 'teams meeting now that have posted no topic, so every room in use shows' },

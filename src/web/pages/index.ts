@@ -8,6 +8,7 @@ import { registerPage } from './account/register-page.tsx';
 import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
 import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
+import { newEventPage } from './organise/new-event-page.tsx';
 import { organiseBookingsPage } from './organise/organise-bookings-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
@@ -52,6 +53,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(newsletterPage(deps));
     await app.register(teamManagePage(deps));
     await app.register(organisePage(deps));
+    await app.register(newEventPage(deps));
     await app.register(organiseEventPage(deps));
     await app.register(organiseSignupsPage(deps));
     await app.register(organiseTeamsPage(deps));

@@ -287,6 +287,25 @@ const pages: Row[] = [
   { method: 'POST', url: () => `${E}/teams/nowhere/follow`, body: {}, expected: asPage(signedIn(404)) },
   { method: 'POST', url: () => `${E}/teams/nowhere/alert`, body: {}, expected: asPage(signedIn(404)) },
   { method: 'GET', url: () => '/events', expected: everyone(200) },
+  { method: 'GET', url: () => '/organise/events/new', expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => '/organise/events/new',
+    body: { title: '', windows: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/events/copy',
+    body: { copy_from: 'nowhere', slug: 'x', starts_on: '2023-01-02' },
+    expected: asPage(organizerOnly(404)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/status`,
+    body: { status: 'nonsense' },
+    expected: asPage(organizerOnly(303)),
+  },
   ...[
     '/organise',
     `${E}/organise`,

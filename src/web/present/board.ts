@@ -13,8 +13,9 @@ export function presentBoard(state: EventState, view: BoardView, at: Instant) {
     at,
     current_slot: view.currentSlot ? presentSlot(view.currentSlot) : null,
     next_slot: view.nextSlot ? presentSlot(view.nextSlot) : null,
-    now: view.now.map(({ team, topic, rooms }) => ({
+    now: view.now.map(({ team, topic, rooms, with: others }) => ({
       team: team.slug,
+      with: others.map((other) => other.slug),
       name: team.name,
       colour: team.colour,
       text_colour: readableTextColour(team.colour),
@@ -24,8 +25,9 @@ export function presentBoard(state: EventState, view: BoardView, at: Instant) {
       join_url: videoOf(state.event, team, rooms[0]),
       etherpad: etherpadOf(state.event, team),
     })),
-    meeting_without_topic: view.quiet.map(({ team, room }) => ({
+    meeting_without_topic: view.quiet.map(({ team, room, with: others }) => ({
       team: team.slug,
+      with: others.map((other) => other.slug),
       name: team.name,
       room: room.slug,
       join_url: videoOf(state.event, team, room),

@@ -21,6 +21,7 @@ import { pageErrorHandler } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { consoleFields } from './console-fields.ts';
 import { ConsoleFrame } from './console-frame.tsx';
+import { RulesFields, readRules } from './rules-fields.tsx';
 
 /** Reads a field from the posted form when there is one, else from the event. */
 type Value = (name: string, current: string | number | null | undefined) => string;
@@ -211,74 +212,8 @@ const sections: Record<'settings' | 'coc' | 'grid' | 'rules', Section> = {
   },
   rules: {
     title: 'Booking rules and phases',
-    fields: (event, value) => (
-      <>
-        <TextField
-          label="Hours per team and UTC day"
-          name="daily_cap"
-          value={value('daily_cap', consoleFields.hours(event.rules.dailyCapMinutes))}
-          hint="Empty for no limit."
-        />
-        <TextField
-          label="Hours per team for the event"
-          name="total_cap"
-          value={value('total_cap', consoleFields.hours(event.rules.totalCapMinutes))}
-          hint="Empty for no limit."
-        />
-        <TextField
-          label="Cross-project teams may book from (UTC)"
-          name="cross_project_opens_at"
-          type="datetime-local"
-          value={value('cross_project_opens_at', consoleFields.utcBox(event.rules.crossProjectOpensAt))}
-        />
-        <TextField
-          label="Other teams may book from (UTC)"
-          name="others_open_at"
-          type="datetime-local"
-          value={value('others_open_at', consoleFields.utcBox(event.rules.othersOpenAt))}
-        />
-        <TextField
-          label="Team sign-up opens (UTC)"
-          name="signup_opens_at"
-          type="datetime-local"
-          value={value('signup_opens_at', consoleFields.utcBox(event.signupOpensAt))}
-        />
-        <TextField
-          label="Team sign-up closes (UTC)"
-          name="signup_closes_at"
-          type="datetime-local"
-          value={value('signup_closes_at', consoleFields.utcBox(event.signupClosesAt))}
-          hint="After this, organisers add teams themselves."
-        />
-      </>
-    ),
-    read: (form) => {
-      const daily = consoleFields.readHours(form.text('daily_cap'), 'daily limit');
-      if (!daily.ok) return daily;
-      const total = consoleFields.readHours(form.text('total_cap'), 'limit for the event');
-      if (!total.ok) return total;
-      const instants: Record<string, string | null> = {};
-      for (const [name, what] of [
-        ['cross_project_opens_at', 'opening for cross-project teams'],
-        ['others_open_at', 'opening for other teams'],
-        ['signup_opens_at', 'opening of sign-up'],
-        ['signup_closes_at', 'close of sign-up'],
-      ] as const) {
-        const read = consoleFields.readUtc(form.text(name), what);
-        if (!read.ok) return read;
-        instants[name] = read.value;
-      }
-      return passed({
-        rules: {
-          dailyCapMinutes: daily.value,
-          totalCapMinutes: total.value,
-          crossProjectOpensAt: instants.cross_project_opens_at ?? null,
-          othersOpenAt: instants.others_open_at ?? null,
-        },
-        signupOpensAt: instants.signup_opens_at ?? null,
-        signupClosesAt: instants.signup_closes_at ?? null,
-      });
-    },
+    fields: (event, value) => <RulesFields value={value} event={event} />,
+    read: readRules,
   },
 };
 

@@ -12,6 +12,7 @@ import { formAssets, mailingFor, organisersEvent, organizerOrRefuse, pageWho } f
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 import { ConsoleFrame } from './console-frame.tsx';
+import { EventStatusActions, statusNotices } from './event-status-actions.tsx';
 import { mailingPages } from './mailing-pages.tsx';
 import { sendCsv } from './send-csv.ts';
 
@@ -41,7 +42,13 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
                 </li>
               ))}
             </ul>
-            <p class="hint">New events are created with the JSON API or by importing one (convene import).</p>
+            <p>
+              <a class="button" href="/organise/events/new">
+                New event
+              </a>{' '}
+              from scratch or from an earlier one (also with <code>POST /api/v1/events</code> or{' '}
+              <code>convene event create</code>).
+            </p>
           </section>
           <section aria-labelledby="people-heading">
             <h2 id="people-heading">People</h2>
@@ -102,7 +109,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
       );
     });
 
-    app.get<{ Params: { event: string } }>(
+    app.get<{ Params: { event: string }; Querystring: { done?: string } }>(
       '/events/:event/organise',
       { schema: { hide: true } },
       async (request, reply) => {
@@ -119,6 +126,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
             user={await pageUser(request)}
             section="overview"
             title={`Organise ${state.event.title}`}
+            done={statusNotices.get(request.query.done ?? '')}
           >
             <ul>
               <li>
@@ -138,6 +146,7 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
                 {state.bookings.length} bookings; {state.motd.length} banners.
               </li>
             </ul>
+            <EventStatusActions event={state.event} csrf={reply.csrfToken()} />
           </ConsoleFrame>,
         );
       },

@@ -16,7 +16,7 @@ import { TopicText } from '../components/topic-text.tsx';
 import { ZoneSwitcher } from '../components/zone-switcher.tsx';
 import { Layout } from '../layout.tsx';
 import { PageCache } from '../page-cache.ts';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
 import { pageWho } from '../people-context.ts';
 import { viewerZone } from '../time-zone.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
@@ -43,7 +43,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
         const now = deps.runtime.clock.now();
-        const zone = viewerZone(request, reply, state.event.timeZone);
+        const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const user = await pageUser(request);
         const here = checkedInCounts(await deps.runtime.store.personal.checkInRecords(state.event.id), now);
         const { visible: linkShown } = await roomLinksFor(
@@ -66,7 +66,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
             <FollowOffer account={account} />
             <div class="page-head">
               <h1>Live board</h1>
-              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
+              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} from={now} to={now} />
             </div>
             <LivePage eventSlug={state.event.slug} revision={state.revision} views="board" zone={zone}>
               <Board
@@ -131,7 +131,7 @@ function Board({ state, view, zone, here, linkShown, account }: BoardProps) {
               No team is meeting now.
             </li>
           ) : null}
-          {view.now.map(({ team, topic, rooms }) => {
+          {view.now.map(({ team, topic, rooms, with: others }) => {
             const pad = etherpadOf(state.event, team);
             return (
               <li
@@ -143,6 +143,7 @@ function Board({ state, view, zone, here, linkShown, account }: BoardProps) {
               >
                 <div class="card__head">
                   <TeamBadge eventSlug={slug} team={team} />
+                  <JointWith slug={slug} teams={others} />
                   {rooms.length > 0 ? (
                     <span class="card__room">
                       in{' '}
@@ -180,10 +181,11 @@ function Board({ state, view, zone, here, linkShown, account }: BoardProps) {
               </li>
             );
           })}
-          {view.quiet.map(({ team, room }) => (
+          {view.quiet.map(({ team, room, with: others }) => (
             <li class="card card--quiet" id={`now-${team.slug}`} key={team.slug}>
               <div class="card__head">
                 <TeamBadge eventSlug={slug} team={team} />
+                <JointWith slug={slug} teams={others} />
                 <span class="card__room">
                   in <a href={`/events/${slug}/rooms/${room.slug}`}>{room.name}</a> — no topic posted yet
                 </span>
@@ -219,6 +221,21 @@ function Board({ state, view, zone, here, linkShown, account }: BoardProps) {
         </ul>
       </section>
     </>
+  );
+}
+
+/** "+ Neutron": the other teams of a joint session, beside the team's badge. */
+function JointWith(props: { slug: string; teams: readonly Team[] }) {
+  if (props.teams.length === 0) return null;
+  return (
+    <span class="card__with">
+      {props.teams.map((team) => (
+        <span key={team.slug}>
+          {' + '}
+          <a href={`/events/${props.slug}/teams/${team.slug}`}>{team.name}</a>
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -6,7 +6,8 @@ import { findTeam } from '../../../core/model/lookup.ts';
 import { isLiveTeam, type Team } from '../../../core/model/team.ts';
 import { canManageTeam } from '../../../core/permissions.ts';
 import { cellReference } from '../../../core/schedule/cell-reference.ts';
-import { teamMeetings, whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
+import { type TeamMeeting, teamMeetings, whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
+import { sessionOfBooking } from '../../../core/sessions/sessions.ts';
 import { etherpadOf, videoOf } from '../../../core/teams/team-links.ts';
 import type { WebDeps } from '../../deps.ts';
 import { accountFollows } from '../account-follows.ts';
@@ -20,8 +21,8 @@ import { ZoneSwitcher } from '../components/zone-switcher.tsx';
 import { Layout } from '../layout.tsx';
 import { sendNotFound } from '../not-found-page.tsx';
 import { PageCache } from '../page-cache.ts';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
-import { viewerZone } from '../time-zone.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
+import { periodShown, viewerZone } from '../time-zone.ts';
 import { CommandButton } from './command-box.tsx';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 
@@ -47,7 +48,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
             state.event,
           );
         const now = deps.runtime.clock.now();
-        const zone = viewerZone(request, reply, state.event.timeZone);
+        const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         const pad = etherpadOf(state.event, team);
         const account = await accountFollows(deps, request, reply, state);
@@ -70,7 +71,11 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 <h1>
                   <TeamBadge eventSlug={state.event.slug} team={team} link={false} />
                 </h1>
-                <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
+                <ZoneSwitcher
+                  zone={zone}
+                  eventZone={state.event.timeZone}
+                  {...periodShown(state.slots, now)}
+                />
               </div>
               <p class="lede">
                 {teamKindLabels[team.kind]}
@@ -185,7 +190,7 @@ function TeamNow(props: { state: EventState; team: Team; now: Instant; zone: str
                 in <a href={`/events/${state.event.slug}/rooms/${room.slug}`}>{room.name}</a>
               </>
             ) : null}
-            .{' '}
+            <SessionNote state={state} team={team} meeting={block} />.{' '}
             {join ? (
               <a class="button" href={join}>
                 Join
@@ -246,6 +251,7 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Room</th>
+                <th scope="col">Session</th>
                 <th scope="col">Cells</th>
               </tr>
             </thead>
@@ -269,6 +275,9 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
                       ) : null}
                     </td>
                     <td>
+                      <SessionNote state={state} team={team} meeting={block} />
+                    </td>
+                    <td>
                       {block.bookings.map((booking) => {
                         const slot = slots.get(booking.slotId);
                         return room && slot ? (
@@ -286,5 +295,32 @@ function TeamWeek(props: { state: EventState; team: Team; now: Instant; zone: st
         </div>
       )}
     </section>
+  );
+}
+
+/** A meeting's title, and for a joint session the other teams in it (" with Nova + Neutron"). */
+function SessionNote(props: { state: EventState; team: Team; meeting: TeamMeeting }) {
+  const { state, team, meeting } = props;
+  const first = meeting.bookings[0];
+  const title = first ? sessionOfBooking(state, first)?.record?.title : undefined;
+  const others = meeting.teams
+    .filter((id) => id !== team.id)
+    .flatMap((id) => state.teams.find((candidate) => candidate.id === id) ?? []);
+  return (
+    <>
+      {title ? <span class="session-title"> “{title}”</span> : null}
+      {others.length > 0 ? (
+        <span class="session-with">
+          {' '}
+          with{' '}
+          {others.map((other, index) => (
+            <span key={other.slug}>
+              {index > 0 ? ' + ' : ''}
+              <a href={`/events/${state.event.slug}/teams/${other.slug}`}>{other.name}</a>
+            </span>
+          ))}
+        </span>
+      ) : null}
+    </>
   );
 }
