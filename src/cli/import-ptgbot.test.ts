@@ -66,6 +66,18 @@ describeWithShared([fixture], 'convene import --ptgbot', () => {
     expect(await withStore((store) => store.listEvents())).toEqual([]);
   });
 
+  it('imports ptgbot’s base.json at --start 2018-09-10 in America/Denver, noting in the preview the stale realtime it set aside', async () => {
+    const args = [...importArgs.slice(0, 6), '2018-09-10', '--tz', 'America/Denver', '--dry-run'];
+    const { code, out, err } = await cli(...args);
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect(out[0]).toBe(
+      'Event den-ptg "DEN-ptg": 2018-09-10 to 2018-09-14, hybrid, times shown in America/Denver.',
+    );
+    expect(out.filter((line) => line.includes('realtime'))).toEqual([
+      'Note: Slot MonA1: realtime 2020-06-01T09:00:00Z is more than a day from 09:00-10:45 on 2018-09-10 in America/Denver (2018-09-10T15:00:00Z); the slot’s day and time from --start are used.',
+    ]);
+  });
+
   it('creates 44 teams and 23 rooms, and ptg.json of the new event has the same schedule', async () => {
     const { code, out } = await cli(...importArgs);
     expect(code).toBe(0);

@@ -1,5 +1,8 @@
 import { type Checked, failed, passed } from '../core/checked.ts';
 
+/** No slot lasts more than a day (a `duration` of `1e308` is a whole number too). */
+const maxSlotMinutes = 24 * 60;
+
 /** A slot of ptgbot's `slots`: a name, a local time range in `desc`, and sometimes its real start. */
 export interface PtgbotSlot {
   readonly name: string;
@@ -84,9 +87,15 @@ export function readPtgbotData(input: unknown): Checked<PtgbotData> {
       const duration = slot.duration;
       if (
         duration !== undefined &&
-        (typeof duration !== 'number' || !Number.isInteger(duration) || duration <= 0)
+        (typeof duration !== 'number' ||
+          !Number.isInteger(duration) ||
+          duration <= 0 ||
+          duration > maxSlotMinutes)
       )
-        return failed('invalid_input', `The duration of slot ${slot.name} is not a whole number of minutes.`);
+        return failed(
+          'invalid_input',
+          `The duration of slot ${slot.name} is not a whole number of minutes from 1 to ${maxSlotMinutes} (a day).`,
+        );
       slots.push({
         name: slot.name,
         desc: optionalString(slot.desc),

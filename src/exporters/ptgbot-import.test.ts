@@ -107,6 +107,13 @@ describe('planPtgbotImport', () => {
       'Slot MonA has neither a realtime nor a desc like 09:00-10:45.',
     ]);
   });
+
+  it('refuses a slot duration beyond a day, 1e308 included, with a sentence rather than a RangeError', () => {
+    for (const duration of [1e308, 1441])
+      expect(
+        plan({ ...small, slots: { Monday: [{ name: 'MonA', desc: '09:00-10:00', duration }] } }).problems,
+      ).toEqual(['The duration of slot MonA is not a whole number of minutes from 1 to 1440 (a day).']);
+  });
 });
 
 describeWithShared([fixture], 'planPtgbotImport with ptgbot’s own base.json', () => {
@@ -188,6 +195,17 @@ describeWithShared([fixture], 'planPtgbotImport with ptgbot’s own base.json', 
       'Slot MonA1: realtime 2020-06-01T09:00:00Z differs from 09:00-10:45 on 2020-06-01 in America/Denver (2020-06-01T15:00:00Z); realtime is kept.',
     ]);
     expect(stateOf(result.changes).slots[1]).toMatchObject({ code: 'MonA2', start: '2020-06-01T16:45:00Z' });
+  });
+
+  it('prefers --start and the slot labels to a realtime more than a day away, and says so (ptgbot’s base.json from 2018-09-10 in Denver)', () => {
+    const result = plan(input, { startsOn: '2018-09-10', timeZone: 'America/Denver' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toContain(
+      'Slot MonA1: realtime 2020-06-01T09:00:00Z is more than a day from 09:00-10:45 on 2018-09-10 in America/Denver (2018-09-10T15:00:00Z); the slot’s day and time from --start are used.',
+    );
+    const state = stateOf(result.changes);
+    expect([state.event.startsOn, state.event.endsOn]).toEqual(['2018-09-10', '2018-09-14']);
+    expect(state.slots[0]).toMatchObject({ code: 'MonA1', start: '2018-09-10T15:00:00Z' });
   });
 
   it('previews what it will create', () => {

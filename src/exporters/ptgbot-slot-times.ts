@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addMinutes, type Instant, instantFromMillis, parseInstant } from '../core/model/instant.ts';
+import { addMinutes, type Instant, instantFromMillis, millis, parseInstant } from '../core/model/instant.ts';
 import { localDay } from './local-time.ts';
 import type { PtgbotData } from './ptgbot-data.ts';
 
@@ -15,11 +15,15 @@ export interface TimedSlot {
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
+/** A realtime further than this from the slot's label is stale (kept from another year's event). */
+const dayMillis = 86_400_000;
+
 /** ptgbot's default length for a slot that says nothing about its end (its calendar export's too). */
 const defaultMinutes = 60;
 
 /**
- * Real times for ptgbot's slots. A slot with `realtime` keeps it. Any other slot gets its date from
+ * Real times for ptgbot's slots. A slot with `realtime` keeps it, unless its label (day and `desc`)
+ * puts it more than a day away: then the realtime is stale and the label wins. Any other slot gets its date from
  * its day — a weekday name is the first such day from `startsOn`, any other key is counted in order
  * from `startsOn` — and its time from `desc` (`09:00-10:45`) on the clock of `zone`. The end comes
  * from `duration`, else from `desc`. Disagreements and guesses are reported as warnings.
@@ -51,7 +55,12 @@ export function timePtgbotSlots(
           problems.push(`Slot ${slot.name}: realtime "${slot.realtime}" is not a date-time.`);
           continue;
         }
-        if (fromDesc && fromDesc !== start)
+        if (fromDesc && Math.abs(millis(fromDesc) - millis(start)) > dayMillis) {
+          warnings.push(
+            `Slot ${slot.name}: realtime ${start} is more than a day from ${slot.desc} on ${date.toISODate()} in ${zone} (${fromDesc}); the slot’s day and time from --start are used.`,
+          );
+          start = fromDesc;
+        } else if (fromDesc && fromDesc !== start)
           warnings.push(
             `Slot ${slot.name}: realtime ${start} differs from ${slot.desc} on ${date.toISODate()} in ${zone} (${fromDesc}); realtime is kept.`,
           );

@@ -3,9 +3,10 @@ import type { EventInfo, SlotWindow } from '../model/event.ts';
 import { eventModes, eventStatuses } from '../model/event.ts';
 import { parseInstant } from '../model/instant.ts';
 import { jointCapsRules } from '../model/session.ts';
+import { checkEmail } from '../people/check-user.ts';
 import { checkName } from '../text/check-name.ts';
 import { checkHttpUrl } from '../text/http-url.ts';
-import { checkLine, checkText } from '../text/plain-text.ts';
+import { checkText } from '../text/plain-text.ts';
 import { isValidSlug } from '../text/slugify.ts';
 import { isTimeZone } from '../text/time-zone.ts';
 
@@ -13,7 +14,8 @@ const maxContentLength = 20_000;
 
 /**
  * Everything an event's settings must satisfy: a typeable slug, real dates in order (at most a
- * year), a known time zone, windows in `HH:MM`, positive caps, http(s) links, bounded text.
+ * year), a known time zone, windows in `HH:MM`, positive caps, http(s) links, bounded text, a
+ * contact that is an e-mail address, and no markup in the one-line fields.
  * Refuses with `invalid_input` or `invalid_url`.
  */
 export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
@@ -60,15 +62,17 @@ export function checkEventInfo(event: EventInfo): Checked<EventInfo> {
     const checked = checkText(text, name, maxContentLength);
     if (!checked.ok) return failedWith(checked.refusal);
   }
+  const contact = event.contact.trim() ? checkEmail(event.contact) : passed('');
+  if (!contact.ok)
+    return failed('invalid_input', `The contact must be an e-mail address: ${contact.refusal.message}`);
   for (const [what, text] of [
-    ['contact', event.contact],
     ['chat', event.chat],
     ['Code of Conduct version', event.codeOfConduct.version],
   ] as const) {
-    const checked = checkLine(text, what, 200, true);
+    const checked = checkName(text, what, 200, true);
     if (!checked.ok) return failedWith(checked.refusal);
   }
-  return passed({ ...event, title: title.value });
+  return passed({ ...event, title: title.value, contact: contact.value });
 }
 
 /**

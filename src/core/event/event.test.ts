@@ -84,6 +84,29 @@ describe('updateEvent', () => {
     );
     expect(decision.ok && decision.changes.map((change) => change.type)).toEqual(['event.saved']);
   });
+
+  it('refuses a contact that is not an e-mail address, and markup in the chat and Code of Conduct version (invalid_input)', () => {
+    const { codeOfConduct } = state.event;
+    const refused = [
+      { contact: 'not an address' },
+      { contact: '<b>ptg</b>@example.org' },
+      { chat: '<x/onclick=alert(1)>#openinfra' },
+      { chat: '<img src=x onerror=alert(1)>' },
+      { codeOfConduct: { ...codeOfConduct, version: '<x/onclick=alert(1)>2' } },
+    ].map((change) => {
+      const decision = updateEvent(state, change, ctxOf(organizer));
+      return decision.ok ? 'accepted' : decision.refusal.code;
+    });
+    expect(refused).toEqual(Array(5).fill('invalid_input'));
+    const saved = updateEvent(
+      state,
+      { contact: ' PTG@OpenInfra.dev ', chat: '#openinfra-events on OFTC' },
+      ctxOf(organizer),
+    );
+    expect(saved.ok && saved.changes[0]).toMatchObject({
+      event: { contact: 'ptg@openinfra.dev', chat: '#openinfra-events on OFTC' },
+    });
+  });
 });
 
 describe('rooms', () => {

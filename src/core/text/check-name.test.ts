@@ -9,6 +9,8 @@ describe('checkName', () => {
     });
     expect(checkName('Nova <img src=x onerror=alert(1)>', 'name', 120)).toMatchObject({ ok: false });
     expect(checkName('Team <x onmouseover=alert(1)>', 'name', 120)).toMatchObject({ ok: false });
+    expect(checkName('Team <x/onclick=alert(1)>', 'name', 120)).toMatchObject({ ok: false });
+    expect(checkName('<a/b/onfocus=alert(1) autofocus>', 'name', 120)).toMatchObject({ ok: false });
     for (const fine of [
       'a < b and c > d, see <https://example.org/x>',
       'R & <D>',

@@ -3,14 +3,15 @@ import { checkLine } from './plain-text.ts';
 
 /**
  * Markup: an HTML element people know (`<script>`, `</b>`, `<img …>`), or any tag with an attribute
- * (`<x onclick=…>`). Angle brackets in ordinary text — `a < b`, `<https://…>`, `R & <D>` — are not.
+ * (`<x onclick=…>`, and `<x/onclick=…>`: browsers take a slash between attributes as a space).
+ * Angle brackets in ordinary text — `a < b`, `<https://…>`, `R & <D>` — are not.
  */
 const tag = new RegExp(
   [
     '<\\/?(?:a|abbr|audio|b|base|body|br|button|code|details|div|em|embed|font|form|frame|frameset|h[1-6]|head|html',
     '|i|iframe|img|input|li|link|marquee|math|meta|noscript|object|ol|option|p|pre|s|script|select|source|span|strong',
     '|style|sub|sup|svg|table|tbody|td|template|textarea|th|title|tr|u|ul|video)(?=[\\s/>])[^>]*>',
-    '|<[a-z][a-z0-9-]*\\s+[^>]*=[^>]*>',
+    '|<[a-z][a-z0-9-]*[\\s/]+[^>]*=[^>]*>',
   ].join(''),
   'i',
 );

@@ -15,6 +15,14 @@ export async function pageUser(request: FastifyRequest): Promise<PageUser | null
   return { name: identity.value.name, isOrganizer: identity.value.isOrganizer };
 }
 
+/** The signed-in person's own time zone, from their profile; null for anyone else or when unset. */
+export async function personZone(deps: WebDeps, request: FastifyRequest): Promise<string | null> {
+  const identity = await request.identify();
+  const userId = identity.ok ? identity.value?.userId : null;
+  if (!userId) return null;
+  return (await deps.runtime.store.findUser(userId))?.timeZone ?? null;
+}
+
 /**
  * The event named in a page's path, or the "not found" page already sent. A draft is found only by
  * organisers (its pages then carry the draft banner); to anyone else it is exactly an unknown event.

@@ -64,23 +64,42 @@ export function offsetIn(at: Instant, zone: string): string {
   const part = format(zone, { timeZoneName: 'shortOffset' })
     .formatToParts(new Date(at))
     .find((piece) => piece.type === 'timeZoneName');
-  return part?.value ?? zone;
+  // Some ICU versions write London's winter as "GMT+0"; people read "GMT".
+  return part?.value === 'GMT+0' ? 'GMT' : (part?.value ?? zone);
 }
 
 /**
- * The zone a page shows times in, spelled the runtime's way (so formatters are cached once per zone): `?tz=` (remembered in a cookie for the next pages), else the
- * remembered one, else the event's. The page script sets the cookie to the browser's zone on a
- * first visit, so people see their own time without choosing.
+ * The zone a page shows times in, spelled the runtime's way (so formatters are cached once per
+ * zone), in this order: `?tz=` (remembered in a cookie for the next pages), the signed-in person's
+ * own zone (`personal`, from their profile), the browser's (the page script sets the cookie to it
+ * on a first visit, so people see their own time without choosing), the event's (`fallback`).
  */
-export function viewerZone(request: FastifyRequest, reply: FastifyReply, fallback: string): string {
+export function viewerZone(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fallback: string,
+  personal: string | null = null,
+): string {
   const query = (request.query as { tz?: unknown } | undefined)?.tz;
   const asked = typeof query === 'string' ? canonicalTimeZone(query) : null;
   if (asked) {
     reply.header('set-cookie', `tz=${encodeURIComponent(asked)}; Path=/; Max-Age=31536000; SameSite=Lax`);
     return asked;
   }
+  const own = personal ? canonicalTimeZone(personal) : null;
+  if (own) return own;
   const remembered = cookie(request.headers.cookie, 'tz');
   return (remembered && canonicalTimeZone(remembered)) || canonicalTimeZone(fallback) || 'UTC';
+}
+
+/**
+ * The offsets in force in the zone over a period: "GMT+1", or "GMT+1 / GMT" when a change of
+ * daylight-saving time falls within it (the offsets at its start and at its end).
+ */
+export function offsetsIn(from: Instant, to: Instant, zone: string): string {
+  const first = offsetIn(from, zone);
+  const last = offsetIn(to, zone);
+  return first === last ? first : `${first} / ${last}`;
 }
 
 function cookie(header: string | undefined, name: string): string | null {
@@ -95,4 +114,22 @@ function cookie(header: string | undefined, name: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The period a page shows: from the first to the last slot among `slots` (the event's week, or
+ * one day of it), or the instant `at` when there are none.
+ */
+export function periodShown(
+  slots: readonly { readonly start: Instant; readonly end: Instant }[],
+  at: Instant,
+): { from: Instant; to: Instant } {
+  if (slots.length === 0) return { from: at, to: at };
+  let from = slots[0]?.start ?? at;
+  let to = slots[0]?.end ?? at;
+  for (const slot of slots) {
+    if (slot.start < from) from = slot.start;
+    if (slot.end > to) to = slot.end;
+  }
+  return { from, to };
 }

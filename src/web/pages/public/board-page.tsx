@@ -16,7 +16,7 @@ import { TopicText } from '../components/topic-text.tsx';
 import { ZoneSwitcher } from '../components/zone-switcher.tsx';
 import { Layout } from '../layout.tsx';
 import { PageCache } from '../page-cache.ts';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
 import { pageWho } from '../people-context.ts';
 import { viewerZone } from '../time-zone.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
@@ -43,7 +43,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
         const now = deps.runtime.clock.now();
-        const zone = viewerZone(request, reply, state.event.timeZone);
+        const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const user = await pageUser(request);
         const here = checkedInCounts(await deps.runtime.store.personal.checkInRecords(state.event.id), now);
         const { visible: linkShown } = await roomLinksFor(
@@ -66,7 +66,7 @@ export function boardPage(deps: WebDeps): FastifyPluginAsync {
             <FollowOffer account={account} />
             <div class="page-head">
               <h1>Live board</h1>
-              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
+              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} from={now} to={now} />
             </div>
             <LivePage eventSlug={state.event.slug} revision={state.revision} views="board" zone={zone}>
               <Board

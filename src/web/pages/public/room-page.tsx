@@ -14,7 +14,7 @@ import { TopicText } from '../components/topic-text.tsx';
 import { Layout } from '../layout.tsx';
 import { sendNotFound } from '../not-found-page.tsx';
 import { PageCache } from '../page-cache.ts';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
 import { pageWho } from '../people-context.ts';
 import { dayIn, viewerZone } from '../time-zone.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
@@ -40,7 +40,7 @@ export function roomPage(deps: WebDeps): FastifyPluginAsync {
         state.event,
       );
     const now = deps.runtime.clock.now();
-    const zone = viewerZone(request, reply, state.event.timeZone);
+    const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
     const base = `/events/${encodeURIComponent(state.event.slug)}/rooms/${room.slug}`;
     const { actor } = await pageWho(request);
     const { visible: linkShown } = await roomLinksFor(deps.runtime, actor, state);

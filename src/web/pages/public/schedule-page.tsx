@@ -11,8 +11,8 @@ import { IntervalText } from '../components/time-text.tsx';
 import { ZoneSwitcher } from '../components/zone-switcher.tsx';
 import { Layout } from '../layout.tsx';
 import { PageCache } from '../page-cache.ts';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
-import { dateIn, dayIn, offsetIn, viewerZone } from '../time-zone.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
+import { dateIn, dayIn, offsetsIn, periodShown, viewerZone } from '../time-zone.ts';
 import { eventDays } from './event-days.ts';
 import { exampleCell } from './example-cell.ts';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
@@ -31,13 +31,17 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
         const state = await eventOrNotFound(deps, request, reply, request.params.event);
         if (!state) return reply;
         const now = deps.runtime.clock.now();
-        const zone = viewerZone(request, reply, state.event.timeZone);
+        const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const days = eventDays(state, now);
         const day = days.find((candidate) => candidate.day === request.query.day) ??
           days.find((candidate) => candidate.today) ??
           days[0] ?? { day: state.event.startsOn, today: false };
         const slug = state.event.slug;
         const user = await pageUser(request);
+        const shown = periodShown(
+          state.slots.filter((slot) => slot.start.slice(0, 10) === day.day),
+          `${day.day}T12:00:00Z`,
+        );
         return pages.send(request, reply, { state, now, zone, user }, () => (
           <Layout
             title="Schedule"
@@ -49,7 +53,7 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
           >
             <div class="page-head">
               <h1>Schedule</h1>
-              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} keep={{ day: day.day }} />
+              <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} {...shown} keep={{ day: day.day }} />
             </div>
             <DayTabs
               label="Days of the event"
@@ -60,7 +64,7 @@ export function schedulePage(deps: WebDeps): FastifyPluginAsync {
             <p class="hint" id="zone-hint" data-region>
               {zone === 'UTC'
                 ? 'Times in UTC.'
-                : `Times in ${zone.replaceAll('_', ' ')} (${offsetIn(now, zone)}) with UTC beside them.`}{' '}
+                : `Times in ${zone.replaceAll('_', ' ')} (${offsetsIn(shown.from, shown.to, zone)}) with UTC beside them.`}{' '}
               <HowToBook state={state} bot={deps.chatBot ?? null} now={now} />
             </p>
             <LivePage eventSlug={slug} revision={state.revision} views="schedule,board" zone={zone}>

@@ -21,8 +21,8 @@ import { ZoneSwitcher } from '../components/zone-switcher.tsx';
 import { Layout } from '../layout.tsx';
 import { sendNotFound } from '../not-found-page.tsx';
 import { PageCache } from '../page-cache.ts';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
-import { viewerZone } from '../time-zone.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
+import { periodShown, viewerZone } from '../time-zone.ts';
 import { CommandButton } from './command-box.tsx';
 import { teamStylesheetUrl } from './team-colours-stylesheet.ts';
 
@@ -48,7 +48,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
             state.event,
           );
         const now = deps.runtime.clock.now();
-        const zone = viewerZone(request, reply, state.event.timeZone);
+        const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         const pad = etherpadOf(state.event, team);
         const account = await accountFollows(deps, request, reply, state);
@@ -71,7 +71,11 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                 <h1>
                   <TeamBadge eventSlug={state.event.slug} team={team} link={false} />
                 </h1>
-                <ZoneSwitcher zone={zone} eventZone={state.event.timeZone} at={now} />
+                <ZoneSwitcher
+                  zone={zone}
+                  eventZone={state.event.timeZone}
+                  {...periodShown(state.slots, now)}
+                />
               </div>
               <p class="lede">
                 {teamKindLabels[team.kind]}

@@ -7,7 +7,7 @@ import type { WebDeps } from '../../deps.ts';
 import { TeamList } from '../components/team-list.tsx';
 import { TimeText } from '../components/time-text.tsx';
 import { Layout } from '../layout.tsx';
-import { eventOrNotFound, pageUser } from '../page-context.ts';
+import { eventOrNotFound, pageUser, personZone } from '../page-context.ts';
 import { pageWho } from '../people-context.ts';
 import { sendPage } from '../render.ts';
 import { viewerZone } from '../time-zone.ts';
@@ -26,7 +26,7 @@ export function teamsPage(deps: WebDeps): FastifyPluginAsync {
         const changedAt = await listClock.changedAt(state);
         const { actor } = await pageWho(request);
         const managed = officialList(state).filter((team) => actor && canManageTeam(actor, team));
-        const zone = viewerZone(request, reply, state.event.timeZone);
+        const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const base = `/events/${encodeURIComponent(state.event.slug)}`;
         return sendPage(
           reply,

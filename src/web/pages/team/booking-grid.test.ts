@@ -87,6 +87,28 @@ describe('the booking grid', () => {
     expect(console).toContain('Book for nova');
   });
 
+  it('lets organisers release an hour that has started, keeping their reason, and offers it to nobody else', async () => {
+    const { runtime } = site();
+    const state = (await runtime.models.get('oct2022-ptg'))!;
+    const nova = state.teams.find((team) => team.slug === 'nova')!;
+    const mon14 = state.slots.find((slot) => slot.code === 'mon14')!;
+    const started = state.bookings.find(
+      (booking) => booking.teamId === nova.id && booking.slotId === mon14.id,
+    )!;
+    expect((await moderator.get(manage)).html).not.toContain('Release anyway');
+    expect((await organiser.get(manage)).html).toContain('Release anyway');
+    const released = await organiser.post(`${manage}/unbook`, {
+      booking: started.id,
+      override: 'yes',
+      reason: 'Booked by mistake on import',
+    });
+    expect(released.location).toBe(`${manage}?done=unbook`);
+    const document = await runtime.store.exportEvent(state.event.id);
+    expect(document?.bookings.find((booking) => booking.id === started.id)?.cancelReason).toBe(
+      'Booked by mistake on import',
+    );
+  });
+
   it('refuses a moderator who sends the override anyway (forbidden), storing nothing', async () => {
     const before = await stored();
     const page = await moderator.post(`${manage}/book-range`, {

@@ -217,3 +217,22 @@ function BookedClashes(props: { warnings: readonly ClashWarning[] }) {
     </div>
   );
 }
+
+/**
+ * For organisers, beside a booking whose hour has started: release it anyway, setting the rule
+ * aside, with the reason kept with the release.
+ */
+export function ReleaseAnyway(props: { action: string; csrf: string; bookingId: string; what: string }) {
+  const id = `release-reason-${props.bookingId}`;
+  return (
+    <form method="post" action={props.action} class="inline-form release-anyway">
+      <CsrfField token={props.csrf} />
+      <input type="hidden" name="booking" value={props.bookingId} />
+      <input type="hidden" name="override" value="yes" />
+      <label for={id}>Reason</label> <input id={id} name="reason" required maxLength={500} />{' '}
+      <button type="submit" class="link-button">
+        Release anyway<span class="visually-hidden"> {props.what}</span>
+      </button>
+    </form>
+  );
+}

@@ -28,7 +28,7 @@ import { eventOrNotFound, pageUser } from '../page-context.ts';
 import { formAssets, formStatus, pageWho, signedInOrRedirect } from '../people-context.ts';
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
-import { BookingGrid } from './booking-grid.tsx';
+import { BookingGrid, ReleaseAnyway } from './booking-grid.tsx';
 import { bookingGridProps } from './booking-grid-props.ts';
 import { TeamPeople, teamPeopleActions, teamPeopleNotices } from './team-people.tsx';
 
@@ -94,7 +94,11 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
       (booked) => `&day=${encodeURIComponent(booked.day)}`,
     );
     write('unbook', async (form, { state }, request) =>
-      deps.ops.unbookSlot(state.event.slug, await pageWho(request), { bookingId: form.text('booking') }),
+      deps.ops.unbookSlot(state.event.slug, await pageWho(request), {
+        bookingId: form.text('booking'),
+        override: form.checked('override'),
+        reason: form.text('reason'),
+      }),
     );
     write('wishes', async (form, { state, team }, request) =>
       deps.ops.setScheduleWishes(state.event.slug, await pageWho(request), scheduleWishesOf(form, team)),
@@ -210,6 +214,13 @@ async function managePage(
                 <InlineAction action={`${base}/unbook`} csrf={csrf} name="booking" value={booking.id}>
                   Release
                 </InlineAction>
+              ) : grid.mayOverride ? (
+                <ReleaseAnyway
+                  action={`${base}/unbook`}
+                  csrf={csrf}
+                  bookingId={booking.id}
+                  what={`${describeInterval(slot.start, slot.end)} in ${room.name}`}
+                />
               ) : null}
             </li>
           ))}
