@@ -1,6 +1,9 @@
 // `npm run bench`: every figure next to a baseline measured in the same run on the same machine.
+
+import { nginxAvailable } from '../test/support/nginx.ts';
 import { benchBookings } from './booking.bench.ts';
 import { benchHttp } from './http.bench.ts';
+import { benchNginx } from './nginx.bench.ts';
 import { formatRate, printTable } from './stats.ts';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -31,3 +34,18 @@ printTable(`Read endpoints (32 connections, ${seconds} s per round; budget: at l
     (row.convene / row.bare).toFixed(2),
   ]),
 ]);
+
+if (nginxAvailable) {
+  const proxy = await benchNginx(rounds, seconds);
+  printTable(`Board JSON behind nginx (the printed configuration; 32 connections, ${seconds} s per round)`, [
+    ['bytes', 'through nginx to Convene', 'nginx sending it as a file', 'ratio'],
+    [
+      String(proxy.bytes),
+      formatRate(proxy.proxied),
+      formatRate(proxy.file),
+      (proxy.proxied / proxy.file).toFixed(2),
+    ],
+  ]);
+} else {
+  console.log('\nnginx is not installed (apt-get install nginx): the proxy figures are left out.');
+}
