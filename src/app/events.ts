@@ -160,7 +160,7 @@ export async function auditLog(
   who: Who,
   eventRef: string,
   after: number,
-  limit: number,
+  limit?: number,
 ): Promise<Checked<Revision[]>> {
   const denied = checkOrganizer(who.actor);
   if (denied) return failedWith(denied);

@@ -275,6 +275,36 @@ describeWithIrcServer('the IRC bot, on a real IRC server', () => {
     expect(problems).toEqual([]);
   });
 
+  it('books a range in one line, naming on lines of their own the teams sharing people that meet then', async () => {
+    const state = (await chat.runtime.models.get('test-ptg'))!;
+    const teamId = (slug: string) => state.teams.find((team) => team.slug === slug)?.id as string;
+    for (const person of ['attendee', 'organizer'] as const)
+      for (const team of ['nova', 'cinder'])
+        await chat.runtime.store.followTeam(chat.users[person].id, teamId(team), state.event.startsOn);
+    expect(await inChannel(cid, '#cinder book austin-tue14')).toBe(
+      'Booked austin for cinder on Tue 18 Oct 14:00–15:00 UTC.',
+    );
+    const since = nia.mark();
+    nia.say(channel, '#nova book bexar-tue13..tue15');
+    const heard = { from: botNick, to: channel, since };
+    await expect(nia.waitFor((line) => line.startsWith(`${nia.nick}: Booked`), heard)).resolves.toBe(
+      `${nia.nick}: Booked bexar for nova on Tue 18 Oct 13:00–16:00 UTC.`,
+    );
+    await expect(nia.waitFor((line) => line.startsWith(`${nia.nick}: Note:`), heard)).resolves.toBe(
+      `${nia.nick}: Note: 2 people who follow nova also follow cinder, which meets then (tue14).`,
+    );
+    expect(await inChannel(nia, '#nova book austin-tue15..tue16')).toBe(
+      'Nothing was booked: 2 hours of 2 cannot be booked.',
+    );
+    for (const booking of (await chat.runtime.models.get('test-ptg'))!.bookings)
+      await chat.runtime.ops.unbookSlot(
+        'test-ptg',
+        { actor: chat.actors.organizer, source: 'cli' },
+        { bookingId: booking.id },
+      );
+    expect(problems).toEqual([]);
+  });
+
   it('comes back after the IRC server is killed and restarted, and works again', async () => {
     const disconnected = new Promise((resolve) => bot.once('disconnected', resolve));
     await server.stop();

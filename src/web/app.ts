@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { batchAlertMail, watchWebTopicAlerts } from '../app/alerts.ts';
 import { MailSender } from '../app/mail-outbox.ts';
 import { actorForToken } from '../app/people.ts';
+import { watchReminders } from '../app/reminders.ts';
 import { randomToken } from '../app/secret-token.ts';
 import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
@@ -14,7 +15,6 @@ import { clashRoutes } from './api/clash-routes.ts';
 import { commandRoutes } from './api/command-routes.ts';
 import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
-import { eventDocuments } from './api/event-documents.ts';
 import { eventRoutes } from './api/event-routes.ts';
 import { feedRoutes } from './api/feed-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
@@ -24,8 +24,6 @@ import { readRoutes } from './api/read-routes.ts';
 import { sessionRoutes } from './api/session-routes.ts';
 import { teamRoutes } from './api/team-routes.ts';
 import type { WebDeps } from './deps.ts';
-import { fastReads } from './fast-reads.ts';
-import { httpServerFactory } from './http-server.ts';
 import { httpLimits } from './limits.ts';
 import { AppMetrics } from './ops/app-metrics.ts';
 import { addGracefulStop } from './ops/graceful-stop.ts';
@@ -76,7 +74,6 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
   const metrics = options.metricsToken ? new AppMetrics(deps.runtime) : null;
   const requestLog = new RequestLog(metrics);
   const limits = httpLimits(deps.limits);
-  const documents = eventDocuments();
   const app = Fastify({
     // Fastify tells the request log about answers only when it has a logger: metrics need one.
     ...(options.loggerInstance
@@ -86,18 +83,15 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     // Open event streams must not keep the server from shutting down.
     forceCloseConnections: true,
     bodyLimit: limits.bodyLimitBytes,
-    serverFactory: httpServerFactory(limits, (request, response) => fast.serve(request, response)),
+    // A client that sends its request slowly (a byte now and then) is cut off with 408; the check
+    // runs every second, over requests still arriving only.
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
-
-  // The board and schedule JSON are answered before Fastify sees the request (see fastReads).
-  const fast = fastReads(deps.runtime, documents, (route, ms, reqId) =>
-    requestLog.answered(app.log, 'GET', route, 200, ms, reqId),
-  );
-  app.addHook('preClose', async () => fast.stop());
 
   // onClose hooks run last-registered first: what the app uses closes after the app's own parts.
   const { afterClose } = options;
@@ -122,13 +116,22 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     (userId, alert) => liveFeeds.sendToUser(userId, alert),
     alertFailed,
   );
-  let stopAlertMail: (() => void) | null = null;
+  let stopTimers: (() => void)[] = [];
   app.addHook('onReady', async () => {
-    stopAlertMail = batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs);
+    stopTimers = [
+      batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs),
+      watchReminders(
+        deps.runtime,
+        deps.baseUrl,
+        (userId, alert) => liveFeeds.sendToUser(userId, alert),
+        alertFailed,
+        deps.alertCheckMs,
+      ),
+    ];
   });
   app.addHook('onClose', async () => {
     stopAlerts();
-    stopAlertMail?.();
+    for (const stop of stopTimers) stop();
   });
   const mailSender = new MailSender(deps.runtime, deps.mailer ?? logMailer((text) => app.log.info(text)), {
     onError: (error, to) => app.log.error({ err: error, to }, 'queued e-mail not sent'),
@@ -177,7 +180,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      await api.register(readRoutes(deps, documents));
+      await api.register(readRoutes(deps));
       await api.register(eventRoutes(deps));
       await api.register(bookingRoutes(deps));
       await api.register(clashRoutes(deps));

@@ -133,6 +133,46 @@ export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Prom
   must(await runtime.ops.editSession('oct2022-ptg', system, session));
   const summary = { team: 'nova', summaryUrl: 'https://lists.example.org/nova-ptg' };
   must(await runtime.ops.setSummary('oct2022-ptg', system, summary));
+  const [olive, ada] = people;
+  if (!olive || !ada) throw new Error('the people were not added');
+  await store.alerts.saveSettings(ada.id, { topicMail: true, reminders: true, reminderMail: false });
+  const url = 'http://convene.test/events/oct2022-ptg/board';
+  await store.alerts.addMailItem({
+    id: 'alert-1',
+    userId: ada.id,
+    message: 'Nova: Placement',
+    url,
+    createdAt: now,
+  });
+  await store.mailings.record({
+    id: 'mailing-1',
+    idempotencyKey: 'mailing-form-1',
+    audience: 'registrants',
+    eventId,
+    subject: 'Welcome to the PTG',
+    body: 'See you there.',
+    sentBy: olive.id,
+    sentByName: olive.name,
+    createdAt: now,
+    recipients: 2,
+  });
+  // People on IRC without an account: no store method writes these yet, so the rows go in directly.
+  await store.db
+    .insertInto('nick_subscriptions')
+    .values({ event_id: eventId, nick: 'lurker', pattern: 'placement', created_at: now })
+    .execute();
+  await store.db
+    .insertInto('nick_check_ins')
+    .values({
+      event_id: eventId,
+      nick: 'lurker',
+      team_id: nova.id,
+      place: null,
+      checked_in_at: now,
+      checked_out_at: null,
+      listed: 0,
+    })
+    .execute();
 }
 
 function must(outcome: { ok: boolean; refusal?: { message: string } }): void {

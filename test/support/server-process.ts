@@ -37,6 +37,8 @@ export async function runConvene(args: readonly string[], env: Record<string, st
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
+  /** what the server wrote on its standard output (its log), the last 256 KB of it */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -64,11 +66,15 @@ export async function startHttpProcess(
   const command = `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"`;
   const child = spawn('sh', ['-c', command, process.execPath, ...nodeArgs], {
     env: { ...inheritedEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
   child.stderr?.on('data', (chunk) => {
     errors += String(chunk);
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output = (output + String(chunk)).slice(-256 * 1024);
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -89,6 +95,7 @@ export async function startHttpProcess(
   return {
     url,
     child,
+    log: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -110,6 +110,68 @@ export const grammar = [
     example: '#nova unbook bexar-tue15',
   },
   {
+    name: 'session',
+    scope: 'team',
+    args: [
+      { name: 'ROOM-SLOT', kind: 'word' },
+      { name: 'title|agenda|etherpad|recording', kind: 'word' },
+      { name: 'TEXT|none', kind: 'text' },
+    ],
+    who: 'moderators',
+    help: 'Set the title, agenda, etherpad or recording link of the team’s session that holds a cell (any cell of it); none clears it.',
+    example: '#nova session kilo-wed14 title Live migration',
+  },
+  {
+    name: 'invite',
+    scope: 'team',
+    args: [
+      { name: 'ROOM-SLOT', kind: 'word' },
+      { name: '#TEAM', kind: 'word' },
+    ],
+    who: 'moderators',
+    help: 'Invite another team into the team’s session that holds a cell; a moderator of that team accepts or declines.',
+    example: '#nova invite kilo-wed14 #neutron',
+  },
+  {
+    name: 'accept',
+    scope: 'team',
+    args: [{ name: 'ROOM-SLOT', kind: 'word' }],
+    who: 'moderators',
+    help: 'Accept the team’s invitation to another team’s session: the team then meets there for the whole session.',
+    example: '#neutron accept kilo-wed14',
+  },
+  {
+    name: 'decline',
+    scope: 'team',
+    args: [{ name: 'ROOM-SLOT', kind: 'word' }],
+    who: 'moderators',
+    help: 'Decline an invitation to another team’s session, or leave one the team joined.',
+    example: '#neutron decline kilo-wed14',
+  },
+  {
+    name: 'count',
+    scope: 'team',
+    args: [
+      // a word, not a number: head-counts run from 0 to 100,000, past what `number` reads
+      { name: 'N', kind: 'word' },
+      { name: 'ROOM-SLOT', kind: 'word', optional: true },
+    ],
+    who: 'moderators',
+    help: 'Record how many people attended the team’s session under way (or the one it last finished, or the one holding ROOM-SLOT).',
+    example: '#nova count 23',
+  },
+  {
+    name: 'summary',
+    scope: 'team',
+    args: [
+      { name: 'URL', kind: 'word' },
+      { name: 'NOTES-URL', kind: 'word', optional: true },
+    ],
+    who: 'moderators',
+    help: 'Link the team’s summary of the event (a mailing-list post, a blog), and its notes if you like.',
+    example: '#nova summary https://lists.openstack.org/archives/nova-ptg-summary',
+  },
+  {
     name: 'in',
     scope: 'personal',
     args: [{ name: '#TEAM|PLACE', kind: 'text' }],

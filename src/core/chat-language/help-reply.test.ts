@@ -5,7 +5,7 @@ describe('helpReply', () => {
   it('lists every verb by scope when asked for no command', () => {
     expect(helpReply(null)).toBe(
       [
-        "Team commands (for the team's moderators): #TEAM now|next|clean|etherpad|url|color|location|book|unbook …, for example: #nova now Placement cleanup with #cinder",
+        "Team commands (for the team's moderators): #TEAM now|next|clean|etherpad|url|color|location|book|unbook|session|invite|accept|decline|count|summary …, for example: #nova now Placement cleanup with #cinder",
         'Your own (in a private message, or with + in the channel): in|out|seen|subscribe|unsubscribe|help.',
         'Organisers: ~list ~add ~del ~clean ~newday ~motd ~requirevoice ~alloweveryone.',
         'Send help COMMAND (for example: help book) to learn more about one.',

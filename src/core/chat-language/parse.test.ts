@@ -85,10 +85,10 @@ describe('parseCommand', () => {
     expect(parseCommand('#nova Placement cleanup', personalBare)).toEqual({
       kind: 'hint',
       team: 'nova',
-      hint: '"Placement" is not a team command (now, next, clean, etherpad, url, color, location, book, unbook). To say what nova discusses now, write: #nova now Placement cleanup',
+      hint: '"Placement" is not a team command (now, next, clean, etherpad, url, color, location, book, unbook, session, invite, accept, decline, count, summary). To say what nova discusses now, write: #nova now Placement cleanup',
     });
     expect(hintOf(parseCommand('#Nova', personalBare))).toBe(
-      'Tell me what to do for #nova, for example: #nova now Placement cleanup. Team commands: now, next, clean, etherpad, url, color, location, book, unbook.',
+      'Tell me what to do for #nova, for example: #nova now Placement cleanup. Team commands: now, next, clean, etherpad, url, color, location, book, unbook, session, invite, accept, decline, count, summary.',
     );
   });
 

@@ -5,7 +5,7 @@ import { bookRange } from '../booking/book-range.ts';
 import { bookSlot } from '../booking/book-slot.ts';
 import { bookingTeam } from '../booking/booking-rules.ts';
 import { unbookSlot } from '../booking/unbook-slot.ts';
-import { type Decision, refused } from '../decision.ts';
+import { type Decision, refuse, refused } from '../decision.ts';
 import { checkNotArchived } from '../event/archive.ts';
 import { setOpenTeamUpdates } from '../event/open-team-updates.ts';
 import type { Ctx } from '../model/actor.ts';
@@ -15,6 +15,11 @@ import { type CheckIn, checkIn, checkOut, describeSeen, type SeenPerson } from '
 import { type AlertChannel, subscribe, unsubscribe } from '../people/topic-subscription.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { parseCellReference } from '../schedule/cell-reference.ts';
+import { answerInvitation } from '../sessions/answer-invitation.ts';
+import { type EditSessionInput, editSession } from '../sessions/edit-session.ts';
+import { inviteTeam } from '../sessions/invite-team.ts';
+import { recordHeadcount } from '../sessions/record-headcount.ts';
+import { setSummary } from '../sessions/set-summary.ts';
 import { addTeams } from '../teams/add-teams.ts';
 import { updateTeamLinks } from '../teams/team-links.ts';
 import { withdrawTeams } from '../teams/withdraw-teams.ts';
@@ -116,6 +121,48 @@ function teamRule(command: Command): Decide {
         onCell(state, team, text, ctx, (cell) =>
           unbookSlot(state, { team, room: cell.room.id, slot: cell.slot.id }, ctx),
         );
+    case 'session':
+      return (state, ctx) => {
+        const edit = sessionEdit(team, command.args);
+        return edit
+          ? editSession(state, edit, ctx)
+          : refuse(
+              'invalid_input',
+              'Say what to set: title, agenda, etherpad or recording, like #nova session kilo-wed14 title Live migration.',
+            );
+      };
+    case 'invite':
+      return (state, ctx) => inviteTeam(state, { team, session: text, guest: command.args[1] ?? '' }, ctx);
+    case 'accept':
+    case 'decline':
+      return (state, ctx) => answerInvitation(state, { team, session: text, accept: verb === 'accept' }, ctx);
+    case 'count':
+      return (state, ctx) =>
+        recordHeadcount(
+          state,
+          { team, count: /^\d{1,7}$/.test(text) ? Number(text) : Number.NaN, session: command.args[1] },
+          ctx,
+        );
+    case 'summary':
+      return (state, ctx) => setSummary(state, { team, summaryUrl: text, notesUrl: command.args[1] }, ctx);
+  }
+}
+
+/** `#nova session kilo-wed14 title Live migration`: which field, and its new value (`none` clears). */
+function sessionEdit(team: string, args: readonly string[]): EditSessionInput | null {
+  const [session = '', field = '', value = ''] = args;
+  const cleared = value.toLowerCase() === 'none' ? '' : value;
+  switch (field.toLowerCase()) {
+    case 'title':
+      return { team, session, title: cleared };
+    case 'agenda':
+      return { team, session, agenda: cleared };
+    case 'etherpad':
+      return { team, session, etherpadUrl: cleared || null };
+    case 'recording':
+      return { team, session, recordingUrl: cleared || null };
+    default:
+      return null;
   }
 }
 

@@ -11,8 +11,7 @@ export interface Rendered {
   readonly validUntil: Instant | null;
 }
 
-/** A body as kept: its bytes and the validators and dates sent with it. */
-export interface Entry extends Omit<Rendered, 'body'> {
+interface Entry extends Omit<Rendered, 'body'> {
   /** bytes, so each response is written without converting text again */
   readonly body: Buffer;
   readonly version: string;
@@ -117,11 +116,6 @@ export class JsonCache {
     return this.cache.send(request, reply, state.event.id, String(state.revision), now, () =>
       this.render(state, now),
     );
-  }
-
-  /** The document as it is now, rendered if it changed since it was last asked for. */
-  current(state: EventState, now: Instant): Entry {
-    return this.cache.get(state.event.id, String(state.revision), now, () => this.render(state, now));
   }
 
   private render(state: EventState, now: Instant): Rendered {

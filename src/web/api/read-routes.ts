@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { boardView } from '../../core/board/board-view.ts';
 import { isPublic } from '../../core/model/event.ts';
 import { findTeam } from '../../core/model/lookup.ts';
 import { isLiveTeam } from '../../core/model/team.ts';
@@ -7,21 +8,28 @@ import { roomLinksVisible } from '../../core/people/room-links.ts';
 import { officialList } from '../../core/signups/official-list.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
+import { presentBoard } from '../present/board.ts';
 import { presentEvent, presentEventDetail } from '../present/event.ts';
-import { presentRoom } from '../present/schedule.ts';
+import { presentRoom, presentSchedule } from '../present/schedule.ts';
 import { presentTeam } from '../present/team.ts';
 import { EventParams, errorResponses, TeamParams } from './common.schema.ts';
-import type { EventDocuments } from './event-documents.ts';
+import { JsonCache } from './json-cache.ts';
 import { eventOr404, viewerIsOrganizer } from './respond.ts';
 
 /** The public read endpoints: events, teams, rooms, the schedule and the live board. */
-export function readRoutes(deps: WebDeps, documents: EventDocuments): FastifyPluginAsyncTypebox {
+export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
+  const scheduleCache = new JsonCache((state) => ({ value: presentSchedule(state), validUntil: null }));
+  const boardCache = new JsonCache((state, now) => {
+    const view = boardView(state, now);
+    return { value: presentBoard(state, view, now), validUntil: view.validUntil };
+  });
+
   return async (app) => {
     app.get(
       '/events',
       {
         schema: {
-          summary: 'List events',
+          summary: 'List events (organisers also see drafts)',
           tags: ['events'],
           response: { 200: Type.Object({ events: Type.Array(Type.Ref('EventSummary')) }) },
         },
@@ -120,7 +128,7 @@ export function readRoutes(deps: WebDeps, documents: EventDocuments): FastifyPlu
       },
       async (request, reply) => {
         const state = await eventOr404(deps, reply, request.params.event);
-        return state ? documents.schedule.send(request, reply, state, deps.runtime.clock.now()) : reply;
+        return state ? scheduleCache.send(request, reply, state, deps.runtime.clock.now()) : reply;
       },
     );
 
@@ -136,7 +144,7 @@ export function readRoutes(deps: WebDeps, documents: EventDocuments): FastifyPlu
       },
       async (request, reply) => {
         const state = await eventOr404(deps, reply, request.params.event);
-        return state ? documents.board.send(request, reply, state, deps.runtime.clock.now()) : reply;
+        return state ? boardCache.send(request, reply, state, deps.runtime.clock.now()) : reply;
       },
     );
   };

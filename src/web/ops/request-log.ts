@@ -1,4 +1,4 @@
-import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { AppMetrics } from './app-metrics.ts';
 
 /** Methods that only read: everything else may be a write a stopping server lets finish. */
@@ -37,36 +37,14 @@ export class RequestLog extends LogController {
     reply: FastifyReply,
   ): void {
     const route = request.routeOptions.url ?? 'unmatched';
-    if (error) {
-      this.metrics?.request(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
-      reply.log.error(
-        { ...accessLine(request.method, route, reply.statusCode, reply.elapsedTime), err: error },
-        'request failed',
-      );
-    } else this.answered(reply.log, request.method, route, reply.statusCode, reply.elapsedTime);
-  }
-
-  /**
-   * Notes an answer sent; `reqId` names a request the framework never saw (its own requests'
-   * loggers carry their id already).
-   */
-  answered(
-    log: FastifyBaseLogger,
-    method: string,
-    route: string,
-    status: number,
-    ms: number,
-    reqId?: string,
-  ): void {
-    this.metrics?.request(method, route, status, ms / 1000);
-    const line = accessLine(method, route, status, ms);
-    log.info(reqId ? { reqId, ...line } : line, 'request');
+    const status = reply.statusCode;
+    const ms = reply.elapsedTime;
+    this.metrics?.request(request.method, route, status, ms / 1000);
+    const line = { method: request.method, route, status, ms: Math.round(ms * 100) / 100 };
+    if (error) reply.log.error({ ...line, err: error }, 'request failed');
+    else reply.log.info(line, 'request');
   }
 
   /** the access line already says 404 */
   override routeNotFound(): void {}
-}
-
-function accessLine(method: string, route: string, status: number, ms: number) {
-  return { method, route, status, ms: Math.round(ms * 100) / 100 };
 }

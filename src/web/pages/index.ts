@@ -9,6 +9,7 @@ import { signinPage } from './account/signin-page.tsx';
 import { signoutPage } from './account/signout-page.tsx';
 import { draftSchedulePage } from './organise/draft-schedule-page.tsx';
 import { newEventPage } from './organise/new-event-page.tsx';
+import { organiseAuditPage } from './organise/organise-audit-page.tsx';
 import { organiseBookingsPage } from './organise/organise-bookings-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
@@ -60,6 +61,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));
+    await app.register(organiseAuditPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseBookingsPage(deps));
     await app.register(organiseMotdPage(deps));

@@ -323,6 +323,7 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/bookings`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/teams`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/audit?source=web`, expected: asPage(organizerOnly(200)) },
   {
     method: 'POST',
     url: () => `${E}/teams/nova/manage/moderator-add`,

@@ -21,6 +21,7 @@ function consoleSections(slug: string) {
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },
     { key: 'mailings', label: 'Mailings', href: `${base}/mailings` },
     { key: 'motd', label: 'Banners', href: `${base}/motd` },
+    { key: 'audit', label: 'Changes', href: `${base}/audit` },
     { key: 'draft', label: 'Draft the schedule', href: `${base}/draft` },
   ] as const;
 }
