@@ -20,6 +20,7 @@ import { createTeam } from '../core/teams/team-admin.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
+import { bookingOpensSentence, remindWhenBookingOpens, tellOfNewSignup } from './event-notices.ts';
 import { execute } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
 import type { Runtime, Who } from './runtime.ts';
@@ -95,7 +96,9 @@ export async function reviewSignup(
   const mails: MailMessage[] = [];
   if (review.action === 'approve') {
     const manage = manageUrl(mailing, state, team);
-    if (lead) mails.push(messages.signupApproved(lead.email, team.name, title, manage));
+    const opens = bookingOpensSentence(state, team, runtime.clock.now());
+    if (lead) mails.push(messages.signupApproved(lead.email, team.name, title, manage, opens));
+    await remindWhenBookingOpens(runtime, mailing, state, team);
     for (const moderator of await runtime.store.listUsers(team.moderators.filter((id) => id !== lead?.id)))
       mails.push(messages.moderatorGranted(moderator.email, team.name, title, manage));
   } else if (lead && review.action === 'decline') {
@@ -147,8 +150,9 @@ export async function addTeamLate(
 
 /**
  * The moderators named on a form as user ids: an e-mail address finds its account or invites the
- * person (making the account, with the nick when nobody has it); a nick alone must be someone's.
- * Refuses with `unknown_user` or `invalid_input`.
+ * person (making the account); a nick alone must be someone's. A nick written beside an address
+ * is never attached to that account: the bot trusts nicks, so only their owner (on `/me`) or an
+ * organiser (`convene user add --irc`) attaches one. Refuses with `unknown_user` or `invalid_input`.
  */
 export async function resolveModerators(
   runtime: Runtime,
@@ -157,7 +161,7 @@ export async function resolveModerators(
   const ids: string[] = [];
   for (const spec of specs) {
     if (spec.email) {
-      const user = await findOrCreateUser(runtime, spec.email, undefined, spec.ircNick);
+      const user = await findOrCreateUser(runtime, spec.email);
       if (!user.ok) return user;
       ids.push(user.value.id);
       continue;
@@ -222,6 +226,7 @@ async function writeSignup(
   if (!team) return failed('unknown_team');
   if (editing !== null) return passed({ team, reply: outcome.reply, mailed: true });
   const lead = await runtime.store.findUser(who.actor.userId);
+  if (lead) await tellOfNewSignup(runtime, mailing, outcome.state, team, lead, ids.value);
   const mails = lead
     ? [
         messages.signupReceived(

@@ -42,6 +42,12 @@ const refusalOf = async (method: 'POST' | 'DELETE', path: string, body?: unknown
 describe('an archived event', () => {
   it.each([
     ['booking', 'POST', '/bookings', () => ({ team: 'nova', ...free })],
+    [
+      'booking a range',
+      'POST',
+      '/teams/nova/bookings/range',
+      () => ({ room: free.room, from: free.slot, to: free.slot }),
+    ],
     ['releasing a booking', 'DELETE', () => `/bookings/${novaBooking}`, undefined],
     ['setting now', 'POST', '/teams/nova/now', () => ({ text: 'Placement' })],
     ['adding next', 'POST', '/teams/nova/next', () => ({ text: 'Placement' })],
@@ -99,6 +105,11 @@ describe('an archived event', () => {
     expect(home).not.toContain(`href="${E}/signup"`);
     expect((await site().app.inject({ url: `${E}/teams` })).body).not.toContain(`href="${E}/signup"`);
     expect((await site().app.inject({ url: `${E}/help` })).body).not.toContain(`action="${E}/help"`);
+    const { client: organiser } = await signedInClient(site(), 'boss@example.org', { organizer: true });
+    const manage = await organiser.get(`${E}/teams/nova/manage`);
+    expect(manage.status).toBe(200);
+    expect(textOf(manage.html)).toContain('Booking is closed: the event is archived.');
+    expect(manage.html).not.toContain(`action="${E}/teams/nova/manage/book"`);
   });
 
   it('no longer stands for the site: the front page lists it as past', async () => {
