@@ -188,7 +188,9 @@ describeWithBrowser('follows and alerts in Chromium', () => {
     expect(await alert.locator('.alert__text').textContent()).toBe(
       `${team.name} starts in 10 minutes in ${room.name}`,
     );
-    expect(await alert.getByRole('link', { name: 'Join' }).getAttribute('href')).toBe(team.videoUrl ?? room.url);
+    expect(await alert.getByRole('link', { name: 'Join' }).getAttribute('href')).toBe(
+      team.videoUrl ?? room.url,
+    );
     await page.waitForTimeout(600);
     expect(await page.locator('#alert-list .alert[data-kind="reminder"]').count()).toBe(1);
     site.clock.set(demoNow);
