@@ -3,7 +3,10 @@ import { useSiteWithMail } from '../../test/support/mail-catcher.ts';
 import { signedInClient } from '../../test/support/people.ts';
 import { demoNow } from '../../test/support/web.ts';
 import { addMinutes } from '../core/model/instant.ts';
+import { findTeam } from '../core/model/lookup.ts';
+import { whereTeamMeets } from '../core/schedule/where-team-meets.ts';
 import { sendAlertMail } from './alerts.ts';
+import { remindFollowers } from './reminders.ts';
 import { setSubscription } from './subscriptions.ts';
 
 const { site, mail } = useSiteWithMail({ signIn: 100, forms: 100 });
@@ -71,5 +74,41 @@ describe('topic alerts by e-mail', () => {
     const to = mail().messages.flatMap((m) => m.to);
     expect(to).not.toContain('pages-only@example.org');
     expect(to).not.toContain('leaving@example.org');
+  });
+});
+
+describe('meeting reminders by e-mail', () => {
+  it('e-mails a follower who chose it, once per meeting, and nobody who did not', async () => {
+    const state = await site().runtime.models.get('oct2022-ptg');
+    const team = findTeam(state!, 'cinder')!;
+    const next = whereTeamMeets(state!, team.id, demoNow).next!;
+    const room = state!.rooms.find((candidate) => candidate.id === next.roomId)!;
+    const people: string[] = [];
+    for (const [email, reminderMail] of [
+      ['remind-me@example.org', true],
+      ['page-only@example.org', false],
+    ] as const) {
+      const { user } = await signedInClient(site(), email);
+      await site().runtime.store.followTeam(user.id, team.id, demoNow);
+      await site().runtime.store.alerts.saveSettings(user.id, {
+        topicMail: false,
+        reminders: true,
+        reminderMail,
+      });
+      people.push(user.id);
+    }
+    site().clock.set(addMinutes(next.start, -10));
+    const shownTo: string[] = [];
+    const shown = new Set<string>();
+    for (let round = 0; round < 2; round++)
+      await remindFollowers(site().runtime, 'http://localhost', (userId) => shownTo.push(userId), shown);
+    expect(shownTo.filter((id) => people.includes(id)).sort()).toEqual([...people].sort());
+    const message = await mail().waitFor('remind-me@example.org');
+    expect(message.subject).toBe(`${team.name} starts in 10 minutes in ${room.name}`);
+    expect(message.text).toContain(room.url ?? '');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mail().messages.filter((m) => m.to.includes('remind-me@example.org'))).toHaveLength(1);
+    expect(mail().messages.flatMap((m) => m.to)).not.toContain('page-only@example.org');
+    site().clock.set(demoNow);
   });
 });

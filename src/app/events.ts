@@ -12,7 +12,7 @@ import type { Revision, RevisionMeta } from '../core/revision.ts';
 import { buildDemo } from '../demo/build-demo.ts';
 import { demoEvent } from '../demo/oct2022-ptg.ts';
 import { isUniqueViolation } from '../store/database.ts';
-import type { EventDocument } from '../store/event-document.ts';
+import { checkEventDocument } from './check-event-document.ts';
 import { contextOf, idMakerOf } from './context-of.ts';
 import type { Runtime, Who } from './runtime.ts';
 
@@ -77,14 +77,20 @@ export async function seedDemo(runtime: Runtime, now: string): Promise<boolean> 
   return true;
 }
 
-/** Writes an exported event into this database; its slug and id must be free. */
+/**
+ * Writes an exported event into this database, all of it or nothing, after checking every record
+ * as the API would (`checkEventDocument`); its slug and id must be free. Users in the file become
+ * organisers only `withOrganisers`. Refuses with `invalid_input` (naming the record and field) or
+ * `event_exists`.
+ */
 export async function importEventDocument(
   runtime: Runtime,
-  document: EventDocument,
+  input: unknown,
+  options: { withOrganisers: boolean } = { withOrganisers: false },
 ): Promise<Checked<EventInfo>> {
-  if (document.format !== 'convene-event' || document.version !== 1) {
-    return failed('invalid_input', 'This file is not an event exported by convene export.');
-  }
+  const checked = checkEventDocument(input, options);
+  if (!checked.ok) return checked;
+  const document = checked.value;
   if (
     (await runtime.store.findEventId(document.event.slug)) ||
     (await runtime.store.findEventId(document.event.id))

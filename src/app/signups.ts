@@ -20,6 +20,7 @@ import { createTeam } from '../core/teams/team-admin.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { messages } from '../mail/messages.ts';
 import { contextOf } from './context-of.ts';
+import { bookingOpensSentence, remindWhenBookingOpens, tellOfNewSignup } from './event-notices.ts';
 import { execute } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
 import type { Runtime, Who } from './runtime.ts';
@@ -95,7 +96,9 @@ export async function reviewSignup(
   const mails: MailMessage[] = [];
   if (review.action === 'approve') {
     const manage = manageUrl(mailing, state, team);
-    if (lead) mails.push(messages.signupApproved(lead.email, team.name, title, manage));
+    const opens = bookingOpensSentence(state, team, runtime.clock.now());
+    if (lead) mails.push(messages.signupApproved(lead.email, team.name, title, manage, opens));
+    await remindWhenBookingOpens(runtime, mailing, state, team);
     for (const moderator of await runtime.store.listUsers(team.moderators.filter((id) => id !== lead?.id)))
       mails.push(messages.moderatorGranted(moderator.email, team.name, title, manage));
   } else if (lead && review.action === 'decline') {
@@ -222,6 +225,7 @@ async function writeSignup(
   if (!team) return failed('unknown_team');
   if (editing !== null) return passed({ team, reply: outcome.reply, mailed: true });
   const lead = await runtime.store.findUser(who.actor.userId);
+  if (lead) await tellOfNewSignup(runtime, mailing, outcome.state, team, lead, ids.value);
   const mails = lead
     ? [
         messages.signupReceived(

@@ -50,4 +50,21 @@ describe('Outbox', () => {
     expect(sent).toHaveLength(500);
     expect(sent[0]).toBe('100');
   });
+
+  it('lets a stopping bot wait for its waiting lines to go out, within the flood limit and a deadline', async () => {
+    const sent: string[] = [];
+    const outbox = new Outbox((target, text) => sent.push(`${target}:${text}`), { burst: 1, intervalMs: 30 });
+    outbox.resume();
+    for (let index = 1; index <= 3; index++) outbox.notify(`sub${index}`, 'topic');
+    expect(await outbox.drained(2000)).toBe(true);
+    expect(sent).toEqual(['sub1:topic', 'sub2:topic', 'sub3:topic']);
+
+    const slow = new Outbox(() => {}, { burst: 1, intervalMs: 60_000 });
+    slow.resume();
+    slow.notify('sub1', 'topic');
+    slow.notify('sub2', 'topic');
+    expect(await slow.drained(100)).toBe(false);
+    expect(slow.waiting).toBe(1);
+    slow.close();
+  });
 });

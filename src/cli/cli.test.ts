@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runConvene } from '../../test/support/cli.ts';
+import { runCliInProcess } from '../../test/support/cli.ts';
 import { inheritedEnv } from '../../test/support/server-process.ts';
 
 const bin = new URL('../../bin/convene.js', import.meta.url).pathname;
@@ -18,7 +18,7 @@ describe('convene command line', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (...argv: string[]) => runConvene(env, argv);
+  const run = (...argv: string[]) => runCliInProcess(env, argv);
 
   it('prints an nginx configuration for the given instances, and refuses what nginx would misread', async () => {
     const printed = await run(

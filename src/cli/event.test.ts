@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runConvene } from '../../test/support/cli.ts';
+import { runCliInProcess } from '../../test/support/cli.ts';
 
 /** The words of a command line, split at spaces; quoted parts are given as separate arguments. */
 const words = (line: string) => line.split(' ');
@@ -16,7 +16,7 @@ describe('convene event', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (...argv: string[]) => runConvene(env, argv);
+  const run = (...argv: string[]) => runCliInProcess(env, argv);
   const exported = async (slug: string) => JSON.parse((await run('export', slug)).out);
   const lastLine = (text: string) => text.split('\n').at(-1);
   const april = words('event create apr2024-ptg --from 2024-04-08 --to 2024-04-09');

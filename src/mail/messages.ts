@@ -37,7 +37,7 @@ export const messages = {
     };
   },
 
-  signupApproved(to: string, team: string, event: string, url: string): MailMessage {
+  signupApproved(to: string, team: string, event: string, url: string, bookingOpens: string): MailMessage {
     return {
       to,
       subject: `${team} is on the official team list of ${event}`,
@@ -45,6 +45,8 @@ export const messages = {
         'Hello,',
         '',
         `The organisers approved ${team}: it is now on the official team list of ${event}, and you and the moderators you named can book its time.`,
+        '',
+        bookingOpens,
         '',
         'Sign in and manage the team here:',
         '',
@@ -103,6 +105,68 @@ export const messages = {
         'Hello,',
         '',
         `You are no longer a moderator of ${team} at ${event}. Write to the team's lead or the organisers with any question.`,
+      ),
+    };
+  },
+
+  codeOfConductChanged(to: string, event: string, version: string, acceptUrl: string): MailMessage {
+    return {
+      to,
+      subject: `${event} has a new Code of Conduct (version ${version})`,
+      text: lines(
+        'Hello,',
+        '',
+        `The organisers of ${event} published version ${version} of its Code of Conduct. Please read it and accept it: until you do, the parts of the event for registered attendees, such as the room links, stay hidden from you.`,
+        '',
+        'Read and accept it here, with one tick:',
+        '',
+        acceptUrl,
+      ),
+    };
+  },
+
+  signupToReview(to: string, team: string, event: string, lead: string, reviewUrl: string): MailMessage {
+    return {
+      to,
+      subject: `New sign-up for ${event}: ${team}`,
+      text: lines('Hello,', '', `${lead} signed ${team} up for ${event}. Review it here:`, '', reviewUrl),
+    };
+  },
+
+  namedInSignup(to: string, team: string, event: string, lead: string): MailMessage {
+    return {
+      to,
+      subject: `You are named as a moderator of ${team} at ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `${lead} signed ${team} up for ${event} and named you as one of its moderators. Once the organisers approve the team you will hear again, and can then book its time after signing in with this address.`,
+      ),
+    };
+  },
+
+  bookingOpens(to: string, team: string, event: string, manageUrl: string): MailMessage {
+    return {
+      to,
+      subject: `Booking is open for ${team} at ${event}`,
+      text: lines('Hello,', '', `${team} can book its time at ${event} now:`, '', manageUrl),
+    };
+  },
+
+  registered(to: string, event: string, joinUrl: string, calendarUrl: string): MailMessage {
+    return {
+      to,
+      subject: `You are registered for ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `You are registered for ${event}. Where and how to join each room:`,
+        '',
+        joinUrl,
+        '',
+        'The schedule as a calendar, for your calendar app (your own calendar of the teams you follow is on your account page):',
+        '',
+        calendarUrl,
       ),
     };
   },

@@ -296,6 +296,7 @@ for (const kind of storeKinds) {
           const imported = await importEventDocument(
             { store: target.store, bus, models, clock: t.clock },
             exported!,
+            { withOrganisers: true },
           );
           expect(imported.ok).toBe(true);
           expect(await target.store.exportEvent(eventId)).toEqual(exported);

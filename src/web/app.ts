@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { batchAlertMail, watchWebTopicAlerts } from '../app/alerts.ts';
 import { MailSender } from '../app/mail-outbox.ts';
 import { actorForToken } from '../app/people.ts';
+import { watchReminders } from '../app/reminders.ts';
 import { randomToken } from '../app/secret-token.ts';
 import { logMailer } from '../mail/log-mailer.ts';
 import { accountRoutes } from './api/account-routes.ts';
@@ -115,13 +116,22 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
     (userId, alert) => liveFeeds.sendToUser(userId, alert),
     alertFailed,
   );
-  let stopAlertMail: (() => void) | null = null;
+  let stopTimers: (() => void)[] = [];
   app.addHook('onReady', async () => {
-    stopAlertMail = batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs);
+    stopTimers = [
+      batchAlertMail(deps.runtime, deps.baseUrl, alertFailed, deps.alertCheckMs),
+      watchReminders(
+        deps.runtime,
+        deps.baseUrl,
+        (userId, alert) => liveFeeds.sendToUser(userId, alert),
+        alertFailed,
+        deps.alertCheckMs,
+      ),
+    ];
   });
   app.addHook('onClose', async () => {
     stopAlerts();
-    stopAlertMail?.();
+    for (const stop of stopTimers) stop();
   });
   const mailSender = new MailSender(deps.runtime, deps.mailer ?? logMailer((text) => app.log.info(text)), {
     onError: (error, to) => app.log.error({ err: error, to }, 'queued e-mail not sent'),

@@ -42,6 +42,12 @@ const refusalOf = async (method: 'POST' | 'DELETE', path: string, body?: unknown
 describe('an archived event', () => {
   it.each([
     ['booking', 'POST', '/bookings', () => ({ team: 'nova', ...free })],
+    [
+      'booking a range',
+      'POST',
+      '/teams/nova/bookings/range',
+      () => ({ room: free.room, from: free.slot, to: free.slot }),
+    ],
     ['releasing a booking', 'DELETE', () => `/bookings/${novaBooking}`, undefined],
     ['setting now', 'POST', '/teams/nova/now', () => ({ text: 'Placement' })],
     ['adding next', 'POST', '/teams/nova/next', () => ({ text: 'Placement' })],

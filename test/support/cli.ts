@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runCli } from '../../src/cli/main.ts';
 
 /** Runs `convene …` in this process with the given environment, collecting what it prints. */
-export async function runConvene(env: NodeJS.ProcessEnv, argv: readonly string[]) {
+export async function runCliInProcess(env: NodeJS.ProcessEnv, argv: readonly string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, {

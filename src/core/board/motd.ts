@@ -6,7 +6,7 @@ import { parseInstant } from '../model/instant.ts';
 import { checkOrganizer } from '../permissions.ts';
 import { checkName } from '../text/check-name.ts';
 
-const maxMotdLength = 500;
+export const maxMotdLength = 500;
 
 /**
  * Organisers add a banner at the end of the list.

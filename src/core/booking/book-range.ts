@@ -1,6 +1,7 @@
 import { type Checked, failed, failedWith, passed } from '../checked.ts';
 import { accept, type Decision, refuse, refused } from '../decision.ts';
 import type { RefusalPart } from '../errors.ts';
+import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { EventState } from '../model/event-state.ts';
 import { utcDay } from '../model/instant.ts';
@@ -80,12 +81,14 @@ export function planBooking(state: EventState, input: BookRangeInput, ctx: Ctx):
  * state the earlier hours leave, so caps count the whole range. When any hour is refused nothing is
  * booked, and the refusal (`range_refused`) lists every hour: the refused ones with their own code
  * and sentence, the others as bookable.
- * An override needs a reason. Refuses with what `planBooking` refuses, `forbidden` (an override
+ * An override needs a reason. Refuses with `event_archived`, what `planBooking` refuses, `forbidden` (an override
  * asked by a non-organiser), `invalid_input` (an override without a reason),
  * `range_refused`, or, for a one-hour range, the hour's own
  * refusal.
  */
 export function bookRange(state: EventState, input: BookRangeInput, ctx: Ctx): Decision {
+  const archived = checkNotArchived(state.event, 'booking');
+  if (archived) return refused(archived);
   const planned = planBooking(state, input, ctx);
   if (!planned.ok) return refused(planned.refusal);
   if (input.override && !isOrganizer(ctx.actor)) {

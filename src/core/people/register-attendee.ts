@@ -111,9 +111,16 @@ export function acceptCodeOfConduct(
 /** Where a person stands with an event: not registered, registered under an older Code of Conduct, or in. */
 export type AttendeeStanding = 'unregistered' | 'coc-outdated' | 'registered';
 
+/**
+ * A registration counts under the current Code of Conduct, or under an earlier version the
+ * organisers left standing when they published the new one "from the next registration".
+ */
 export function attendeeStanding(event: EventInfo, registration: Registration | null): AttendeeStanding {
   if (!registration) return 'unregistered';
-  return registration.cocVersion === event.codeOfConduct.version ? 'registered' : 'coc-outdated';
+  const { version, earlierAccepted = [] } = event.codeOfConduct;
+  return registration.cocVersion === version || earlierAccepted.includes(registration.cocVersion)
+    ? 'registered'
+    : 'coc-outdated';
 }
 
 /**

@@ -29,7 +29,7 @@ export function readRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
       '/events',
       {
         schema: {
-          summary: 'List events',
+          summary: 'List events (organisers also see drafts)',
           tags: ['events'],
           response: { 200: Type.Object({ events: Type.Array(Type.Ref('EventSummary')) }) },
         },

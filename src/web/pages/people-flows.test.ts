@@ -48,8 +48,16 @@ describe('team sign-up, review and the official list', () => {
     expect(queue).toContain('Zuul Gating (zuul-gating)');
     expect(queue).toContain('Lea Lead <lead@example.org>');
     expect(queue).toContain('Expected attendance 20');
+    const review = await mail().waitFor('olive@example.org', (m) => m.subject.endsWith(': Zuul Gating'));
+    expect(linkTo(review, `${E}/organise/signups`)).toBe(`http://localhost${E}/organise/signups`);
+    const named = await mail().waitFor('zed@example.org', (m) => m.subject.startsWith('You are named'));
+    expect(named.text).toContain('Lea Lead signed Zuul Gating up');
     const approved = await organiser.post(`${E}/organise/signups/approve`, { team: 'zuul-gating' });
     expect(approved.location).toBe(`${E}/organise/signups?done=approve`);
+    const approval = await mail().waitFor('lead@example.org', (m) =>
+      m.subject.includes('official team list'),
+    );
+    expect(approval.text).toMatch(/Booking (is open for Zuul Gating now|opens for Zuul Gating on )/);
 
     const lists = textOf((await new FormClient(site().app).get(`${E}/teams`)).html);
     expect(lists).toContain('Zuul Gating');
@@ -162,6 +170,11 @@ describe('attendee registration and the Code of Conduct', () => {
     );
     const registered = await ada.post(`${E}/register`, { ...form, accept_coc: 'yes' });
     expect(registered.location).toBe(`${E}/join?done=registered`);
+    const confirmation = await mail().waitFor('ada@example.org', (m) =>
+      m.subject.startsWith('You are registered'),
+    );
+    expect(linkTo(confirmation, `${E}/join`)).toBe(`http://localhost${E}/join`);
+    expect(linkTo(confirmation, `${E}/calendar.ics`)).toBe(`http://localhost${E}/calendar.ics`);
     const join = textOf((await ada.follow(registered)).html);
     expect(join).toContain('https://openinfra.dev/ptg/rooms/bexar');
 
@@ -171,6 +184,8 @@ describe('attendee registration and the Code of Conduct', () => {
       coc_url: '',
       coc_text: 'Be kind, always.',
     });
+    const told = await mail().waitFor('ada@example.org', (m) => m.subject.includes('version 2022-11'));
+    expect(linkTo(told, `${E}/register`)).toBe(`http://localhost${E}/register`);
     const outdated = textOf((await ada.get(`${E}/join`)).html);
     expect(outdated).toContain('has a new version (2022-11); read it and accept it to continue.');
     expect(outdated).not.toContain('https://openinfra.dev/ptg/rooms/bexar');
@@ -200,6 +215,19 @@ describe('attendee registration and the Code of Conduct', () => {
     await organiser.post(`${E}/organise/mailings/send`, hiddenFields(preview.html, '/send'));
     const message = await mail().waitFor('ada@example.org', (m) => m.subject === 'See you next week');
     expect(message.text).toContain(`http://localhost${E}/schedule`);
+
+    // A version required from the next registration leaves Ada's acceptance standing, and tells nobody.
+    await organiser.get(`${E}/organise/coc`);
+    const later = await organiser.post(`${E}/organise/coc`, {
+      coc_version: '2022-12',
+      coc_required: 'next-registration',
+      coc_url: '',
+      coc_text: 'Be kind, always, everywhere.',
+    });
+    expect(later.status).toBe(303);
+    expect(textOf((await ada.get(`${E}/join`)).html)).toContain('https://openinfra.dev/ptg/rooms/bexar');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(mail().messages.filter((m) => m.subject.includes('version 2022-12'))).toEqual([]);
   });
 });
 

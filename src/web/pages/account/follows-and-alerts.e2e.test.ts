@@ -7,6 +7,9 @@ import { demoNow, openTestSite, type TestSite } from '../../../../test/support/w
 import { addUser } from '../../../app/people.ts';
 import { rotateCalendarSecret } from '../../../app/personal-calendar.ts';
 import { openSession } from '../../../app/sessions.ts';
+import { addMinutes } from '../../../core/model/instant.ts';
+import { findTeam } from '../../../core/model/lookup.ts';
+import { whereTeamMeets } from '../../../core/schedule/where-team-meets.ts';
 import { sessionCookie } from '../../plugins/session.ts';
 
 /**
@@ -24,7 +27,9 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  site = await openTestSite(demoNow, { deps: { baseUrl: base, rateLimits: { signIn: 100, forms: 100 } } });
+  site = await openTestSite(demoNow, {
+    deps: { baseUrl: base, rateLimits: { signIn: 100, forms: 100 }, alertCheckMs: 250 },
+  });
   await site.app.listen({ port, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -164,5 +169,26 @@ describeWithBrowser('follows and alerts in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toContain('is not a regular expression I can use');
     const state = await site.runtime.models.get('oct2022-ptg');
     expect(await site.runtime.store.personal.subscriptionOf(state!.event.id, user.id)).toBeNull();
+  });
+
+  it('reminds a follower on the open page ten minutes before the team meets, with Join', async () => {
+    const { user, page } = await person('reminded@example.org');
+    const state = await site.runtime.models.get('oct2022-ptg');
+    const cinder = findTeam(state!, 'cinder')!;
+    await site.runtime.store.followTeam(user.id, cinder.id, demoNow);
+    const next = whereTeamMeets(state!, cinder.id, demoNow).next!;
+    const room = state!.rooms.find((candidate) => candidate.id === next.roomId)!;
+    await page.goto(`${base}${event}/teams/cinder`);
+    await page.waitForTimeout(300);
+    site.clock.set(addMinutes(next.start, -10));
+    const alert = page.locator('#alert-list .alert[data-kind="reminder"]');
+    await alert.waitFor({ timeout: 3000 });
+    expect(await alert.locator('.alert__text').textContent()).toBe(
+      `Cinder starts in 10 minutes in ${room.name}`,
+    );
+    expect(await alert.getByRole('link', { name: 'Join' }).getAttribute('href')).toBe(room.url);
+    await page.waitForTimeout(600);
+    expect(await page.locator('#alert-list .alert[data-kind="reminder"]').count()).toBe(1);
+    site.clock.set(demoNow);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { confirmRegistration } from '../../../app/event-notices.ts';
 import { acceptEventCoc, registerForEvent, standingWith } from '../../../app/registrations.ts';
 import type { Refusal } from '../../../core/errors.ts';
 import { checkNotArchived } from '../../../core/event/archive.ts';
@@ -63,6 +64,9 @@ export function registerPage(deps: WebDeps): FastifyPluginAsync {
         const registered = await registerForEvent(deps.runtime, await pageWho(request), state, input);
         if (!registered.ok)
           return registrationForm(deps, request, reply, state, actor, input, registered.refusal);
+        const user = actor.userId ? await deps.runtime.store.findUser(actor.userId) : null;
+        // Queued under a key of the registration, so changing it later sends nothing more.
+        if (user) await confirmRegistration(deps.runtime, deps, state, user, registered.value);
         return reply.redirect(`/events/${encodeURIComponent(state.event.slug)}/join?done=registered`, 303);
       },
     );

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import { tellOfNewCodeOfConduct } from '../../../app/event-notices.ts';
 import { type Checked, passed } from '../../../core/checked.ts';
 import type { Refusal } from '../../../core/errors.ts';
+import { nextCodeOfConduct } from '../../../core/event/code-of-conduct.ts';
 import type { EventPatch } from '../../../core/event/update-event.ts';
 import {
   type EventInfo,
@@ -12,7 +14,15 @@ import {
 } from '../../../core/model/event.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import type { WebDeps } from '../../deps.ts';
-import { Checkbox, CsrfField, Select, SubmitButton, TextArea, TextField } from '../components/form-parts.tsx';
+import {
+  Checkbox,
+  Choices,
+  CsrfField,
+  Select,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../components/form-parts.tsx';
 import { FormBody } from '../form-body.ts';
 import { sendNotFound } from '../not-found-page.tsx';
 import { pageUser } from '../page-context.ts';
@@ -29,7 +39,7 @@ type Value = (name: string, current: string | number | null | undefined) => stri
 interface Section {
   readonly title: string;
   readonly fields: (event: EventInfo, value: Value) => VNode;
-  readonly read: (form: FormBody) => Checked<EventPatch>;
+  readonly read: (form: FormBody, event: EventInfo) => Checked<EventPatch>;
 }
 
 /** The event settings the console edits, each section one form that saves through `updateEvent`. */
@@ -127,8 +137,8 @@ const sections: Record<'settings' | 'coc' | 'grid' | 'rules', Section> = {
     fields: (event, value) => (
       <>
         <p class="hint">
-          Attendees accept this version when they register. Publishing a new version asks every registered
-          attendee to read and accept it again before they see the room links.
+          Attendees accept this version when they register. A new version is e-mailed to every registered
+          attendee who has not accepted it, with a link to accept it in one step.
         </p>
         <TextField
           label="Version"
@@ -136,6 +146,22 @@ const sections: Record<'settings' | 'coc' | 'grid' | 'rules', Section> = {
           value={value('coc_version', event.codeOfConduct.version)}
           required
           maxLength={200}
+        />
+        <Choices
+          label="A new version binds"
+          name="coc_required"
+          selected={[value('coc_required', 'now')]}
+          options={[
+            {
+              value: 'now',
+              label:
+                'everyone, at once: people registered already accept it again before they see the room links',
+            },
+            {
+              value: 'next-registration',
+              label: 'new registrations only: acceptances of the versions before keep counting',
+            },
+          ]}
         />
         <TextField
           label="Address of the full text"
@@ -151,13 +177,17 @@ const sections: Record<'settings' | 'coc' | 'grid' | 'rules', Section> = {
         />
       </>
     ),
-    read: (form) =>
+    read: (form, event) =>
       passed({
-        codeOfConduct: {
-          version: form.text('coc_version').trim(),
-          url: form.text('coc_url').trim() || null,
-          text: form.text('coc_text'),
-        },
+        codeOfConduct: nextCodeOfConduct(
+          event.codeOfConduct,
+          {
+            version: form.text('coc_version').trim(),
+            url: form.text('coc_url').trim() || null,
+            text: form.text('coc_text'),
+          },
+          form.text('coc_required') === 'next-registration' ? 'next-registration' : 'now',
+        ),
       }),
   },
   grid: {
@@ -253,12 +283,14 @@ export function organiseEventPage(deps: WebDeps): FastifyPluginAsync {
         const found = await sectionFor(deps, request, reply);
         if (!found) return reply;
         const form = new FormBody(request.body);
-        const patch = sections[found.key].read(form);
+        const patch = sections[found.key].read(form, found.state.event);
         const outcome = patch.ok
           ? await deps.ops.updateEvent(found.state.event.slug, await pageWho(request), patch.value)
           : patch;
         if (!outcome.ok)
           return sectionPage(request, reply, found.state, found.key, form, outcome.refusal, false);
+        if (outcome.state.event.codeOfConduct.version !== found.state.event.codeOfConduct.version)
+          await tellOfNewCodeOfConduct(deps.runtime, deps, outcome.state);
         return reply.redirect(`/events/${found.state.event.slug}/organise/${found.key}?done=saved`, 303);
       },
     );

@@ -1,0 +1,88 @@
+import { isPublic } from '../core/model/event.ts';
+import { meetingsStarting } from '../core/schedule/meetings-starting.ts';
+import { videoOf } from '../core/teams/team-links.ts';
+import { messages } from '../mail/messages.ts';
+import type { PageAlert } from './alerts.ts';
+import { queueMail } from './mail-outbox.ts';
+import { actorOf } from './people.ts';
+import { roomLinksFor } from './room-links.ts';
+import type { Runtime } from './runtime.ts';
+
+/**
+ * Reminds the people who follow a team that its meeting starts in ten minutes: on their open pages
+ * (`show`, once per meeting and person in this process) unless they turned reminders off, and by
+ * e-mail when they chose it (the outbox key is the meeting and the person, so one e-mail however
+ * many processes remind). The Join link is the room's when the person may see it.
+ */
+export async function remindFollowers(
+  runtime: Runtime,
+  baseUrl: string,
+  show: (userId: string, alert: PageAlert) => void,
+  shown: Set<string>,
+): Promise<void> {
+  const now = runtime.clock.now();
+  for (const info of await runtime.store.listEvents()) {
+    if (!isPublic(info) || info.status === 'archived') continue;
+    const state = await runtime.models.get(info.id);
+    if (!state) continue;
+    const starting = meetingsStarting(state, now);
+    if (starting.length === 0) continue;
+    const follows = await runtime.store.followsOfEvent(info.id);
+    const settings = await runtime.store.alerts.settingsOfMany([...new Set(follows.map((f) => f.userId))]);
+    for (const { team, room, meeting, message } of starting) {
+      const key = meeting.bookings[0]?.id ?? `${team.id}:${meeting.start}`;
+      const teamUrl = `${baseUrl}/events/${encodeURIComponent(info.slug)}/teams/${encodeURIComponent(team.slug)}`;
+      for (const { userId } of follows.filter((follow) => follow.teamId === team.id)) {
+        const chosen = settings.get(userId);
+        if (!chosen || (!chosen.reminders && !chosen.reminderMail)) continue;
+        const user = await runtime.store.findUser(userId);
+        if (!user) continue;
+        const { visible } = await roomLinksFor(runtime, actorOf(user), state);
+        const join = videoOf(state.event, team, room, visible);
+        const alert: PageAlert = {
+          kind: 'reminder',
+          event: info.slug,
+          team: team.slug,
+          message,
+          url: join ?? teamUrl,
+          join: join !== null,
+        };
+        if (chosen.reminders && !shown.has(`${key}:${userId}`)) {
+          shown.add(`${key}:${userId}`);
+          show(userId, alert);
+        }
+        if (chosen.reminderMail) {
+          const mail = messages.meetingReminder(
+            user.email,
+            message,
+            alert.url,
+            `${baseUrl}/me#alerts-heading`,
+          );
+          await queueMail(runtime, [{ ...mail, key: `reminder:${key}:${userId}` }]);
+        }
+      }
+    }
+  }
+  if (shown.size > 10_000) shown.clear();
+}
+
+/** Runs `remindFollowers` every `everyMs` until the returned function is called. */
+export function watchReminders(
+  runtime: Runtime,
+  baseUrl: string,
+  show: (userId: string, alert: PageAlert) => void,
+  failed: (error: unknown) => void,
+  everyMs = 30_000,
+): () => void {
+  const shown = new Set<string>();
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    running ??= remindFollowers(runtime, baseUrl, show, shown)
+      .catch(failed)
+      .finally(() => {
+        running = null;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
