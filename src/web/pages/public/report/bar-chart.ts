@@ -40,6 +40,8 @@ export function barChartSvg(chart: BarChart): string {
     marks: [Plot.barX(chart.bars, { x: 'value', y: 'label', fill: '#2a5d8f' }), Plot.ruleX([0])],
   }) as unknown as Element;
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
+  // The image is one picture named by its title; Plot's labels on inner groups are not allowed there.
+  for (const part of Array.from(svg.querySelectorAll('[aria-label]'))) part.removeAttribute('aria-label');
   svg.removeAttribute('class');
   svg.setAttribute('class', 'chart');
   svg.setAttribute('role', 'img');
