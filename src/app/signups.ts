@@ -150,8 +150,9 @@ export async function addTeamLate(
 
 /**
  * The moderators named on a form as user ids: an e-mail address finds its account or invites the
- * person (making the account, with the nick when nobody has it); a nick alone must be someone's.
- * Refuses with `unknown_user` or `invalid_input`.
+ * person (making the account); a nick alone must be someone's. A nick written beside an address
+ * is never attached to that account: the bot trusts nicks, so only their owner (on `/me`) or an
+ * organiser (`convene user add --irc`) attaches one. Refuses with `unknown_user` or `invalid_input`.
  */
 export async function resolveModerators(
   runtime: Runtime,
@@ -160,7 +161,7 @@ export async function resolveModerators(
   const ids: string[] = [];
   for (const spec of specs) {
     if (spec.email) {
-      const user = await findOrCreateUser(runtime, spec.email, undefined, spec.ircNick);
+      const user = await findOrCreateUser(runtime, spec.email);
       if (!user.ok) return user;
       ids.push(user.value.id);
       continue;
