@@ -105,6 +105,11 @@ describe('an archived event', () => {
     expect(home).not.toContain(`href="${E}/signup"`);
     expect((await site().app.inject({ url: `${E}/teams` })).body).not.toContain(`href="${E}/signup"`);
     expect((await site().app.inject({ url: `${E}/help` })).body).not.toContain(`action="${E}/help"`);
+    const { client: organiser } = await signedInClient(site(), 'boss@example.org', { organizer: true });
+    const manage = await organiser.get(`${E}/teams/nova/manage`);
+    expect(manage.status).toBe(200);
+    expect(textOf(manage.html)).toContain('Booking is closed: the event is archived.');
+    expect(manage.html).not.toContain(`action="${E}/teams/nova/manage/book"`);
   });
 
   it('no longer stands for the site: the front page lists it as past', async () => {

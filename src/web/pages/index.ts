@@ -28,6 +28,7 @@ import { frontPage } from './public/front-page.tsx';
 import { helpPage } from './public/help-page.tsx';
 import { newsletterPage } from './public/newsletter-page.tsx';
 import { peoplePage } from './public/people-page.tsx';
+import { reportPage } from './public/report/report-page.tsx';
 import { roomPage } from './public/room-page.tsx';
 import { schedulePage } from './public/schedule-page.tsx';
 import { teamColoursStylesheet } from './public/team-colours-stylesheet.ts';
@@ -72,6 +73,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(teamPage(deps));
     await app.register(roomPage(deps));
     await app.register(etherpadsPage(deps));
+    await app.register(reportPage(deps));
     await app.register(helpPage(deps));
     await app.register(peoplePage(deps));
   };

@@ -271,6 +271,16 @@ const api: Row[] = [
 ];
 
 const pages: Row[] = [
+  {
+    method: 'GET',
+    url: () => `${E}/report`,
+    expected: { anonymous: 200, attendee: 200, otherModerator: 200, novaModerator: 200, organizer: 200 },
+  },
+  {
+    method: 'GET',
+    url: () => `${E}/report/registrations-by-role.csv`,
+    expected: { anonymous: 404, attendee: 404, otherModerator: 404, novaModerator: 404, organizer: 200 },
+  },
   { method: 'GET', url: () => '/me/alerts', expected: asPage(signedIn(200)) },
   {
     method: 'POST',

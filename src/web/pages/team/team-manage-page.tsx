@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { rangeOfCells } from '../../../core/booking/book-range.ts';
 import type { Refusal } from '../../../core/errors.ts';
+import { isLive } from '../../../core/event/archive.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
 import type { Team } from '../../../core/model/team.ts';
@@ -182,27 +183,33 @@ async function managePage(
         </p>
       </div>
       <ErrorSummary refusal={view.refusal} />
-      <BookingGrid {...grid} csrf={csrf} />
-      <section aria-labelledby="book-heading">
-        <h2 id="book-heading">Book one slot</h2>
-        <form method="post" action={`${base}/book`} class="form">
-          <CsrfField token={csrf} />
-          <Select
-            label="Slot"
-            name="slot"
-            options={upcoming.map((slot) => ({
-              value: slot.code,
-              label: `${describeInterval(slot.start, slot.end)} (${slot.code})`,
-            }))}
-          />
-          <Select
-            label="Room"
-            name="room"
-            options={state.rooms.map((room) => ({ value: room.slug, label: room.name }))}
-          />
-          <SubmitButton>Book</SubmitButton>
-        </form>
-      </section>
+      {isLive(state.event) ? (
+        <>
+          <BookingGrid {...grid} csrf={csrf} />
+          <section aria-labelledby="book-heading">
+            <h2 id="book-heading">Book one slot</h2>
+            <form method="post" action={`${base}/book`} class="form">
+              <CsrfField token={csrf} />
+              <Select
+                label="Slot"
+                name="slot"
+                options={upcoming.map((slot) => ({
+                  value: slot.code,
+                  label: `${describeInterval(slot.start, slot.end)} (${slot.code})`,
+                }))}
+              />
+              <Select
+                label="Room"
+                name="room"
+                options={state.rooms.map((room) => ({ value: room.slug, label: room.name }))}
+              />
+              <SubmitButton>Book</SubmitButton>
+            </form>
+          </section>
+        </>
+      ) : (
+        <p>Booking is closed: the event is archived.</p>
+      )}
       <section aria-labelledby="booked-heading">
         <h2 id="booked-heading">Booked</h2>
         {bookings.length === 0 ? <p>Nothing booked yet.</p> : null}
@@ -210,7 +217,7 @@ async function managePage(
           {bookings.map(({ booking, slot, room }) => (
             <li key={booking.id}>
               {describeInterval(slot.start, slot.end)} in {room.name}{' '}
-              {slot.start > now ? (
+              {!isLive(state.event) ? null : slot.start > now ? (
                 <InlineAction action={`${base}/unbook`} csrf={csrf} name="booking" value={booking.id}>
                   Release
                 </InlineAction>
