@@ -16,6 +16,7 @@ import { alertChannelsOf } from './alerts.ts';
 import { clashesOfChanges } from './clashes.ts';
 import { contextOf } from './context-of.ts';
 import { execute } from './execute.ts';
+import { nickActor, nickMine, seenNick, storeNickEffect } from './nick-commands.ts';
 import type { Runtime, Who } from './runtime.ts';
 
 /** One line of the command language, from whichever adapter. */
@@ -33,6 +34,10 @@ export interface CommandRequest {
    * leave alone (a channel).
    */
   readonly bare: 'personal' | 'ignore';
+  /** the IRC nick that sent the line: without an account, personal commands act for it */
+  readonly nick?: string | null;
+  /** said in a public channel: a nick's `+in` there lists it in "find people" */
+  readonly publicChannel?: boolean;
 }
 
 /** What to say back, or nothing (talk in a channel that was not a command). */
@@ -76,10 +81,19 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
         : unknownEvent(request.event);
     return refused(missing, isPrivate);
   }
-  const who = typeof request.who === 'function' ? await request.who() : request.who;
+  const sender = typeof request.who === 'function' ? await request.who() : request.who;
+  const nick = isPrivate && !sender.actor && sender.source === 'irc' && request.nick ? request.nick : null;
+  const who = nick ? { ...sender, actor: nickActor(nick) } : sender;
   if (!canSeeEvent(who.actor, state.event)) return refused(unknownEvent(request.event ?? ''), isPrivate);
   const ctx = contextOf(runtime, who);
-  const view = await loadView(runtime, state, command, who);
+  const loaded = await loadView(runtime, state, command, nick ? { actor: null, source: who.source } : who);
+  const view = nick
+    ? {
+        ...loaded,
+        mine: await nickMine(runtime, state, nick, request.publicChannel ?? false),
+        seen: loaded.seen ?? (await seenOfNick(runtime, state, command)),
+      }
+    : { ...loaded, seen: loaded.seen ?? (await seenOfNick(runtime, state, command)) };
   const step = runCommand(command, view, ctx);
   if (step.kind === 'event') {
     const outcome = await execute(runtime, state.event.id, who, step.decide);
@@ -91,8 +105,15 @@ export async function runChatCommand(runtime: Runtime, request: CommandRequest):
   }
   const { decision } = step;
   if (!decision.ok) return refused(decision.refusal, isPrivate);
-  if (decision.effect) await store(runtime, state, who.actor, decision.effect, ctx);
+  if (decision.effect && nick) await storeNickEffect(runtime, state, nick, decision.effect, view.mine, ctx);
+  else if (decision.effect) await store(runtime, state, who.actor, decision.effect, ctx);
   return answered(decision.reply, isPrivate, decision.effect !== null);
+}
+
+/** `seen` about a nick that belongs to no account: what that nick said with `+in`, if anything. */
+async function seenOfNick(runtime: Runtime, state: EventState, command: Command) {
+  const asked = commandNeeds(command).seenNick;
+  return asked && isIrcNick(asked) ? await seenNick(runtime, state, asked) : null;
 }
 
 function answered(reply: string, isPrivate: boolean, changed: boolean): CommandAnswer {

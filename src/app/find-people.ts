@@ -17,5 +17,10 @@ export async function findPeople(
   if (!state) return failedWith(unknownEvent(eventRef));
   const ctx = { actor, now: runtime.clock.now() };
   if (!actor?.userId) return peopleHere(state, [], ctx);
-  return peopleHere(state, await runtime.store.personal.checkIns(state.event.id), ctx);
+  // IRC nicks without an account are listed once they said `+in` in a public channel.
+  const nicks = (await runtime.store.nicks.checkIns(state.event.id)).map((entry) => ({
+    ...entry,
+    name: entry.nick,
+  }));
+  return peopleHere(state, [...(await runtime.store.personal.checkIns(state.event.id)), ...nicks], ctx);
 }

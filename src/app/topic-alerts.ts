@@ -1,5 +1,6 @@
 import { minutesBetween } from '../core/model/instant.ts';
 import { parseTopicFilter, type TopicFilter, topicAlerts } from '../core/people/topic-subscription.ts';
+import { isNickUserId, nickUserId } from '../store/nick-store.ts';
 import type { Runtime } from './runtime.ts';
 
 /**
@@ -49,7 +50,14 @@ export function watchTopicAlerts(
     const now = runtime.clock.now();
     if (minutesBetween(revision.at, now) > freshMinutes) return;
     void (async () => {
-      const entries = await runtime.store.personal.subscriptions(revision.eventId);
+      const entries = [
+        ...(await runtime.store.personal.subscriptions(revision.eventId)),
+        ...(await runtime.store.nicks.subscriptions(revision.eventId)).map(({ nick, pattern }) => ({
+          userId: nickUserId(nick),
+          nick,
+          pattern,
+        })),
+      ];
       const nickOf = new Map(entries.map((entry) => [entry.userId, entry.nick]));
       const subscribers = entries.flatMap((entry) => {
         const filter = filterOf(entry.pattern);
@@ -57,7 +65,7 @@ export function watchTopicAlerts(
       });
       for (const alert of topicAlerts(state, revision.changes, subscribers, revision.actorId, now)) {
         send({
-          userId: alert.userId,
+          userId: isNickUserId(alert.userId) ? null : alert.userId,
           nick: nickOf.get(alert.userId) ?? null,
           eventSlug: state.event.slug,
           team: alert.team,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ChatEvent, openChatEvent } from '../../test/support/chat-event.ts';
 import { describeWithIrcServer, TestIrcClient, TestIrcServer } from '../../test/support/irc-server.ts';
 import { openSse } from '../../test/support/sse-client.ts';
+import { findPeople } from '../app/find-people.ts';
 import { buildApp } from '../web/app.ts';
 import { IrcBot } from './irc-bot.ts';
 import type { IrcTrust } from './irc-settings.ts';
@@ -226,6 +227,29 @@ describeWithIrcServer('the IRC bot, on a real IRC server', () => {
     });
     expect(ada.heard.slice(after).filter((event) => event.target === ada.nick)).toEqual([]);
     await privately(olive, 'unsubscribe');
+  });
+
+  it('lets a nick without an account check in, be found once it said +in in the channel, and subscribe on IRC', async () => {
+    expect(await privately(stranger, 'in the hallway')).toMatch(/^Checked in at the hallway/);
+    expect(await privately(nia, 'seen Stranger')).toBe('I have no check-in from Stranger that I may share.');
+    expect(await privately(stranger, '+in #nova', channel)).toMatch(/^Checked in with #nova/);
+    expect(await privately(nia, 'seen Stranger')).toBe('Stranger checked in with #nova at 12:00 UTC.');
+    const organiser = { userId: chat.users.organizer.id, name: 'Olive', isOrganizer: true };
+    const found = await findPeople(chat.runtime, 'test-ptg', organiser);
+    expect(found.ok && found.value.map((person) => [person.nick, person.teamSlug])).toContainEqual([
+      'stranger',
+      'nova',
+    ]);
+    expect(await privately(stranger, 'subscribe backups')).toBe(
+      'Subscribed to: backups. Matching topics will reach you by private message on IRC.',
+    );
+    const since = stranger.mark();
+    await inChannel(nia, '#nova now Backups and restores');
+    expect(await stranger.waitFor(() => true, { from: botNick, to: stranger.nick, since })).toBe(
+      '#nova now: Backups and restores',
+    );
+    expect(await privately(stranger, 'unsubscribe')).toBe('Unsubscribed from: backups');
+    expect(await privately(stranger, '+out', channel)).toBe('Checked out of #nova.');
   });
 
   it('runs organiser commands for organisers only, destructive ones after confirmation', async () => {

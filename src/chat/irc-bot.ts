@@ -327,6 +327,8 @@ export class IrcBot extends EventEmitter {
         return { actor, source: 'irc' };
       },
       bare,
+      nick: event.nick,
+      publicChannel: inChannel,
     });
     if (!answer.handled) return;
     const reply =

@@ -14,7 +14,14 @@ import type { Slot } from '../core/model/slot.ts';
 import type { Team } from '../core/model/team.ts';
 import { applyChange } from '../core/projections/apply-change.ts';
 import { teamBlocks } from '../core/schedule/blocks.ts';
+import { answerInvitation } from '../core/sessions/answer-invitation.ts';
+import { editSession } from '../core/sessions/edit-session.ts';
+import { inviteTeam } from '../core/sessions/invite-team.ts';
+import { recordHeadcount } from '../core/sessions/record-headcount.ts';
+import { sessionsOf } from '../core/sessions/sessions.ts';
+import { setSummary } from '../core/sessions/set-summary.ts';
 import { createTeam } from '../core/teams/team-admin.ts';
+import { etherpadOf } from '../core/teams/team-links.ts';
 import { demoEvent, demoRooms, demoRoomUrl, demoTeams, demoTopics, novaPlan } from './oct2022-ptg.ts';
 import { pick, seededRandom } from './seeded-random.ts';
 
@@ -83,6 +90,7 @@ export function buildDemo(now: Instant, newId: () => string): { event: EventInfo
     bookGeneratedWeek(team, current, apply, random);
   }
 
+  addSessionStories(current, now, apply, random);
   setTheBoard(current(), now, apply, random);
   apply(
     (s, ctx) =>
@@ -101,6 +109,65 @@ export function buildDemo(now: Instant, newId: () => string): { event: EventInfo
 }
 
 type Apply = (decide: (state: EventState, ctx: Ctx) => Decision, at: Instant) => boolean;
+
+/** Teams that ask others into their sessions in the demo: Nova's plan names Ironic and Neutron. */
+const jointPairs = [
+  ['nova', 'ironic'],
+  ['nova', 'neutron'],
+  ['cinder', 'glance'],
+  ['manila', 'cinder'],
+] as const;
+
+/**
+ * What people add to sessions: Nova's sessions are titled from its plan; a few hosts invite a
+ * team into their first session it is free for, which accepts; sessions that have started by `now`
+ * mostly have a head-count; and teams whose week is over link their etherpad as their summary.
+ */
+function addSessionStories(
+  current: () => EventState,
+  now: Instant,
+  apply: Apply,
+  random: () => number,
+): void {
+  const invitedAt = addMinutes(timeline.teamBooking, 24 * 60);
+  for (const [host, guest] of jointPairs) {
+    const hostTeam = current().teams.find((team) => team.slug === host);
+    if (!hostTeam) continue;
+    for (const session of sessionsOf(current()).filter((candidate) => candidate.hostId === hostTeam.id)) {
+      if (!apply((s, ctx) => inviteTeam(s, { session: session.id, guest }, ctx), invitedAt)) continue;
+      apply(
+        (s, ctx) => answerInvitation(s, { session: session.id, team: guest, accept: true }, ctx),
+        invitedAt,
+      );
+      break;
+    }
+  }
+  const nova = current().teams.find((team) => team.slug === 'nova');
+  for (const session of sessionsOf(current()).filter((candidate) => candidate.hostId === nova?.id)) {
+    const item = novaPlan.find(
+      (plan) => session.start === `${plan.day}T${String(plan.from).padStart(2, '0')}:00:00Z`,
+    );
+    if (item?.topic)
+      apply((s, ctx) => editSession(s, { session: session.id, title: item.topic }, ctx), invitedAt);
+  }
+  const lastEnd = new Map<string, Instant>();
+  for (const session of sessionsOf(current())) {
+    const end = lastEnd.get(session.hostId);
+    if (!end || session.end > end) lastEnd.set(session.hostId, session.end);
+    if (session.start > now || random() < 0.25) continue;
+    const count = 4 + Math.floor(random() * 36);
+    apply(
+      (s, ctx) => recordHeadcount(s, { session: session.id, count }, ctx),
+      minInstant(addMinutes(session.start, 30), now),
+    );
+  }
+  for (const team of current().teams) {
+    const end = lastEnd.get(team.id);
+    const pad = etherpadOf(current().event, team);
+    if (!end || end > now || !pad) continue;
+    apply((s, ctx) => setSummary(s, { team: team.id, summaryUrl: pad }, ctx), end);
+  }
+}
 
 /**
  * Books a plausible week for one team: a preferred window, a few days, blocks of one to four hours

@@ -13,6 +13,7 @@ import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
 import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
 import { migrations } from './migrations/index.ts';
+import { KyselyNickStore, type NickStore } from './nick-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import { persistChange } from './persist-change.ts';
 import { KyselyPersonalStore, type PersonalStore } from './personal-store.ts';
@@ -47,11 +48,13 @@ export class KyselyStore implements Store {
   readonly drafts: DraftStore;
   readonly outbox: MailOutboxStore;
   readonly alerts: AlertStore;
+  readonly nicks: NickStore;
   readonly mailings: MailingStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
     this.alerts = new KyselyAlertStore(connection.db);
+    this.nicks = new KyselyNickStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.mailings = new KyselyMailingStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);

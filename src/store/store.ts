@@ -10,6 +10,7 @@ import type { EventDocument, Follow } from './event-document.ts';
 import type { TableDump } from './installation-tables.ts';
 import type { MailOutboxStore } from './mail-outbox-store.ts';
 import type { MailingStore } from './mailing-store.ts';
+import type { NickStore } from './nick-store.ts';
 import type { PeopleStore } from './people-store.ts';
 import type { PersonalStore } from './personal-store.ts';
 
@@ -131,6 +132,8 @@ export interface Store {
   readonly outbox: MailOutboxStore;
   /** people's alert choices and the alerts waiting for their batched e-mail (see `AlertStore`) */
   readonly alerts: AlertStore;
+  /** what IRC nicks with no account said with `+in` and `subscribe` (see `NickStore`) */
+  readonly nicks: NickStore;
   /** the record of mailings organisers sent (see `MailingStore`) */
   readonly mailings: MailingStore;
 }

@@ -176,7 +176,7 @@ export const grammar = [
     scope: 'personal',
     args: [{ name: '#TEAM|PLACE', kind: 'text' }],
     who: 'signed-in',
-    help: 'Check in with a team (#team) or anywhere else, so people can find you; it lasts until out or the end of the UTC day.',
+    help: 'Check in with a team (#team) or anywhere else, so people can find you; it lasts until out or the end of the UTC day. Without a Convene account it works for your nick, and saying it in a public channel is your consent to show in "find people".',
     example: '+in #nova',
   },
   {

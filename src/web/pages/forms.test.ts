@@ -231,6 +231,11 @@ const forms: Record<string, Form> = {
         { signup_closes_at: 'tomorrow' },
         'must be a date and time such as 2022-10-17T13:00 (UTC).',
       ],
+      [
+        'an unknown joint-caps rule',
+        { joint_caps: 'nobody' },
+        'Joint time counts for the host only or for every team in the session.',
+      ],
     ],
   },
   room: {

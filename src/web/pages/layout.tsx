@@ -34,6 +34,7 @@ function eventNavigation(slug: string): { key: string; label: string; href: stri
     { key: 'schedule', label: 'Schedule', href: `${base}/schedule` },
     { key: 'teams', label: 'Teams', href: `${base}/teams` },
     { key: 'etherpads', label: 'Etherpads', href: `${base}/etherpads` },
+    { key: 'report', label: 'Report', href: `${base}/report` },
     { key: 'people', label: 'Find people', href: `${base}/people` },
     { key: 'help', label: 'Chat commands', href: `${base}/help` },
   ];

@@ -1,6 +1,7 @@
-import { type Checked, passed } from '../../../core/checked.ts';
+import { type Checked, failed, passed } from '../../../core/checked.ts';
 import type { BookingRules, EventInfo } from '../../../core/model/event.ts';
-import { TextField } from '../components/form-parts.tsx';
+import { type JointCaps, jointCapsRules } from '../../../core/model/session.ts';
+import { Select, TextField } from '../components/form-parts.tsx';
 import type { FormBody } from '../form-body.ts';
 import { consoleFields } from './console-fields.ts';
 
@@ -25,6 +26,16 @@ export function RulesFields(props: { value: Value; event?: Rules }) {
         name="total_cap"
         value={value('total_cap', consoleFields.hours(event?.rules.totalCapMinutes ?? null))}
         hint="Empty for no limit."
+      />
+      <Select
+        label="Time in a joint session counts against the caps of"
+        name="joint_caps"
+        value={value('joint_caps', event?.rules.jointCaps ?? 'host')}
+        options={[
+          { value: 'host', label: 'the host team only' },
+          { value: 'every-team', label: 'every team in the session' },
+        ]}
+        hint="A team that joins another team’s session spends those hours there either way."
       />
       <TextField
         label="Cross-project teams may book from (UTC)"
@@ -61,6 +72,9 @@ export function readRules(form: FormBody): Checked<Rules & { rules: BookingRules
   if (!daily.ok) return daily;
   const total = consoleFields.readHours(form.text('total_cap'), 'limit for the event');
   if (!total.ok) return total;
+  const jointCaps = form.text('joint_caps').trim() || 'host';
+  if (!jointCapsRules.includes(jointCaps as JointCaps))
+    return failed('invalid_input', 'Joint time counts for the host only or for every team in the session.');
   const instants: Record<string, string | null> = {};
   for (const [name, what] of [
     ['cross_project_opens_at', 'opening for cross-project teams'],
@@ -78,6 +92,7 @@ export function readRules(form: FormBody): Checked<Rules & { rules: BookingRules
       totalCapMinutes: total.value,
       crossProjectOpensAt: instants.cross_project_opens_at ?? null,
       othersOpenAt: instants.others_open_at ?? null,
+      jointCaps: jointCaps as JointCaps,
     },
     signupOpensAt: instants.signup_opens_at ?? null,
     signupClosesAt: instants.signup_closes_at ?? null,

@@ -95,6 +95,26 @@ export function eventHomePage(deps: WebDeps): FastifyPluginAsync {
                   <h2 id="faq">Questions</h2>
                   <MarkdownBlock class="prose" source={content.faq} />
                 </section>
+                {Object.keys(state.summaries).length > 0 ? (
+                  <section aria-labelledby="summaries">
+                    <h2 id="summaries">Teams’ summaries</h2>
+                    <ul>
+                      {state.teams
+                        .filter((team) => state.summaries[team.id])
+                        .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+                        .map((team) => (
+                          <li key={team.id}>
+                            <a href={state.summaries[team.id]?.summaryUrl} rel="noopener">
+                              {team.name}
+                            </a>
+                          </li>
+                        ))}
+                    </ul>
+                    <p>
+                      <a href={`${base}/report`}>The event in figures</a>
+                    </p>
+                  </section>
+                ) : null}
                 <section aria-labelledby="contact">
                   <h2 id="contact">Contact</h2>
                   <p>
