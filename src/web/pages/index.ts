@@ -20,6 +20,7 @@ import { organiseRoomsPage } from './organise/organise-rooms-page.tsx';
 import { organiseSignupsPage } from './organise/organise-signups-page.tsx';
 import { organiseTeamsPage } from './organise/organise-teams-page.tsx';
 import { organisersPage } from './organise/organisers-page.tsx';
+import { transferPage } from './organise/transfer-page.tsx';
 import { boardPage } from './public/board-page.tsx';
 import { etherpadsPage } from './public/etherpads-page.tsx';
 import { eventHomePage } from './public/event-home-page.tsx';
@@ -59,6 +60,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organiseEventPage(deps));
     await app.register(organiseSignupsPage(deps));
     await app.register(organiseTeamsPage(deps));
+    await app.register(transferPage(deps));
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));

@@ -333,6 +333,20 @@ const pages: Row[] = [
   { method: 'GET', url: () => `${E}/organise/bookings`, expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/organisers', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => `${E}/organise/teams`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => `${E}/organise/export.json`, expected: asPage(organizerOnly(200)) },
+  { method: 'GET', url: () => '/organise/import', expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => '/organise/import/preview',
+    body: { document: 'not json' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => '/organise/import',
+    body: { document: '{}' },
+    expected: asPage(organizerOnly(400)),
+  },
   { method: 'GET', url: () => `${E}/organise/audit?source=web`, expected: asPage(organizerOnly(200)) },
   {
     method: 'POST',

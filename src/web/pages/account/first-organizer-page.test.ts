@@ -45,6 +45,8 @@ describe('the first organiser of a fresh install', () => {
 
     const again = new FormClient(site().app);
     expect((await again.get(link ?? '')).status).toBe(400);
+    // Signed in now, the browser's form tokens are its session's: a fresh page gives one.
+    await client.get('/me');
     const reused = await client.post('/signin/first-organizer', {
       token,
       email: 'otto@example.org',

@@ -50,6 +50,9 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
               <code>convene event create</code>).
             </p>
           </section>
+          <p>
+            <a href="/organise/import">Import an event</a> from a file made by an event's export.
+          </p>
           <section aria-labelledby="people-heading">
             <h2 id="people-heading">People</h2>
             <p>
@@ -144,6 +147,9 @@ export function organisePage(deps: WebDeps): FastifyPluginAsync {
               </li>
               <li>
                 {state.bookings.length} bookings; {state.motd.length} banners.
+              </li>
+              <li>
+                <a href={`${base}/organise/export.json`}>Download the event (JSON)</a>, to import elsewhere.
               </li>
             </ul>
             <EventStatusActions event={state.event} csrf={reply.csrfToken()} />

@@ -17,6 +17,9 @@ async function tcMeetingQuietly(): Promise<{ room: string; roomName: string }> {
     team: 'tc',
     room: cell.room,
     slot: cell.slot,
+    // The demo's week varies: tc's caps may be spent that day, which is not what this is about.
+    override: true,
+    reason: 'test',
   });
   expect(booked.ok ? 'booked' : booked.refusal.message).toBe('booked');
   const start = schedule.slots.find((slot: { id: string }) => slot.id === cell.slotId).start;
