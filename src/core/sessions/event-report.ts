@@ -109,3 +109,22 @@ export function eventReport(state: EventState, now: string): EventReport {
       .sort((a, b) => a.team.name.localeCompare(b.team.name, 'en')),
   };
 }
+
+/**
+ * People checked in with a team of the session while it ran (checked in before it ended, not out
+ * before it began): shown beside the head-count, never added to it. Convene keeps each person's
+ * latest check-in only, so this counts at least those still on record.
+ */
+export function checkInsDuring(
+  checkIns: readonly { readonly teamId: string | null; readonly at: string; readonly outAt: string | null }[],
+  session: Pick<ReportSession, 'session' | 'teams'>,
+): number {
+  const teams = new Set(session.teams.map((team) => team.id));
+  return checkIns.filter(
+    (checkIn) =>
+      checkIn.teamId !== null &&
+      teams.has(checkIn.teamId) &&
+      checkIn.at < session.session.end &&
+      (checkIn.outAt === null || checkIn.outAt > session.session.start),
+  ).length;
+}

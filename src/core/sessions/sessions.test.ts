@@ -17,6 +17,7 @@ import type { EventState } from '../model/event-state.ts';
 import type { JointCaps } from '../model/session.ts';
 import { answerInvitation } from './answer-invitation.ts';
 import { editSession } from './edit-session.ts';
+import { checkInsDuring, eventReport } from './event-report.ts';
 import { inviteTeam } from './invite-team.ts';
 import { recordHeadcount } from './record-headcount.ts';
 import { sessionsOf, teamsOf } from './sessions.ts';
@@ -433,5 +434,22 @@ describe('head-counts and summaries', () => {
       ok: false,
       refusal: { code: 'forbidden' },
     });
+  });
+});
+
+describe('check-ins during a session', () => {
+  it('counts people checked in with a team of the session while it ran, not before or after', () => {
+    const state = joined(withNovaSession(), 'tc', tcModerator);
+    const [entry] = eventReport(state, '2022-10-17T16:00:00Z').sessions;
+    const [nova, , tc] = state.teams;
+    const records = [
+      { teamId: nova?.id ?? null, at: '2022-10-17T13:10:00Z', outAt: null },
+      { teamId: tc?.id ?? null, at: '2022-10-17T12:00:00Z', outAt: '2022-10-17T13:30:00Z' },
+      { teamId: tc?.id ?? null, at: '2022-10-17T11:00:00Z', outAt: '2022-10-17T12:00:00Z' },
+      { teamId: nova?.id ?? null, at: '2022-10-17T15:00:00Z', outAt: null },
+      { teamId: null, at: '2022-10-17T13:10:00Z', outAt: null },
+    ];
+    expect(entry?.teams.map((team) => team.slug)).toEqual(['nova', 'tc']);
+    expect(checkInsDuring(records, entry!)).toBe(2);
   });
 });

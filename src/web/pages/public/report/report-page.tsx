@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { registrationFiguresOf } from '../../../../app/registrations.ts';
-import { eventReport } from '../../../../core/sessions/event-report.ts';
+import { checkInsDuring, eventReport } from '../../../../core/sessions/event-report.ts';
 import { csvTable } from '../../../../exporters/csv-table.ts';
 import type { WebDeps } from '../../../deps.ts';
 import { TeamBadge } from '../../components/team-badge.tsx';
@@ -44,6 +44,7 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
         const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const slug = state.event.slug;
         const counted = report.sessions.filter((entry) => entry.headcount !== null);
+        const checkIns = await deps.runtime.store.personal.checkInRecords(state.event.id);
         return sendPage(
           reply,
           <Layout
@@ -109,6 +110,10 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
             </section>
             <section aria-labelledby="sessions-heading">
               <h2 id="sessions-heading">Sessions and head-counts</h2>
+              <p>
+                People counted are the moderators’ head-counts; checked in are those who checked in with a
+                team of the session while it ran, shown apart and not added to the count.
+              </p>
               <div class="table-wrap">
                 <table class="grid" id="report-sessions">
                   <thead>
@@ -117,7 +122,8 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
                       <th scope="col">Room</th>
                       <th scope="col">Teams</th>
                       <th scope="col">Title</th>
-                      <th scope="col">People</th>
+                      <th scope="col">People counted</th>
+                      <th scope="col">Checked in</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -135,6 +141,7 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
                         <td>{entry.teams.map((team) => team.name).join(' + ')}</td>
                         <td>{entry.session.record?.title ?? ''}</td>
                         <td>{entry.headcount ?? '—'}</td>
+                        <td>{checkInsDuring(checkIns, entry)}</td>
                       </tr>
                     ))}
                   </tbody>
