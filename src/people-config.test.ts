@@ -9,7 +9,7 @@ describe('readPeopleConfig', () => {
       smtp: null,
       oidc: null,
       sessionSecret: null,
-      rateLimits: { signIn: 5, forms: 30 },
+      rateLimits: { signIn: 5, forms: 30, mail: 5 },
       trustProxy: false,
     });
   });
@@ -29,6 +29,7 @@ describe('readPeopleConfig', () => {
           OIDC_NAME: 'OpenInfra ID',
           SESSION_SECRET: 'x'.repeat(32),
           RATE_LIMIT_SIGNIN: '10',
+          RATE_LIMIT_MAIL: '8',
           TRUST_PROXY: '10.0.0.0/8',
         },
         base,
@@ -51,7 +52,7 @@ describe('readPeopleConfig', () => {
         redirectUrl: 'https://ptg.example.org/signin/oidc/callback',
       },
       sessionSecret: 'x'.repeat(32),
-      rateLimits: { signIn: 10, forms: 30 },
+      rateLimits: { signIn: 10, forms: 30, mail: 8 },
       trustProxy: '10.0.0.0/8',
     });
     expect(readPeopleConfig({ SMTP_HOST: 'mail' }, base).smtp).toMatchObject({
