@@ -3,7 +3,11 @@ import parsePrometheusTextFormat, { type MetricFamily } from 'parse-prometheus-t
 import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, describeWithPostgres, postgresAdminUrl } from '../../../test/support/postgres.ts';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  postgresAdminUrl,
+} from '../../../test/support/postgres.ts';
 import { freeCell, openTestSite, useTestSite } from '../../../test/support/web.ts';
 import { openRuntime } from '../../runtime.ts';
 import { buildApp } from '../app.ts';
