@@ -5,6 +5,7 @@ import { messages } from '../mail/messages.ts';
 import type { PageAlert } from './alerts.ts';
 import { queueMail } from './mail-outbox.ts';
 import { actorOf } from './people.ts';
+import { repeatEvery } from './repeat-every.ts';
 import { roomLinksFor } from './room-links.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -75,14 +76,5 @@ export function watchReminders(
   everyMs = 30_000,
 ): () => void {
   const shown = new Set<string>();
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    running ??= remindFollowers(runtime, baseUrl, show, shown)
-      .catch(failed)
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(everyMs, () => remindFollowers(runtime, baseUrl, show, shown), failed);
 }
