@@ -9,6 +9,7 @@ import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnecti
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
 import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
+import { type InvitationStore, KyselyInvitationStore } from './invitation-store.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
 import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
@@ -50,6 +51,7 @@ export class KyselyStore implements Store {
   readonly alerts: AlertStore;
   readonly nicks: NickStore;
   readonly mailings: MailingStore;
+  readonly invitations: InvitationStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
@@ -57,6 +59,7 @@ export class KyselyStore implements Store {
     this.nicks = new KyselyNickStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.mailings = new KyselyMailingStore(connection.db);
+    this.invitations = new KyselyInvitationStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);

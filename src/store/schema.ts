@@ -35,6 +35,7 @@ export interface Database {
   mailings: MailingsTable;
   session_records: SessionRecordsTable;
   team_summaries: TeamSummariesTable;
+  team_invitations: TeamInvitationsTable;
 }
 
 export interface EventsTable {
@@ -403,4 +404,26 @@ export interface TeamSummariesTable {
   summary_url: string;
   notes_url: string | null;
   set_at: string;
+}
+
+/** A team of an earlier event invited to sign up again; lists as JSON, `cross_project` as 0/1. */
+export interface TeamInvitationsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  slug: string;
+  kind: string;
+  cross_project: number;
+  /** e-mail addresses */
+  moderators_json: string;
+  hours_wanted: number | null;
+  preferred_windows_json: string;
+  /** short names of teams */
+  avoid_clashes_json: string;
+  /** `invited`, `signed-up` or `declined` */
+  status: string;
+  team_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+  answered_at: string | null;
 }

@@ -12,6 +12,7 @@ import { newEventPage } from './organise/new-event-page.tsx';
 import { organiseAuditPage } from './organise/organise-audit-page.tsx';
 import { organiseBookingsPage } from './organise/organise-bookings-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
+import { organiseInvitationsPage } from './organise/organise-invitations-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
 import { organisePage } from './organise/organise-page.tsx';
@@ -64,6 +65,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));
+    await app.register(organiseInvitationsPage(deps));
     await app.register(organiseAuditPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseBookingsPage(deps));
