@@ -83,7 +83,11 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
       if (closed) return sendRefusalPage(reply, request, closed, state.event);
       const ref = request.query.invitation;
       if (ref === undefined)
-        return signupForm(deps, request, reply, state, actor, { values: blank, team: null });
+        return signupForm(deps, request, reply, state, actor, {
+          values: blank,
+          team: null,
+          done: done.get(request.query.done ?? ''),
+        });
       const invitation = await invitationToAnswer(deps.runtime, await pageWho(request), state, ref);
       if (!invitation.ok) return sendRefusalPage(reply, request, invitation.refusal, state.event);
       return signupForm(deps, request, reply, state, actor, {
