@@ -52,4 +52,6 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   event_archived: 409,
   unknown_session: 404,
   not_invited: 409,
+  feedback_closed: 409,
+  form_answered: 409,
 };
