@@ -15,6 +15,7 @@ import type {
   FeedbackForm,
   FeedbackStatus,
 } from '../core/model/feedback.ts';
+import type { Broadcast } from '../core/people/check-mail-message.ts';
 import { checkOrganizer } from '../core/permissions.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { randomToken } from './secret-token.ts';
@@ -160,4 +161,23 @@ export async function feedbackResults(
 async function respondentKey(runtime: Runtime, eventId: string, userId: string): Promise<string> {
   const secret = await runtime.store.people.settingOrCreate('feedback-key', randomToken);
   return createHmac('sha256', secret).update(`${eventId}\n${userId}`).digest('base64url');
+}
+
+/**
+ * The message that asks registrants for their feedback, for the organisers' mailing to them (which
+ * they preview, test and confirm like any other): the form's title and introduction and its link.
+ */
+export function feedbackInvitation(
+  links: { readonly baseUrl: string },
+  state: EventState,
+  form: FeedbackForm,
+): Broadcast {
+  const url = `${links.baseUrl}/events/${encodeURIComponent(state.event.slug)}/feedback`;
+  const privacy = form.anonymous
+    ? 'Your answers are anonymous: the organisers do not see who gave them.'
+    : 'Your name is shown to the organisers with your answers.';
+  return {
+    subject: `${form.title} · ${state.event.title}`.slice(0, 200),
+    body: [form.intro, `Answer here, in a few minutes: ${url}`, privacy].filter(Boolean).join('\n\n'),
+  };
 }

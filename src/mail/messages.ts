@@ -274,6 +274,30 @@ export const messages = {
     };
   },
 
+  teamInvitation(
+    to: string,
+    subject: string,
+    body: string,
+    event: string,
+    teams: readonly { readonly name: string; readonly url: string }[],
+  ): MailMessage {
+    return {
+      to,
+      subject,
+      text: lines(
+        body,
+        '',
+        ...teams.flatMap((team) => [
+          `Sign ${team.name} up for ${event}: the form starts from its answers of last time.`,
+          team.url,
+          '',
+        ]),
+        '--',
+        `You receive this because you moderated ${teams.map((team) => team.name).join(', ')} at an earlier event.`,
+      ),
+    };
+  },
+
   topicAlerts(
     to: string,
     alerts: readonly { message: string; url: string }[],

@@ -1,5 +1,5 @@
 import { type Checked, failed, failedWith, passed } from '../checked.ts';
-import { refusal } from '../errors.ts';
+import { type Refusal, refusal } from '../errors.ts';
 import { checkNotArchived } from '../event/archive.ts';
 import type { EventInfo } from '../model/event.ts';
 import type { FeedbackForm, FeedbackQuestion, FeedbackValues } from '../model/feedback.ts';
@@ -15,11 +15,9 @@ export const maxAnswerLength = 4000;
 export type FeedbackInput = Readonly<Record<string, unknown>>;
 
 /**
- * A registered attendee answers the event's feedback form (or changes their answer): the event takes
- * live writes, the form is open, they are registered under the current Code of Conduct, and every
- * value fits its question (`checkFeedbackValues`). Refuses with `event_archived`, `not_found` (no
- * form, or one still being written), `feedback_closed`, `not_registered`, `coc_required` or
- * `invalid_input`.
+ * A registered attendee answers the event's feedback form (or changes their answer): they may
+ * (`checkMayAnswer`), and every value fits its question (`checkFeedbackValues`). Refuses like
+ * those two.
  */
 export function answerFeedback(
   event: EventInfo,
@@ -27,19 +25,35 @@ export function answerFeedback(
   registration: Registration | null,
   input: FeedbackInput,
 ): Checked<FeedbackValues> {
-  const archived = checkNotArchived(event, 'feedback');
-  if (archived) return failedWith(archived);
-  const closed = checkFormOpen(event, form);
-  if (closed) return failedWith(closed);
-  const outsider = checkAttendee(event, registration);
-  if (outsider) return failedWith(outsider);
+  const refused = checkMayAnswer(event, form, registration);
+  if (refused) return failedWith(refused);
+  // checkMayAnswer refuses a missing form
   return checkFeedbackValues(form as FeedbackForm, input);
 }
 
+/**
+ * Whether someone may answer: the event takes live writes, the form is open, and they are registered
+ * under the current Code of Conduct. Returns `event_archived`, `not_found` (no form, or one still
+ * being written), `feedback_closed`, `not_registered` or `coc_required`; null when they may.
+ */
+export function checkMayAnswer(
+  event: EventInfo,
+  form: FeedbackForm | null,
+  registration: Registration | null,
+): Refusal | null {
+  return (
+    checkNotArchived(event, 'feedback') ?? checkFormOpen(event, form) ?? checkAttendee(event, registration)
+  );
+}
+
+/** `not_found`: the event has no form, or one still being written. */
+export function noFeedbackForm(event: Pick<EventInfo, 'title'>): Refusal {
+  return refusal('not_found', `${event.title} has no feedback form open.`);
+}
+
 /** `not_found` without a form or before it opens, `feedback_closed` once closed, null while open. */
-export function checkFormOpen(event: Pick<EventInfo, 'title'>, form: FeedbackForm | null) {
-  if (!form || form.status === 'draft')
-    return refusal('not_found', `${event.title} has no feedback form open.`);
+export function checkFormOpen(event: Pick<EventInfo, 'title'>, form: FeedbackForm | null): Refusal | null {
+  if (!form || form.status === 'draft') return noFeedbackForm(event);
   if (form.status === 'closed')
     return refusal(
       'feedback_closed',
