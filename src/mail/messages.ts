@@ -153,6 +153,22 @@ export const messages = {
     };
   },
 
+  summaryReminder(to: string, team: string, event: string, manageUrl: string): MailMessage {
+    return {
+      to,
+      subject: `${team}'s summary of ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `${event} is over, and ${team} has not linked a summary yet. A short write-up (a mailing-list post, a blog) helps everyone who could not be in the room; the event page and its report list every team's.`,
+        '',
+        "Link it, and the team's notes, on the manage page:",
+        '',
+        manageUrl,
+      ),
+    };
+  },
+
   registered(to: string, event: string, joinUrl: string, calendarUrl: string): MailMessage {
     return {
       to,
