@@ -37,6 +37,7 @@ export interface Database {
   team_summaries: TeamSummariesTable;
   feedback_forms: FeedbackFormsTable;
   feedback_answers: FeedbackAnswersTable;
+  team_invitations: TeamInvitationsTable;
 }
 
 export interface EventsTable {
@@ -426,4 +427,26 @@ export interface FeedbackAnswersTable {
   user_id: string | null;
   values_json: string;
   answered_at: string;
+}
+
+/** A team of an earlier event invited to sign up again; lists as JSON, `cross_project` as 0/1. */
+export interface TeamInvitationsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  slug: string;
+  kind: string;
+  cross_project: number;
+  /** e-mail addresses */
+  moderators_json: string;
+  hours_wanted: number | null;
+  preferred_windows_json: string;
+  /** short names of teams */
+  avoid_clashes_json: string;
+  /** `invited`, `signed-up` or `declined` */
+  status: string;
+  team_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+  answered_at: string | null;
 }

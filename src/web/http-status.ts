@@ -54,4 +54,7 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   not_invited: 409,
   feedback_closed: 409,
   form_answered: 409,
+  event_draft: 409,
+  unknown_invitation: 404,
+  invitation_answered: 409,
 };

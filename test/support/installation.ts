@@ -166,6 +166,25 @@ export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Prom
   must(await saveFeedbackForm(runtime, organizer, state, feedbackForm));
   must(await setFeedbackStatus(runtime, organizer, state, 'open'));
   must(await answerEventFeedback(runtime, lead, state, { q1: '5' }));
+  await store.invitations.add([
+    {
+      id: 'invitation-1',
+      eventId,
+      name: 'Nova',
+      slug: 'nova',
+      kind: 'project',
+      crossProject: false,
+      moderators: [ada.email],
+      hoursWanted: 6,
+      preferredWindows: [],
+      avoidClashes: ['swift'],
+      status: 'signed-up',
+      teamId: nova.id,
+      createdAt: now,
+      sentAt: now,
+      answeredAt: now,
+    },
+  ]);
   // People on IRC without an account: no store method writes these yet, so the rows go in directly.
   await store.db
     .insertInto('nick_subscriptions')

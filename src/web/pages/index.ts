@@ -14,6 +14,7 @@ import { organiseAuditPage } from './organise/organise-audit-page.tsx';
 import { organiseBookingsPage } from './organise/organise-bookings-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
 import { organiseFeedbackPage } from './organise/organise-feedback-page.tsx';
+import { organiseInvitationsPage } from './organise/organise-invitations-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
 import { organisePage } from './organise/organise-page.tsx';
@@ -68,6 +69,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));
     await app.register(organiseFeedbackPage(deps));
+    await app.register(organiseInvitationsPage(deps));
     await app.register(organiseAuditPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseBookingsPage(deps));
