@@ -26,6 +26,7 @@ import { type Mailing, sendAll } from './mailing.ts';
 import { proposeNicks } from './nick-claims.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { findOrCreateUser } from './sign-in.ts';
+import { invitationToAnswer } from './team-invitations.ts';
 
 /** A write about one team: the team as it is now, the reply, and whether every e-mail went out. */
 export type TeamOutcome = Checked<{ team: Team; reply: string; mailed: boolean }>;
@@ -39,7 +40,9 @@ export type Review =
 
 /**
  * A lead signs a team up (`submitSignup`): the moderators named by e-mail are invited (their
- * accounts made if new), and the lead gets an e-mail with the link to change the request.
+ * accounts made if new), and the lead gets an e-mail with the link to change the request. Signing up
+ * with an `invitation` to sign up again answers it, once the sign-up is made; it goes to the
+ * organisers' review like any other. Refuses like `submitSignup`, and as `invitationToAnswer` does.
  */
 export async function signUpTeam(
   runtime: Runtime,
@@ -47,8 +50,21 @@ export async function signUpTeam(
   who: Who,
   eventRef: string,
   input: SignupFormInput,
+  invitation: string | null = null,
 ): Promise<TeamOutcome> {
-  return writeSignup(runtime, mailing, who, eventRef, input, null);
+  if (invitation === null) return writeSignup(runtime, mailing, who, eventRef, input, null);
+  const state = await runtime.models.getFor(eventRef, who.actor);
+  if (!state) return failedWith(unknownEvent(eventRef));
+  const open = await invitationToAnswer(runtime, who, state, invitation);
+  if (!open.ok) return open;
+  const outcome = await writeSignup(runtime, mailing, who, eventRef, input, null);
+  if (outcome.ok)
+    await runtime.store.invitations.answer(
+      open.value.id,
+      { status: 'signed-up', teamId: outcome.value.team.id },
+      runtime.clock.now(),
+    );
+  return outcome;
 }
 
 /** The lead (or an organiser) changes a request before the review (`editSignup`). */

@@ -36,6 +36,9 @@ export interface Database {
   mailings: MailingsTable;
   session_records: SessionRecordsTable;
   team_summaries: TeamSummariesTable;
+  feedback_forms: FeedbackFormsTable;
+  feedback_answers: FeedbackAnswersTable;
+  team_invitations: TeamInvitationsTable;
 }
 
 export interface EventsTable {
@@ -417,4 +420,47 @@ export interface TeamSummariesTable {
   summary_url: string;
   notes_url: string | null;
   set_at: string;
+}
+
+/** An event's feedback form; `anonymous` as 0/1, questions as a JSON list. */
+export interface FeedbackFormsTable {
+  event_id: string;
+  title: string;
+  intro: string;
+  anonymous: number;
+  questions_json: string;
+  status: string;
+  updated_at: string;
+}
+
+/** One person's answer to an event's feedback form, keyed by a keyed hash of the person. */
+export interface FeedbackAnswersTable {
+  event_id: string;
+  respondent_key: string;
+  /** only on signed forms */
+  user_id: string | null;
+  values_json: string;
+  answered_at: string;
+}
+
+/** A team of an earlier event invited to sign up again; lists as JSON, `cross_project` as 0/1. */
+export interface TeamInvitationsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  slug: string;
+  kind: string;
+  cross_project: number;
+  /** e-mail addresses */
+  moderators_json: string;
+  hours_wanted: number | null;
+  preferred_windows_json: string;
+  /** short names of teams */
+  avoid_clashes_json: string;
+  /** `invited`, `signed-up` or `declined` */
+  status: string;
+  team_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+  answered_at: string | null;
 }

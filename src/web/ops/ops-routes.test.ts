@@ -1,8 +1,16 @@
 import { Writable } from 'node:stream';
 import parsePrometheusTextFormat, { type MetricFamily } from 'parse-prometheus-text-format';
+import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  describeWithPostgres,
+  postgresAdminUrl,
+} from '../../../test/support/postgres.ts';
 import { freeCell, openTestSite, useTestSite } from '../../../test/support/web.ts';
+import { openRuntime } from '../../runtime.ts';
+import { buildApp } from '../app.ts';
 
 const metricsToken = 'a-metrics-token-of-some-length';
 const event = '/api/v1/events/oct2022-ptg';
@@ -44,6 +52,42 @@ describe('GET /healthz and /readyz', () => {
     expect((await site.app.inject({ url: '/healthz' })).statusCode).toBe(200);
     await site.app.close();
   });
+});
+
+describeWithPostgres('GET /readyz on PostgreSQL', () => {
+  it('answers 503 naming the bus while the LISTEN connection is down, and 200 once it is back', async () => {
+    const database = await createTestDatabase();
+    const name = new URL(database.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: postgresAdminUrl });
+    await admin.connect();
+    const runtime = await openRuntime({ databaseUrl: database.url, clockStart: null });
+    const app = await buildApp({ runtime, ops: runtime.ops, baseUrl: 'http://localhost' });
+    const readiness = async () => {
+      const response = await app.inject({ url: '/readyz' });
+      return [response.statusCode, response.json()];
+    };
+    try {
+      expect(await readiness()).toEqual([200, { ready: true }]);
+      // No new connection may reach the database, and the listening one is cut: the bus is down,
+      // while the store's pooled connection, kept busy by the checks, still answers.
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN %'`,
+        [name],
+      );
+      await expect
+        .poll(readiness, { timeout: 10_000, interval: 20 })
+        .toEqual([503, { ready: false, reason: 'the LISTEN connection to PostgreSQL is down' }]);
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await expect.poll(readiness, { timeout: 20_000, interval: 100 }).toEqual([200, { ready: true }]);
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+      await app.close();
+      await runtime.close();
+      await database.drop();
+    }
+  }, 60_000);
 });
 
 describe('GET /metrics without METRICS_TOKEN', () => {
