@@ -15,30 +15,46 @@ import { isUniqueViolation } from '../store/database.ts';
 import { checkEventDocument } from './check-event-document.ts';
 import { contextOf } from './context-of.ts';
 import type { Runtime, Who } from './runtime.ts';
+import { inviteTeamsAgain } from './team-invitations.ts';
 
 /** Creates an event with its grid (organisers only). */
 export function addEvent(runtime: Runtime, who: Who, input: NewEventInput): Promise<Checked<EventInfo>> {
   return startEvent(runtime, who, (existing, ctx) => createEvent(existing, input, ctx));
 }
 
+/** A new draft event, and how many teams of the event it copies were invited to sign up again. */
+export interface StartedEvent {
+  readonly event: EventInfo;
+  readonly invitedTeams: number;
+}
+
 /**
  * Starts a new draft event from organisers' description of it (`draftEvent`), or, with `copyFrom`,
- * from an earlier event moved to new dates (`cloneEvent`). Refuses like those rules, and with
+ * from an earlier event moved to new dates (`cloneEvent`), then, with `inviteTeams`, invites that
+ * event's approved teams to sign up again (`inviteTeamsAgain`). Refuses like those rules, and with
  * `unknown_event` when the event to copy is not there.
  */
 export async function startDraftEvent(
   runtime: Runtime,
   who: Who,
-  request: EventDraftRequest | (CloneEventInput & { readonly copyFrom: string }),
-): Promise<Checked<EventInfo>> {
+  request:
+    | EventDraftRequest
+    | (CloneEventInput & { readonly copyFrom: string; readonly inviteTeams?: boolean | undefined }),
+): Promise<Checked<StartedEvent>> {
   if (!('copyFrom' in request)) {
-    return startEvent(runtime, who, (existing, ctx) => draftEvent(existing, request, ctx));
+    const started = await startEvent(runtime, who, (existing, ctx) => draftEvent(existing, request, ctx));
+    return started.ok ? passed({ event: started.value, invitedTeams: 0 }) : started;
   }
   const denied = checkOrganizer(who.actor);
   if (denied) return failedWith(denied);
   const source = await runtime.models.get(request.copyFrom);
   if (!source) return failedWith(unknownEvent(request.copyFrom));
-  return startEvent(runtime, who, (existing, ctx) => cloneEvent(existing, source, request, ctx));
+  const started = await startEvent(runtime, who, (existing, ctx) =>
+    cloneEvent(existing, source, request, ctx),
+  );
+  if (!started.ok) return started;
+  const invitedTeams = request.inviteTeams ? await inviteTeamsAgain(runtime, source, started.value) : 0;
+  return passed({ event: started.value, invitedTeams });
 }
 
 async function startEvent(

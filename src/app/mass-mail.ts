@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Checked, failedWith, passed } from '../core/checked.ts';
+import { type Checked, failed, failedWith, passed } from '../core/checked.ts';
 import { refusal } from '../core/errors.ts';
+import { checkNotArchived } from '../core/event/archive.ts';
 import type { EventState } from '../core/model/event-state.ts';
 import type { MailingRecord } from '../core/model/mailing-record.ts';
 import { type Broadcast, checkMailMessage } from '../core/people/check-mail-message.ts';
@@ -16,10 +17,15 @@ import type { Mailing } from './mailing.ts';
 import { confirmedSubscribers, unsubscribeUrl } from './newsletter.ts';
 import { listRegistrants } from './registrations.ts';
 import type { Runtime, Who } from './runtime.ts';
+import { invitationUrl, listInvitations } from './team-invitations.ts';
 
-/** Who a mailing is for: the registrants of one event, or the newsletter's subscribers. */
+/**
+ * Who a mailing is for: the registrants of one event, the newsletter's subscribers, or the
+ * moderators of the teams invited to sign up again for one event (each reads their teams' links).
+ */
 export type Audience =
   | { readonly kind: 'registrants'; readonly state: EventState }
+  | { readonly kind: 'invitations'; readonly state: EventState }
   | { readonly kind: 'newsletter' };
 
 /** A message checked and shown before it is sent: how many it goes to, and a copy as one of them reads it. */
@@ -99,7 +105,7 @@ export async function sendMailing(
   if (!sender.ok) return sender;
   const found = await recipientsOf(runtime, links, who, audience, input);
   if (!found.ok) return found;
-  const { message, copies } = found.value;
+  const { message, copies, invitations } = found.value;
   const refused = checkMailingConfirmation({
     key: input.key,
     confirmedRecipients: input.confirmedRecipients,
@@ -110,7 +116,7 @@ export async function sendMailing(
     id: idMakerOf(runtime)(),
     idempotencyKey: input.key,
     audience: audience.kind,
-    eventId: audience.kind === 'registrants' ? audience.state.event.id : null,
+    eventId: audience.kind === 'newsletter' ? null : audience.state.event.id,
     subject: message.subject,
     body: message.body,
     sentBy: sender.value.id,
@@ -118,11 +124,13 @@ export async function sendMailing(
     createdAt: runtime.clock.now(),
     recipients: copies.length,
   });
-  if (created)
+  if (created) {
     await queueMail(
       runtime,
       copies.map((copy) => ({ ...copy, key: `mailing:${mailing.id}:${copy.to}`, batch: mailing.id })),
     );
+    await runtime.store.invitations.markSent(invitations ?? [], mailing.createdAt);
+  }
   return passed({ id: mailing.id, created });
 }
 
@@ -152,7 +160,7 @@ export async function listMailings(
 ): Promise<Checked<MailingReport[]>> {
   const denied = checkOrganizer(who.actor);
   if (denied) return failedWith(denied);
-  const eventId = audience.kind === 'registrants' ? audience.state.event.id : null;
+  const eventId = audience.kind === 'newsletter' ? null : audience.state.event.id;
   const reports: MailingReport[] = [];
   for (const mailing of await runtime.store.mailings.list(audience.kind, eventId, 50))
     reports.push({ mailing, progress: await mailProgress(runtime, mailing.id) });
@@ -161,12 +169,21 @@ export async function listMailings(
 
 function sameAudience(mailing: MailingRecord, audience: Audience): boolean {
   if (audience.kind === 'newsletter') return mailing.audience === 'newsletter';
-  return mailing.audience === 'registrants' && mailing.eventId === audience.state.event.id;
+  return mailing.audience === audience.kind && mailing.eventId === audience.state.event.id;
+}
+
+/** A checked message with a copy for each recipient, and the invitations it carries, if any. */
+interface Recipients {
+  readonly message: Broadcast;
+  readonly copies: MailMessage[];
+  /** the copy anyone else would read (a test copy carries no subscriber's own unsubscribe link) */
+  readonly copyFor: (to: string) => MailMessage;
+  readonly invitations?: readonly string[];
 }
 
 /**
- * The checked message and a copy for each recipient; `copyFor` makes the copy anyone else would read
- * (a test copy carries no subscriber's own unsubscribe link).
+ * The checked message and a copy for each recipient. Invitations go out only from a published event
+ * (`event_draft`, since the invited could not open its sign-up form) that is not archived.
  */
 async function recipientsOf(
   runtime: Runtime,
@@ -174,7 +191,40 @@ async function recipientsOf(
   who: Who,
   audience: Audience,
   input: Broadcast,
-): Promise<Checked<{ message: Broadcast; copies: MailMessage[]; copyFor: (to: string) => MailMessage }>> {
+): Promise<Checked<Recipients>> {
+  if (audience.kind === 'invitations') {
+    const invitations = await listInvitations(runtime, who, audience.state);
+    if (!invitations.ok) return invitations;
+    const { event } = audience.state;
+    if (event.status === 'draft')
+      return failed(
+        'event_draft',
+        `${event.title} is still a draft: publish it before e-mailing the invitations, so that the invited can open its sign-up form.`,
+      );
+    const archived = checkNotArchived(event, 'signup');
+    if (archived) return failedWith(archived);
+    const message = checkMailMessage(input);
+    if (!message.ok) return message;
+    const open = invitations.value.filter((invitation) => invitation.status === 'invited');
+    const byAddress = new Map<string, { name: string; url: string }[]>();
+    for (const invitation of open)
+      for (const address of invitation.moderators)
+        byAddress.set(address, [
+          ...(byAddress.get(address) ?? []),
+          { name: invitation.name, url: invitationUrl(links, audience.state, invitation) },
+        ]);
+    const copy = (to: string, teams: readonly { name: string; url: string }[]) =>
+      messages.teamInvitation(to, message.value.subject, message.value.body, event.title, teams);
+    const first = [...byAddress.values()][0] ?? [];
+    return passed({
+      message: message.value,
+      copies: [...byAddress].map(([to, teams]) => copy(to, teams)),
+      copyFor: (to) => copy(to, first),
+      invitations: open
+        .filter((invitation) => invitation.moderators.length > 0)
+        .map((invitation) => invitation.id),
+    });
+  }
   if (audience.kind === 'registrants') {
     const registrants = await listRegistrants(runtime, who, audience.state);
     if (!registrants.ok) return registrants;

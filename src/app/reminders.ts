@@ -1,5 +1,11 @@
 import { isPublic } from '../core/model/event.ts';
+import { addMinutes } from '../core/model/instant.ts';
 import { meetingsStarting } from '../core/schedule/meetings-starting.ts';
+import {
+  summaryReminderAfterDays,
+  summaryReminderUntilDays,
+  teamsToRemindOfSummary,
+} from '../core/sessions/summary-reminder.ts';
 import { videoOf } from '../core/teams/team-links.ts';
 import { messages } from '../mail/messages.ts';
 import type { PageAlert } from './alerts.ts';
@@ -8,6 +14,7 @@ import { actorOf } from './people.ts';
 import { repeatEvery } from './repeat-every.ts';
 import { roomLinksFor } from './room-links.ts';
 import type { Runtime } from './runtime.ts';
+import { manageUrl } from './signups.ts';
 
 /**
  * Reminds the people who follow a team that its meeting starts in ten minutes: on their open pages
@@ -67,7 +74,49 @@ export async function remindFollowers(
   if (shown.size > 10_000) shown.clear();
 }
 
-/** Runs `remindFollowers` every `everyMs` until the returned function is called. */
+/**
+ * Reminds the moderators of teams without a summary, a few days after an event (see
+ * `teamsToRemindOfSummary`), with the link to the manage page: once per team. The team's
+ * messages share a batch, and a team whose batch holds anything is not reminded again, so
+ * restarts and other processes add nothing; each message's key is the team and the moderator, so
+ * two processes reminding at once still send one each. `done` keeps this process from asking
+ * again about teams it has reminded.
+ */
+export async function remindOfSummaries(
+  runtime: Runtime,
+  baseUrl: string,
+  done: Set<string>,
+): Promise<number> {
+  const now = runtime.clock.now();
+  let queued = 0;
+  for (const info of await runtime.store.listEvents()) {
+    // endsOn is a date in the event's zone: a day either side covers every zone.
+    const lastDay = `${info.endsOn}T00:00:00Z`;
+    if (!isPublic(info) || now < addMinutes(lastDay, (summaryReminderAfterDays - 1) * 24 * 60)) continue;
+    if (now > addMinutes(lastDay, (summaryReminderUntilDays + 2) * 24 * 60)) continue;
+    const state = await runtime.models.get(info.id);
+    if (!state) continue;
+    for (const team of teamsToRemindOfSummary(state, now)) {
+      const batch = `summary-reminder:${info.id}:${team.id}`;
+      if (done.has(batch)) continue;
+      done.add(batch);
+      const progress = await runtime.store.outbox.progress(batch);
+      if (progress.queued + progress.sent + progress.failed.length > 0) continue;
+      const manage = manageUrl({ baseUrl }, state, team);
+      queued += await queueMail(
+        runtime,
+        (await runtime.store.listUsers(team.moderators)).map((user) => ({
+          ...messages.summaryReminder(user.email, team.name, state.event.title, manage),
+          key: `${batch}:${user.id}`,
+          batch,
+        })),
+      );
+    }
+  }
+  return queued;
+}
+
+/** Runs `remindFollowers` and `remindOfSummaries` every `everyMs` until the returned function is called. */
 export function watchReminders(
   runtime: Runtime,
   baseUrl: string,
@@ -76,5 +125,14 @@ export function watchReminders(
   everyMs = 30_000,
 ): () => void {
   const shown = new Set<string>();
-  return repeatEvery(everyMs, () => remindFollowers(runtime, baseUrl, show, shown), failed);
+  const summariesAsked = new Set<string>();
+  return repeatEvery(
+    everyMs,
+    () =>
+      Promise.all([
+        remindFollowers(runtime, baseUrl, show, shown),
+        remindOfSummaries(runtime, baseUrl, summariesAsked),
+      ]),
+    failed,
+  );
 }

@@ -23,8 +23,10 @@ import { contextOf } from './context-of.ts';
 import { bookingOpensSentence, remindWhenBookingOpens, tellOfNewSignup } from './event-notices.ts';
 import { execute } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
+import { proposeNicks } from './nick-claims.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { findOrCreateUser } from './sign-in.ts';
+import { invitationToAnswer } from './team-invitations.ts';
 
 /** A write about one team: the team as it is now, the reply, and whether every e-mail went out. */
 export type TeamOutcome = Checked<{ team: Team; reply: string; mailed: boolean }>;
@@ -38,7 +40,9 @@ export type Review =
 
 /**
  * A lead signs a team up (`submitSignup`): the moderators named by e-mail are invited (their
- * accounts made if new), and the lead gets an e-mail with the link to change the request.
+ * accounts made if new), and the lead gets an e-mail with the link to change the request. Signing up
+ * with an `invitation` to sign up again answers it, once the sign-up is made; it goes to the
+ * organisers' review like any other. Refuses like `submitSignup`, and as `invitationToAnswer` does.
  */
 export async function signUpTeam(
   runtime: Runtime,
@@ -46,8 +50,21 @@ export async function signUpTeam(
   who: Who,
   eventRef: string,
   input: SignupFormInput,
+  invitation: string | null = null,
 ): Promise<TeamOutcome> {
-  return writeSignup(runtime, mailing, who, eventRef, input, null);
+  if (invitation === null) return writeSignup(runtime, mailing, who, eventRef, input, null);
+  const state = await runtime.models.getFor(eventRef, who.actor);
+  if (!state) return failedWith(unknownEvent(eventRef));
+  const open = await invitationToAnswer(runtime, who, state, invitation);
+  if (!open.ok) return open;
+  const outcome = await writeSignup(runtime, mailing, who, eventRef, input, null);
+  if (outcome.ok)
+    await runtime.store.invitations.answer(
+      open.value.id,
+      { status: 'signed-up', teamId: outcome.value.team.id },
+      runtime.clock.now(),
+    );
+  return outcome;
 }
 
 /** The lead (or an organiser) changes a request before the review (`editSignup`). */
@@ -141,6 +158,7 @@ export async function addTeamLate(
   const team = findChange(outcome.revision?.changes, 'team.saved')?.team;
   if (!team) return failed('unknown_team');
   const state = outcome.state;
+  await proposeNicks(runtime, who, state, team, specs.value);
   const manage = manageUrl(mailing, state, team);
   const mails = (await runtime.store.listUsers(team.moderators)).map((user) =>
     messages.moderatorGranted(user.email, team.name, state.event.title, manage),
@@ -151,8 +169,9 @@ export async function addTeamLate(
 /**
  * The moderators named on a form as user ids: an e-mail address finds its account or invites the
  * person (making the account); a nick alone must be someone's. A nick written beside an address
- * is never attached to that account: the bot trusts nicks, so only their owner (on `/me`) or an
- * organiser (`convene user add --irc`) attaches one. Refuses with `unknown_user` or `invalid_input`.
+ * is never attached to that account: the bot trusts nicks, so it waits as a claim its owner
+ * accepts or declines on `/me` (`proposeNicks`); an organiser attaches one with
+ * `convene user add --irc`. Refuses with `unknown_user` or `invalid_input`.
  */
 export async function resolveModerators(
   runtime: Runtime,
@@ -224,6 +243,7 @@ async function writeSignup(
   if (!outcome.ok) return outcome;
   const team = findChange(outcome.revision?.changes, 'team.saved')?.team;
   if (!team) return failed('unknown_team');
+  await proposeNicks(runtime, who, outcome.state, team, form.value.moderators);
   if (editing !== null) return passed({ team, reply: outcome.reply, mailed: true });
   const lead = await runtime.store.findUser(who.actor.userId);
   if (lead) await tellOfNewSignup(runtime, mailing, outcome.state, team, lead, ids.value);

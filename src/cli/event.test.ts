@@ -1,8 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../../test/support/cli.ts';
+import { openTestSite } from '../../test/support/web.ts';
+import { KyselyStore } from '../store/kysely-store.ts';
+
+/** The demo event as `convene export` writes it. */
+async function demoExport() {
+  const site = await openTestSite();
+  try {
+    const eventId = await site.runtime.store.findEventId('oct2022-ptg');
+    return eventId ? await site.runtime.store.exportEvent(eventId) : null;
+  } finally {
+    await site.close();
+  }
+}
 
 /** The words of a command line, split at spaces; quoted parts are given as separate arguments. */
 const words = (line: string) => line.split(' ');
@@ -61,6 +74,51 @@ describe('convene event', () => {
       '2024-10-22T09:00:00Z',
       '2024-10-22T10:00:00Z',
     ]);
+  });
+
+  it('copies the demo to new dates with its rooms and windows moved, and invites its approved teams with --invite-teams', async () => {
+    const file = join(dir, 'demo.json');
+    writeFileSync(file, JSON.stringify(await demoExport()));
+    expect(await run('import', file)).toMatchObject({ code: 0, err: '' });
+    expect(await run(...words('user add nia@example.org --name Nia'))).toMatchObject({ code: 0 });
+    expect(await run(...words('team moderator add oct2022-ptg cinder nia@example.org'))).toMatchObject({
+      code: 0,
+    });
+    const copied = await run(
+      ...words('event create oct2023-ptg --copy-from oct2022-ptg --from 2023-10-23 --invite-teams'),
+    );
+    expect(copied).toMatchObject({ code: 0, err: '' });
+    expect(copied.out).toMatch(/^Invited 46 teams of oct2022-ptg to sign up again/);
+    expect(lastLine(copied.out)).toBe('oct2023-ptg');
+    const [demo, copy] = [await exported('oct2022-ptg'), await exported('oct2023-ptg')];
+    expect(copy.event.windows).toEqual(demo.event.windows);
+    expect(copy.rooms.map((room: { name: string }) => room.name)).toEqual(
+      demo.rooms.map((room: { name: string }) => room.name),
+    );
+    const moved = (at: string) =>
+      new Date(Date.parse(at) + 371 * 86_400_000).toISOString().replace('.000', '');
+    expect(copy.slots.map((slot: { start: string }) => slot.start)).toEqual(
+      demo.slots.map((slot: { start: string }) => moved(slot.start)),
+    );
+    const store = KyselyStore.open(env.DATABASE_URL as string);
+    try {
+      const eventId = (await store.findEventId('oct2023-ptg')) ?? '';
+      const invitations = await store.invitations.list(eventId);
+      expect(invitations).toHaveLength(46);
+      expect(invitations.find((invitation) => invitation.slug === 'cinder')).toMatchObject({
+        name: 'Cinder',
+        moderators: ['nia@example.org'],
+        status: 'invited',
+      });
+    } finally {
+      await store.close();
+    }
+    expect(
+      await run(...words('event create x-ptg --title X --from 2024-04-08 --to 2024-04-09 --invite-teams')),
+    ).toMatchObject({
+      code: 2,
+      err: /--copy-from/,
+    });
   });
 
   it('explains bad input and exits with 1 or 2, creating nothing', async () => {

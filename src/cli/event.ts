@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { startDraftEvent } from '../app/events.ts';
 import { systemActor } from '../core/model/actor.ts';
 import { type EventMode, eventModes } from '../core/model/event.ts';
+import { count } from '../core/text/count.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 
@@ -9,9 +10,9 @@ const asCli = { actor: systemActor, source: 'cli' } as const;
 
 export const eventCreate: Command = {
   usage:
-    'convene event create SLUG --title T --from YYYY-MM-DD --to YYYY-MM-DD --tz ZONE [--window "NAME HH:MM-HH:MM"]… [--room NAME]… [--copy-from EVENT]',
+    'convene event create SLUG --title T --from YYYY-MM-DD --to YYYY-MM-DD --tz ZONE [--window "NAME HH:MM-HH:MM"]… [--room NAME]… [--copy-from EVENT [--invite-teams]]',
   summary:
-    'start a draft event (windows in --tz; also --slot-minutes, --mode, --per-day-hours, --total-hours), or copy EVENT to --from; prints the slug last',
+    'start a draft event (windows in --tz; also --slot-minutes, --mode, --per-day-hours, --total-hours), or copy EVENT to --from (--invite-teams: its approved teams are invited to sign up again); prints the slug last',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -24,6 +25,7 @@ export const eventCreate: Command = {
         window: { type: 'string', multiple: true },
         room: { type: 'string', multiple: true },
         'copy-from': { type: 'string' },
+        'invite-teams': { type: 'boolean' },
         'slot-minutes': { type: 'string' },
         mode: { type: 'string' },
         'per-day-hours': { type: 'string' },
@@ -34,11 +36,13 @@ export const eventCreate: Command = {
     if (!slug || rest.length > 0) throw new UsageError('Give the new event’s short name.');
     if (!values.from) throw new UsageError('Give the first day with --from YYYY-MM-DD.');
     const copyFrom = values['copy-from'];
+    if (values['invite-teams'] && !copyFrom)
+      throw new UsageError('--invite-teams invites the teams of the event given with --copy-from.');
     const started = await startDraftEvent(
       await io.runtime(),
       asCli,
       copyFrom
-        ? { copyFrom, slug, startsOn: values.from, title: values.title }
+        ? { copyFrom, slug, startsOn: values.from, title: values.title, inviteTeams: values['invite-teams'] }
         : {
             slug,
             title: values.title ?? '',
@@ -59,7 +63,11 @@ export const eventCreate: Command = {
       io.err(started.refusal.message);
       return 1;
     }
-    const event = started.value;
+    const { event, invitedTeams } = started.value;
+    if (values['invite-teams'])
+      io.out(
+        `Invited ${count(invitedTeams, 'team')} of ${copyFrom} to sign up again; e-mail them once it is published.`,
+      );
     io.out(
       `Created ${event.title} (${event.startsOn} to ${event.endsOn}) as a draft: only organisers see it until`,
     );

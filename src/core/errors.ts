@@ -49,6 +49,11 @@ export const refusalCodes = {
   event_archived: 'The event is archived: its pages stay as a record, and it takes no more changes.',
   unknown_session: 'There is no such session: name it by its id or by one of its cells, like kilo-wed14.',
   not_invited: 'The team has no open invitation to this session.',
+  feedback_closed: 'The feedback form is closed and takes no more answers.',
+  form_answered: 'People have already answered this form, so its questions can no longer change.',
+  event_draft: 'The event is still a draft: publish it first.',
+  unknown_invitation: 'There is no such invitation to sign a team up.',
+  invitation_answered: 'This invitation has already been answered.',
 } as const;
 
 export type RefusalCode = keyof typeof refusalCodes;

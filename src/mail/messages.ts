@@ -153,6 +153,22 @@ export const messages = {
     };
   },
 
+  summaryReminder(to: string, team: string, event: string, manageUrl: string): MailMessage {
+    return {
+      to,
+      subject: `${team}'s summary of ${event}`,
+      text: lines(
+        'Hello,',
+        '',
+        `${event} is over, and ${team} has not linked a summary yet. A short write-up (a mailing-list post, a blog) helps everyone who could not be in the room; the event page and its report list every team's.`,
+        '',
+        "Link it, and the team's notes, on the manage page:",
+        '',
+        manageUrl,
+      ),
+    };
+  },
+
   registered(to: string, event: string, joinUrl: string, calendarUrl: string): MailMessage {
     return {
       to,
@@ -255,6 +271,30 @@ export const messages = {
       to,
       subject,
       text: lines(body, '', '--', `You receive this because you registered for ${event}:`, eventUrl),
+    };
+  },
+
+  teamInvitation(
+    to: string,
+    subject: string,
+    body: string,
+    event: string,
+    teams: readonly { readonly name: string; readonly url: string }[],
+  ): MailMessage {
+    return {
+      to,
+      subject,
+      text: lines(
+        body,
+        '',
+        ...teams.flatMap((team) => [
+          `Sign ${team.name} up for ${event}: the form starts from its answers of last time.`,
+          team.url,
+          '',
+        ]),
+        '--',
+        `You receive this because you moderated ${teams.map((team) => team.name).join(', ')} at an earlier event.`,
+      ),
     };
   },
 

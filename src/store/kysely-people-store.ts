@@ -82,6 +82,19 @@ export class KyselyPeopleStore implements PeopleStore {
         .set({ sent_by_name: anonymisedAs })
         .where('sent_by', '=', userId)
         .execute();
+      const invited = await tx
+        .selectFrom('team_invitations')
+        .select(['id', 'moderators_json'])
+        .where('moderators_json', 'like', `%${JSON.stringify(user.email)}%`)
+        .execute();
+      for (const invitation of invited) {
+        const moderators: string[] = JSON.parse(invitation.moderators_json);
+        await tx
+          .updateTable('team_invitations')
+          .set({ moderators_json: JSON.stringify(moderators.filter((email) => email !== user.email)) })
+          .where('id', '=', invitation.id)
+          .execute();
+      }
       await tx.deleteFrom('users').where('id', '=', userId).execute();
     });
   }

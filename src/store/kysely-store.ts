@@ -8,7 +8,9 @@ import { type AlertStore, KyselyAlertStore } from './alert-store.ts';
 import { type Connection, connect, DatabaseUnavailable, type Dialect, isConnectionLost } from './database.ts';
 import { type DraftStore, KyselyDraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import { type FeedbackStore, KyselyFeedbackStore } from './feedback-store.ts';
 import { countRows, dumpTables, loadTables, type TableDump } from './installation-tables.ts';
+import { type InvitationStore, KyselyInvitationStore } from './invitation-store.ts';
 import { KyselyPeopleStore } from './kysely-people-store.ts';
 import { KyselyMailOutboxStore, type MailOutboxStore } from './mail-outbox-store.ts';
 import { KyselyMailingStore, type MailingStore } from './mailing-store.ts';
@@ -50,6 +52,8 @@ export class KyselyStore implements Store {
   readonly alerts: AlertStore;
   readonly nicks: NickStore;
   readonly mailings: MailingStore;
+  readonly feedback: FeedbackStore;
+  readonly invitations: InvitationStore;
 
   constructor(connection: Connection) {
     this.db = connection.db;
@@ -57,6 +61,8 @@ export class KyselyStore implements Store {
     this.nicks = new KyselyNickStore(connection.db);
     this.outbox = new KyselyMailOutboxStore(connection.db, connection.dialect);
     this.mailings = new KyselyMailingStore(connection.db);
+    this.feedback = new KyselyFeedbackStore(connection.db, connection.dialect);
+    this.invitations = new KyselyInvitationStore(connection.db);
     this.personal = new KyselyPersonalStore(connection.db);
     this.people = new KyselyPeopleStore(connection.db);
     this.drafts = new KyselyDraftStore(connection.db);

@@ -32,9 +32,13 @@ export interface Database {
   alert_mail_items: AlertMailItemsTable;
   nick_subscriptions: NickSubscriptionsTable;
   nick_check_ins: NickCheckInsTable;
+  nick_claims: NickClaimsTable;
   mailings: MailingsTable;
   session_records: SessionRecordsTable;
   team_summaries: TeamSummariesTable;
+  feedback_forms: FeedbackFormsTable;
+  feedback_answers: FeedbackAnswersTable;
+  team_invitations: TeamInvitationsTable;
 }
 
 export interface EventsTable {
@@ -380,6 +384,19 @@ export interface NickCheckInsTable {
   checked_out_at: string | null;
   listed: number;
 }
+/** A nick someone else named for a person, waiting for them to accept or decline it. */
+export interface NickClaimsTable {
+  id: string;
+  user_id: string;
+  nick: string;
+  /** the case-folded nick: one claim per person and nick */
+  nick_key: string;
+  /** who named it, null once their account is gone */
+  proposed_by: string | null;
+  event_id: string | null;
+  team_id: string | null;
+  created_at: string;
+}
 
 /** What people added to a session, under the id of one of its bookings (see `SessionRecord`). */
 export interface SessionRecordsTable {
@@ -403,4 +420,47 @@ export interface TeamSummariesTable {
   summary_url: string;
   notes_url: string | null;
   set_at: string;
+}
+
+/** An event's feedback form; `anonymous` as 0/1, questions as a JSON list. */
+export interface FeedbackFormsTable {
+  event_id: string;
+  title: string;
+  intro: string;
+  anonymous: number;
+  questions_json: string;
+  status: string;
+  updated_at: string;
+}
+
+/** One person's answer to an event's feedback form, keyed by a keyed hash of the person. */
+export interface FeedbackAnswersTable {
+  event_id: string;
+  respondent_key: string;
+  /** only on signed forms */
+  user_id: string | null;
+  values_json: string;
+  answered_at: string;
+}
+
+/** A team of an earlier event invited to sign up again; lists as JSON, `cross_project` as 0/1. */
+export interface TeamInvitationsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  slug: string;
+  kind: string;
+  cross_project: number;
+  /** e-mail addresses */
+  moderators_json: string;
+  hours_wanted: number | null;
+  preferred_windows_json: string;
+  /** short names of teams */
+  avoid_clashes_json: string;
+  /** `invited`, `signed-up` or `declined` */
+  status: string;
+  team_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+  answered_at: string | null;
 }

@@ -7,7 +7,9 @@ import type { AlertStore } from './alert-store.ts';
 import type { Dialect } from './database.ts';
 import type { DraftStore } from './draft-store.ts';
 import type { EventDocument, Follow } from './event-document.ts';
+import type { FeedbackStore } from './feedback-store.ts';
 import type { TableDump } from './installation-tables.ts';
+import type { InvitationStore } from './invitation-store.ts';
 import type { MailOutboxStore } from './mail-outbox-store.ts';
 import type { MailingStore } from './mailing-store.ts';
 import type { NickStore } from './nick-store.ts';
@@ -136,4 +138,8 @@ export interface Store {
   readonly nicks: NickStore;
   /** the record of mailings organisers sent (see `MailingStore`) */
   readonly mailings: MailingStore;
+  /** events' feedback forms and the answers to them (see `FeedbackStore`) */
+  readonly feedback: FeedbackStore;
+  /** teams of an earlier event invited to sign up again (see `InvitationStore`) */
+  readonly invitations: InvitationStore;
 }

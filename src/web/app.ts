@@ -17,6 +17,7 @@ import { ErrorResponse } from './api/common.schema.ts';
 import { draftRoutes } from './api/draft-routes.ts';
 import { eventRoutes } from './api/event-routes.ts';
 import { feedRoutes } from './api/feed-routes.ts';
+import { feedbackRoutes } from './api/feedback-routes.ts';
 import { motdRoutes } from './api/motd-routes.ts';
 import { peopleRoutes } from './api/people-routes.ts';
 import { sharedSchemas } from './api/read.schema.ts';
@@ -193,6 +194,7 @@ export async function buildApp(deps: WebDeps, options: AppOptions = {}): Promise
       await api.register(peopleRoutes(deps));
       await api.register(draftRoutes(deps));
       await api.register(sessionRoutes(deps));
+      await api.register(feedbackRoutes(deps));
       await api.register(
         streamRoutes(
           liveFeeds,

@@ -52,4 +52,9 @@ export const httpStatusOf: Record<RefusalCode, number> = {
   event_archived: 409,
   unknown_session: 404,
   not_invited: 409,
+  feedback_closed: 409,
+  form_answered: 409,
+  event_draft: 409,
+  unknown_invitation: 404,
+  invitation_answered: 409,
 };

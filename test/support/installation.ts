@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { seedDemo } from '../../src/app/events.ts';
+import { answerEventFeedback, saveFeedbackForm, setFeedbackStatus } from '../../src/app/feedback.ts';
 import { queueMail } from '../../src/app/mail-outbox.ts';
 import { addUser, createApiToken, setModeratorByEmail } from '../../src/app/people.ts';
 import { makeScheduleDraft } from '../../src/app/schedule-drafts.ts';
@@ -16,7 +17,8 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
  * Fills every table of a fresh installation with at least one row, through the application where
  * it can: the demo event (grid, teams, sign-ups, bookings, board, banners, history), people with
  * tokens, sessions, sign-in links, identities, registrations, follows, check-ins, subscriptions,
- * the newsletter, a setting, queued mail and a draft schedule. The backup test fails for a table
+ * the newsletter, a setting, queued mail, a draft schedule, a feedback form with an answer and a
+ * nick claim (the sign-up names a moderator with a nick). The backup test fails for a table
  * left empty, so whoever adds a table adds its rows here.
  */
 export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Promise<void> {
@@ -156,6 +158,34 @@ export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Prom
     createdAt: now,
     recipients: 2,
   });
+  const feedbackForm = {
+    title: 'How was the PTG?',
+    intro: '',
+    anonymous: false,
+    questions: [{ text: 'How useful was it?', kind: 'scale', required: true, low: 'Not', high: 'Very' }],
+  };
+  must(await saveFeedbackForm(runtime, organizer, state, feedbackForm));
+  must(await setFeedbackStatus(runtime, organizer, state, 'open'));
+  must(await answerEventFeedback(runtime, lead, state, { q1: '5' }));
+  await store.invitations.add([
+    {
+      id: 'invitation-1',
+      eventId,
+      name: 'Nova',
+      slug: 'nova',
+      kind: 'project',
+      crossProject: false,
+      moderators: [ada.email],
+      hoursWanted: 6,
+      preferredWindows: [],
+      avoidClashes: ['swift'],
+      status: 'signed-up',
+      teamId: nova.id,
+      createdAt: now,
+      sentAt: now,
+      answeredAt: now,
+    },
+  ]);
   // People on IRC without an account: no store method writes these yet, so the rows go in directly.
   await store.db
     .insertInto('nick_subscriptions')

@@ -1,5 +1,7 @@
+import { setModeratorByEmail } from '../../src/app/people.ts';
 import { openSession } from '../../src/app/sessions.ts';
 import { findOrCreateUser } from '../../src/app/sign-in.ts';
+import { systemActor } from '../../src/core/model/actor.ts';
 import type { EventState } from '../../src/core/model/event-state.ts';
 import type { User } from '../../src/core/model/user.ts';
 import type { RegistrationInput } from '../../src/core/people/register-attendee.ts';
@@ -23,6 +25,26 @@ export async function signedInClient(
   const client = new FormClient(site.app);
   client.cookies.set(sessionCookie, secret);
   return { client, user: { ...found.value, isOrganizer: options.organizer ?? found.value.isOrganizer } };
+}
+
+/**
+ * A session secret (for a browser's cookie) of a moderator of the team in the event, made and
+ * named moderator the way the command line does it.
+ */
+export async function moderatorSecret(
+  site: TestSite,
+  place: { event: string; team: string },
+  email: string,
+): Promise<string> {
+  const found = await findOrCreateUser(site.runtime, email);
+  if (!found.ok) throw new Error(found.refusal.message);
+  const named = await setModeratorByEmail(
+    site.runtime,
+    { actor: systemActor, source: 'cli' },
+    { ...place, email, moderator: true },
+  );
+  if (!named.ok) throw new Error(named.refusal.message);
+  return (await openSession(site.runtime, found.value.id, 'email')).secret;
 }
 
 /** The registration form as someone fills it who gives only their name and accepts the current Code of Conduct. */

@@ -11,13 +11,14 @@ const liveWrites = {
   subscription: 'subscribing',
   sessions: 'changing sessions and their guests',
   headcount: 'recording head-counts',
+  feedback: 'answering the feedback form',
 } as const;
 
 export type LiveWrite = keyof typeof liveWrites;
 
 /**
  * An archived event keeps its pages and feeds as a record and takes no more live writes: sign-up,
- * registration, booking, topics, check-ins, subscriptions, sessions and head-counts (teams' summaries
+ * registration, booking, topics, check-ins, subscriptions, sessions, head-counts and feedback answers (teams' summaries
  * stay open: they are written after the event, and complete the record). Returns `event_archived`, or null
  * while the event is a draft or published.
  */

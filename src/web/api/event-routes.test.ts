@@ -110,7 +110,48 @@ describe('POST /api/v1/events', () => {
     });
   });
 
+  it('invites the approved teams of the copied event with invite_teams, listed for organisers only', async () => {
+    const created = await post({
+      slug: 'apr2024-ptg',
+      copy_from: 'oct2022-ptg',
+      starts_on: '2024-04-15',
+      invite_teams: true,
+    });
+    expect(created.statusCode).toBe(201);
+    const approved = (await get('/api/v1/events/oct2022-ptg/teams')).json().teams.length;
+    expect(created.json().invited_teams).toBe(approved);
+    const url = '/api/v1/events/apr2024-ptg/invitations';
+    const listed = (await get(url, site().token)).json().invitations;
+    expect(listed).toHaveLength(approved);
+    expect(listed.find((invitation: { slug: string }) => invitation.slug === 'cinder')).toMatchObject({
+      name: 'Cinder',
+      kind: 'project',
+      cross_project: false,
+      moderators: [],
+      hours_wanted: null,
+      status: 'invited',
+      team: null,
+      sent_at: null,
+    });
+    expect((await get(url)).json().error.code).toBe('unknown_event');
+    expect((await get(url, strangerToken)).json().error.code).toBe('unknown_event');
+    await setStatus('apr2024-ptg', 'published');
+    expect((await get(url)).statusCode).toBe(401);
+    expect((await get(url, strangerToken)).json().error.code).toBe('forbidden');
+    const plain = await post({ slug: 'jun2024-ptg', copy_from: 'oct2022-ptg', starts_on: '2024-06-03' });
+    expect(plain.json().invited_teams).toBe(0);
+    expect((await get('/api/v1/events/jun2024-ptg/invitations', site().token)).json().invitations).toEqual(
+      [],
+    );
+  });
+
   it.each([
+    [
+      'invite_teams that is not true or false',
+      { slug: 'x9', copy_from: 'oct2022-ptg', starts_on: '2024-06-03', invite_teams: 'please' },
+      400,
+      'invalid_input',
+    ],
     ['a short name in use', { ...newEvent, slug: 'oct2022-ptg' }, 409, 'event_exists'],
     ['dates in the wrong order', { ...newEvent, slug: 'x1', starts_on: '2023-04-02' }, 400, 'invalid_input'],
     [

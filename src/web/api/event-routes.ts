@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { startDraftEvent } from '../../app/events.ts';
+import { listInvitations } from '../../app/team-invitations.ts';
+import { unknownEvent } from '../../core/errors.ts';
 import { eventModes, eventStatuses } from '../../core/model/event.ts';
+import type { EventState } from '../../core/model/event-state.ts';
+import { invitationStatuses, type TeamInvitation } from '../../core/model/team-invitation.ts';
 import type { WebDeps } from '../deps.ts';
 import { sendRefusal } from '../plugins/errors.ts';
 import { presentEventDetail } from '../present/event.ts';
@@ -56,7 +60,47 @@ const NewEvent = Type.Object({
       description: 'an earlier event to copy (rooms, windows, rules, texts), moved to starts_on',
     }),
   ),
+  invite_teams: Type.Optional(
+    Type.Boolean({
+      description:
+        'with copy_from: invite its approved teams to sign up again (each invitation prefills the sign-up form)',
+    }),
+  ),
 });
+
+const Invitation = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  slug: Type.String({ description: 'the team’s short name at the earlier event' }),
+  kind: Type.String(),
+  cross_project: Type.Boolean(),
+  moderators: Type.Array(Type.String(), { description: 'e-mail addresses' }),
+  hours_wanted: Nullable(Type.Integer()),
+  preferred_windows: Type.Array(Type.String()),
+  avoid_clashes: Type.Array(Type.String(), { description: 'short names of teams' }),
+  status: Type.Union(invitationStatuses.map((status) => Type.Literal(status))),
+  team: Nullable(Type.String({ description: 'the short name of the team its sign-up made' })),
+  sent_at: Nullable(Type.String()),
+  answered_at: Nullable(Type.String()),
+});
+
+function presentInvitation(state: EventState, invitation: TeamInvitation) {
+  return {
+    id: invitation.id,
+    name: invitation.name,
+    slug: invitation.slug,
+    kind: invitation.kind,
+    cross_project: invitation.crossProject,
+    moderators: [...invitation.moderators],
+    hours_wanted: invitation.hoursWanted,
+    preferred_windows: [...invitation.preferredWindows],
+    avoid_clashes: [...invitation.avoidClashes],
+    status: invitation.status,
+    team: state.teams.find((team) => team.id === invitation.teamId)?.slug ?? null,
+    sent_at: invitation.sentAt,
+    answered_at: invitation.answeredAt,
+  };
+}
 
 const eventReply = { 200: Type.Object({ event: Type.Ref('EventDetail'), reply: Reply }), ...errorResponses };
 
@@ -73,7 +117,13 @@ export function eventRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
           tags: ['events'],
           security: bearer,
           body: NewEvent,
-          response: { 201: Type.Object({ event: Type.Ref('EventDetail') }), ...errorResponses },
+          response: {
+            201: Type.Object({
+              event: Type.Ref('EventDetail'),
+              invited_teams: Type.Integer({ description: 'teams invited to sign up again (invite_teams)' }),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -106,10 +156,41 @@ export function eventRoutes(deps: WebDeps): FastifyPluginAsyncTypebox {
                 chat: body.chat,
                 etherpadTemplate: body.etherpad_template,
               }
-            : { copyFrom: body.copy_from, slug: body.slug, startsOn: body.starts_on, title: body.title },
+            : {
+                copyFrom: body.copy_from,
+                slug: body.slug,
+                startsOn: body.starts_on,
+                title: body.title,
+                inviteTeams: body.invite_teams,
+              },
         );
         if (!started.ok) return sendRefusal(reply, started.refusal);
-        return reply.status(201).send({ event: presentEventDetail(started.value) });
+        const { event, invitedTeams } = started.value;
+        return reply.status(201).send({ event: presentEventDetail(event), invited_teams: invitedTeams });
+      },
+    );
+
+    app.get(
+      '/events/:event/invitations',
+      {
+        schema: {
+          summary: 'The teams invited to sign up again, and how each invitation stands (organisers)',
+          description:
+            'Made by copying an event with invite_teams. status: invited, signed-up (team: the team it made) or declined. Refusals: unknown_event, forbidden.',
+          tags: ['events'],
+          security: bearer,
+          params: EventParams,
+          response: { 200: Type.Object({ invitations: Type.Array(Invitation) }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const who = await whoOr401(request, reply);
+        if (!who) return reply;
+        const state = await deps.runtime.models.getFor(request.params.event, who.actor);
+        if (!state) return sendRefusal(reply, unknownEvent(request.params.event));
+        const invitations = await listInvitations(deps.runtime, who, state);
+        if (!invitations.ok) return sendRefusal(reply, invitations.refusal);
+        return { invitations: invitations.value.map((invitation) => presentInvitation(state, invitation)) };
       },
     );
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebDeps } from '../deps.ts';
+import { feedbackPage } from './account/feedback-page.tsx';
 import { firstOrganizerPage } from './account/first-organizer-page.tsx';
 import { joinPage } from './account/join-page.tsx';
 import { mePage } from './account/me-page.tsx';
@@ -12,6 +13,8 @@ import { newEventPage } from './organise/new-event-page.tsx';
 import { organiseAuditPage } from './organise/organise-audit-page.tsx';
 import { organiseBookingsPage } from './organise/organise-bookings-page.tsx';
 import { organiseEventPage } from './organise/organise-event-page.tsx';
+import { organiseFeedbackPage } from './organise/organise-feedback-page.tsx';
+import { organiseInvitationsPage } from './organise/organise-invitations-page.tsx';
 import { organiseMailingsPage } from './organise/organise-mailings-page.tsx';
 import { organiseMotdPage } from './organise/organise-motd-page.tsx';
 import { organisePage } from './organise/organise-page.tsx';
@@ -51,6 +54,7 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(signupPage(deps));
     await app.register(registerPage(deps));
     await app.register(joinPage(deps));
+    await app.register(feedbackPage(deps));
     await app.register(mePage(deps));
     await app.register(myAlertsPages(deps));
     await app.register(newsletterPage(deps));
@@ -64,6 +68,8 @@ export function pageRoutes(deps: WebDeps): FastifyPluginAsync {
     await app.register(organisersPage(deps));
     await app.register(organiseRegistrationsPage(deps));
     await app.register(organiseMailingsPage(deps));
+    await app.register(organiseFeedbackPage(deps));
+    await app.register(organiseInvitationsPage(deps));
     await app.register(organiseAuditPage(deps));
     await app.register(organiseRoomsPage(deps));
     await app.register(organiseBookingsPage(deps));

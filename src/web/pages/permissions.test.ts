@@ -148,6 +148,7 @@ const api: Row[] = [
     expected: organizerOnly(404),
   },
   { method: 'GET', url: () => `/api/v1${E}/audit?limit=1&after=0`, expected: organizerOnly(200) },
+  { method: 'GET', url: () => `/api/v1${E}/invitations`, expected: organizerOnly(200) },
   {
     method: 'POST',
     url: () => `/api/v1${E}/teams`,
@@ -473,6 +474,21 @@ const pages: Row[] = [
     body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
     expected: asPage(organizerOnly(400)),
   },
+  { method: 'GET', url: () => `${E}/organise/invitations`, expected: asPage(organizerOnly(200)) },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/invitations/preview`,
+    body: { subject: '', body: '' },
+    expected: asPage(organizerOnly(400)),
+  },
+  {
+    method: 'POST',
+    url: () => `${E}/organise/invitations/send`,
+    body: { subject: 'Hi', body: 'x', key: '', recipients: '1' },
+    expected: asPage(organizerOnly(400)),
+  },
+  { method: 'GET', url: () => `${E}/signup?invitation=nope`, expected: asPage(signedIn(404)) },
+  { method: 'POST', url: () => `${E}/invitations/nope/decline`, body: {}, expected: asPage(signedIn(404)) },
   { method: 'GET', url: () => '/organise/newsletter', expected: asPage(organizerOnly(200)) },
   { method: 'GET', url: () => '/organise/newsletter/nope', expected: asPage(organizerOnly(404)) },
   {

@@ -20,6 +20,7 @@ function consoleSections(slug: string) {
     { key: 'teams', label: 'Teams', href: `${base}/teams` },
     { key: 'registrations', label: 'Registrations', href: `${base}/registrations` },
     { key: 'mailings', label: 'Mailings', href: `${base}/mailings` },
+    { key: 'feedback', label: 'Feedback form', href: `${base}/feedback` },
     { key: 'motd', label: 'Banners', href: `${base}/motd` },
     { key: 'audit', label: 'Changes', href: `${base}/audit` },
     { key: 'draft', label: 'Draft the schedule', href: `${base}/draft` },

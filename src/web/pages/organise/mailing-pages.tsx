@@ -31,6 +31,10 @@ export interface MailingPlace {
   readonly noun: string;
   /** the viewer's zone when they chose none */
   readonly zone: string;
+  /** the write page's title; "Mailings" when absent */
+  readonly title?: string;
+  /** the message the write page starts with; empty when absent */
+  readonly draft?: Broadcast;
   frame(props: {
     title: string;
     done?: string | undefined;
@@ -154,13 +158,13 @@ async function writePage(
   return sendPage(
     reply,
     await place.frame({
-      title: 'Mailings',
+      title: place.title ?? 'Mailings',
       refusal: view.refusal,
       children: (
         <>
           <section aria-labelledby="write-heading">
             <h2 id="write-heading">Write to every {place.noun}</h2>
-            <MessageForm place={place} csrf={reply.csrfToken()} message={view.message} />
+            <MessageForm place={place} csrf={reply.csrfToken()} message={view.message ?? place.draft} />
           </section>
           <section aria-labelledby="sent-heading">
             <h2 id="sent-heading">Sent</h2>

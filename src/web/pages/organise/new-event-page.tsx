@@ -6,6 +6,7 @@ import type { EventDraftRequest } from '../../../core/event/draft-event.ts';
 import { type EventMode, type EventStatus, eventModes } from '../../../core/model/event.ts';
 import type { WebDeps } from '../../deps.ts';
 import {
+  Checkbox,
   CsrfField,
   ErrorSummary,
   Select,
@@ -76,8 +77,9 @@ export function newEventPage(deps: WebDeps): FastifyPluginAsync {
             <h2 id="copy-heading">From an earlier event</h2>
             <p>
               Copies its rooms, windows and closed cells, booking rules and phases, sign-up dates, texts, Code
-              of Conduct and etherpad template, moved to the new dates. Teams, bookings and people stay
-              behind.
+              of Conduct and etherpad template, moved to the new dates. Bookings and people stay behind; its
+              approved teams can be invited to sign up again, each with a sign-up form filled in from last
+              time, e-mailed to its moderators from the Sign-ups page once the event is published.
             </p>
             <form method="post" action="/organise/events/copy" class="form">
               {returned?.form === 'copy' ? <ErrorSummary refusal={returned.refusal} /> : null}
@@ -118,6 +120,11 @@ export function newEventPage(deps: WebDeps): FastifyPluginAsync {
                 value={copy('starts_on', '')}
                 required
                 hint="The event keeps its length."
+              />
+              <Checkbox
+                name="invite_teams"
+                checked={returned?.form === 'copy' ? returned.posted.checked('invite_teams') : false}
+                label="Invite its approved teams to sign up again"
               />
               <SubmitButton>Copy as a draft</SubmitButton>
             </form>
@@ -209,7 +216,7 @@ export function newEventPage(deps: WebDeps): FastifyPluginAsync {
           ? await startDraftEvent(deps.runtime, await pageWho(request), read.value)
           : read;
         if (!started.ok) return page(request, reply, { form: 'new', posted, refusal: started.refusal });
-        return created(reply, started.value.slug);
+        return created(reply, started.value.event.slug);
       },
     );
 
@@ -224,9 +231,10 @@ export function newEventPage(deps: WebDeps): FastifyPluginAsync {
           slug: posted.text('slug'),
           title: posted.text('title'),
           startsOn: posted.text('starts_on').trim(),
+          inviteTeams: posted.checked('invite_teams'),
         });
         if (!started.ok) return page(request, reply, { form: 'copy', posted, refusal: started.refusal });
-        return created(reply, started.value.slug);
+        return created(reply, started.value.event.slug);
       },
     );
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { addTeamLate, type Review, reviewSignup, type TeamOutcome } from '../../../app/signups.ts';
+import { listInvitations } from '../../../app/team-invitations.ts';
 import type { Refusal } from '../../../core/errors.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { isLiveTeam, type TeamKind, teamKinds } from '../../../core/model/team.ts';
@@ -22,7 +23,9 @@ import { pageUser } from '../page-context.ts';
 import { formStatus, mailingFor, organisersEvent, pageWho } from '../people-context.ts';
 import { pageErrorHandler } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
+import { viewerZone } from '../time-zone.ts';
 import { ConsoleFrame } from './console-frame.tsx';
+import { InvitedTeams } from './organise-invitations-page.tsx';
 
 type Params = { Params: { event: string }; Querystring: { done?: string } };
 type Action = 'approve' | 'decline' | 'merge' | 'withdraw' | 'add';
@@ -123,6 +126,7 @@ async function queuePage(
   const live = state.teams
     .filter(isLiveTeam)
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  const invitations = await listInvitations(deps.runtime, await pageWho(request), state);
   const mailFailed = (request.query as { mail?: string }).mail === 'failed';
   const csrf = reply.csrfToken();
   const base = `/events/${state.event.slug}/organise/signups`;
@@ -155,6 +159,13 @@ async function queuePage(
           />
         ))}
       </section>
+      {invitations.ok && invitations.value.length > 0 ? (
+        <InvitedTeams
+          state={state}
+          invitations={invitations.value}
+          zone={viewerZone(request, reply, state.event.timeZone)}
+        />
+      ) : null}
       <section aria-labelledby="late-heading">
         <h2 id="late-heading">Add a team</h2>
         <p class="hint">Add a team straight to the official list, before or during the event.</p>

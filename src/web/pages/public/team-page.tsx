@@ -102,7 +102,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                   <a class="button" href={`${base}/teams/${team.slug}/manage`}>
                     Manage {team.name}
                   </a>{' '}
-                  <span class="hint">Book its time and set its links.</span>
+                  <span class="hint">Book its time, name its sessions and set its links.</span>
                 </p>
               ) : null}
               {user && team.status === 'approved' ? (

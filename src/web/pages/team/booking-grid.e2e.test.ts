@@ -2,9 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from '../../../../test/support/accessibility.ts';
 import { artefactPath, describeWithBrowser, launchBrowser } from '../../../../test/support/browser.ts';
+import { moderatorSecret } from '../../../../test/support/people.ts';
 import { freePort } from '../../../../test/support/server-process.ts';
 import { demoNow, openTestSite, type TestSite } from '../../../../test/support/web.ts';
-import { addUser, setModeratorByEmail } from '../../../app/people.ts';
+import { addUser } from '../../../app/people.ts';
 import { openSession } from '../../../app/sessions.ts';
 import { systemActor } from '../../../core/model/actor.ts';
 import { sessionCookie } from '../../plugins/session.ts';
@@ -29,15 +30,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   site = await openTestSite(demoNow, { deps: { baseUrl: base, rateLimits: { signIn: 100, forms: 100 } } });
-  const added = await addUser(site.runtime, { email: 'nia@example.org', name: 'Nia Nova' });
-  if (!added.ok) throw new Error(added.refusal.message);
-  await setModeratorByEmail(site.runtime, system, {
-    event: 'oct2022-ptg',
-    team: 'nova',
-    email: 'nia@example.org',
-    moderator: true,
-  });
-  moderatorSession = (await openSession(site.runtime, added.value.id, 'email')).secret;
+  moderatorSession = await moderatorSecret(site, { event: 'oct2022-ptg', team: 'nova' }, 'nia@example.org');
   const boss = await addUser(site.runtime, { email: 'boss@example.org', name: 'Boss', isOrganizer: true });
   if (!boss.ok) throw new Error(boss.refusal.message);
   organiserSession = (await openSession(site.runtime, boss.value.id, 'email')).secret;

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { changeSignup, reviewSignup, signUpTeam } from '../../../app/signups.ts';
+import { declineInvitation, invitationToAnswer } from '../../../app/team-invitations.ts';
 import type { Refusal } from '../../../core/errors.ts';
 import { checkNotArchived } from '../../../core/event/archive.ts';
 import type { Actor } from '../../../core/model/actor.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import { findTeam } from '../../../core/model/lookup.ts';
 import { isLiveTeam, teamKinds } from '../../../core/model/team.ts';
+import type { TeamInvitation } from '../../../core/model/team-invitation.ts';
+import { invitedAnswers } from '../../../core/signups/invitation-signup.ts';
 import type { SignupFormInput } from '../../../core/signups/signup-form.ts';
 import { checkSignupOpen, isUndecided, signupOf } from '../../../core/signups/submit-signup.ts';
 import { duplicatesOf } from '../../../core/teams/likely-duplicates.ts';
@@ -36,7 +39,7 @@ import {
 import { pageErrorHandler, sendRefusalPage } from '../refusal-page.tsx';
 import { sendPage } from '../render.ts';
 
-type EventParams = { Params: { event: string } };
+type EventParams = { Params: { event: string }; Querystring: { invitation?: string; done?: string } };
 type TeamParams = { Params: { event: string; team: string }; Querystring: { done?: string } };
 
 const blank: SignupFormInput = {
@@ -60,6 +63,7 @@ const done = new Map<string, string>([
   ['submitted', 'Thank you: your team is signed up. The organisers will review it and write to you.'],
   ['saved', 'Your changes are saved.'],
   ['withdrawn', 'The request is withdrawn.'],
+  ['declined', 'Thank you for telling us: the invitation is declined, and the organisers can see it.'],
 ]);
 
 /**
@@ -77,7 +81,20 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
       const { state, actor } = found;
       const closed = checkNotArchived(state.event, 'signup');
       if (closed) return sendRefusalPage(reply, request, closed, state.event);
-      return signupForm(deps, request, reply, state, actor, { values: blank, team: null });
+      const ref = request.query.invitation;
+      if (ref === undefined)
+        return signupForm(deps, request, reply, state, actor, {
+          values: blank,
+          team: null,
+          done: done.get(request.query.done ?? ''),
+        });
+      const invitation = await invitationToAnswer(deps.runtime, await pageWho(request), state, ref);
+      if (!invitation.ok) return sendRefusalPage(reply, request, invitation.refusal, state.event);
+      return signupForm(deps, request, reply, state, actor, {
+        values: { ...blank, ...invitedAnswers(state, invitation.value) },
+        team: null,
+        invitation: invitation.value,
+      });
     });
 
     app.post<EventParams>(
@@ -88,20 +105,37 @@ export function signupPage(deps: WebDeps): FastifyPluginAsync {
         if (!found) return reply;
         const { state, actor } = found;
         const values = readForm(request.body);
-        const outcome = await signUpTeam(
-          deps.runtime,
-          mailing,
-          await pageWho(request),
-          state.event.slug,
-          values,
-        );
-        if (!outcome.ok)
+        const ref = new FormBody(request.body).text('invitation');
+        const who = await pageWho(request);
+        const outcome = await signUpTeam(deps.runtime, mailing, who, state.event.slug, values, ref || null);
+        if (!outcome.ok) {
+          const invitation = ref ? await invitationToAnswer(deps.runtime, who, state, ref) : null;
           return signupForm(deps, request, reply, state, actor, {
             values,
             team: null,
             refusal: outcome.refusal,
+            invitation: invitation?.ok ? invitation.value : undefined,
           });
+        }
         return reply.redirect(`${signupPath(state, outcome.value.team.slug)}?done=submitted`, 303);
+      },
+    );
+
+    app.post<{ Params: { event: string; invitation: string } }>(
+      '/events/:event/invitations/:invitation/decline',
+      { schema: { hide: true }, config: formLimit(deps) },
+      async (request, reply) => {
+        const found = await eventForSignedIn(deps, request, reply);
+        if (!found) return reply;
+        const { state } = found;
+        const declined = await declineInvitation(
+          deps.runtime,
+          await pageWho(request),
+          state,
+          request.params.invitation,
+        );
+        if (!declined.ok) return sendRefusalPage(reply, request, declined.refusal, state.event);
+        return reply.redirect(`/events/${encodeURIComponent(state.event.slug)}/signup?done=declined`, 303);
       },
     );
 
@@ -224,7 +258,13 @@ async function signupForm(
   reply: FastifyReply,
   state: EventState,
   actor: Actor,
-  view: { values: SignupFormInput; team: string | null; refusal?: Refusal; done?: string | undefined },
+  view: {
+    values: SignupFormInput;
+    team: string | null;
+    refusal?: Refusal;
+    done?: string | undefined;
+    invitation?: TeamInvitation | undefined;
+  },
 ) {
   const { values } = view;
   const team = view.team ? findTeam(state, view.team) : undefined;
@@ -265,6 +305,12 @@ async function signupForm(
             the team on the official list; the moderators you name can then book its time.
           </p>
         )}
+        {view.invitation ? (
+          <p id="invitation-note">
+            {view.invitation.name} is invited to sign up again: the form is filled in with its answers of last
+            time. Check them, add how many people you expect, and send it.
+          </p>
+        ) : null}
         {lookalikes.length > 0 ? (
           <p class="hint">
             The name looks like {lookalikes.map((other) => other.name).join(', ')}: the organisers may merge
@@ -293,6 +339,7 @@ async function signupForm(
         <form method="post" action={action} class="form">
           <ErrorSummary refusal={view.refusal} />
           <CsrfField token={csrf} />
+          {view.invitation ? <input type="hidden" name="invitation" value={view.invitation.id} /> : null}
           <TextField label="Team name" name="name" value={values.name} required maxLength={120} />
           <Select
             label="Kind of team"
@@ -386,6 +433,16 @@ async function signupForm(
             maxLength={2000}
           />
           <SubmitButton>{team ? 'Save the changes' : 'Sign the team up'}</SubmitButton>
+        </form>
+      ) : null}
+      {view.invitation && open ? (
+        <form
+          method="post"
+          action={`/events/${encodeURIComponent(state.event.slug)}/invitations/${encodeURIComponent(view.invitation.id)}/decline`}
+          class="form"
+        >
+          <CsrfField token={csrf} />
+          <SubmitButton quiet>{view.invitation.name} will not meet this time</SubmitButton>
         </form>
       ) : null}
       {team && open ? (

@@ -32,6 +32,7 @@ import { sendPage } from '../render.ts';
 import { BookingGrid, ReleaseAnyway } from './booking-grid.tsx';
 import { bookingGridProps } from './booking-grid-props.ts';
 import { TeamPeople, teamPeopleActions, teamPeopleNotices } from './team-people.tsx';
+import { TeamSessions, teamSessionActions, teamSessionNotices } from './team-sessions.tsx';
 
 type TeamParams = {
   Params: { event: string; team: string };
@@ -46,6 +47,7 @@ const done = new Map<string, string>([
   ['links', 'The links are saved.'],
   ['wishes', 'What the team asks of the draft schedule is saved.'],
   ...teamPeopleNotices,
+  ...teamSessionNotices,
 ]);
 
 /**
@@ -113,6 +115,7 @@ export function teamManagePage(deps: WebDeps): FastifyPluginAsync {
       }),
     );
     teamPeopleActions(deps, write, app.log);
+    teamSessionActions(deps, write);
   };
 }
 
@@ -233,6 +236,7 @@ async function managePage(
           ))}
         </ul>
       </section>
+      <TeamSessions state={state} team={team} now={now} csrf={csrf} base={base} form={view.form} />
       <ScheduleWishesForm state={state} team={team} action={`${base}/wishes`} csrf={csrf} />
       <TeamPeople
         state={state}

@@ -20,8 +20,9 @@ import type { formActions } from '../form-actions.ts';
 import type { FormBody } from '../form-body.ts';
 import { mailingFor, pageWho } from '../people-context.ts';
 
-type Loaded = { state: EventState; team: Team };
-type Write = ReturnType<typeof formActions<{ event: string; team: string }, Loaded>>;
+/** What a manage page's posts act on, and how they are declared. */
+export type Loaded = { state: EventState; team: Team };
+export type Write = ReturnType<typeof formActions<{ event: string; team: string }, Loaded>>;
 
 /** The notices after the forms below, by `?done=`. */
 export const teamPeopleNotices: readonly (readonly [string, string])[] = [
