@@ -44,6 +44,26 @@ describe('registrationFigures', () => {
         { country: 'DE', count: 1 },
         { country: null, count: 1 },
       ],
+      overTime: [{ day: '2022-10-01', total: 4, byRole: [2, 1, 0, 1], byCountry: [2, 1, 1] }],
     });
+  });
+
+  it('adds up registrations day by day (UTC), by role and by country, so far on each day', () => {
+    const on = (day: string, entry: Registration): Registration => ({
+      ...entry,
+      registeredAt: `${day}T23:30:00Z`,
+    });
+    const figures = registrationFigures(
+      [
+        on('2022-10-03', registration('a', 'contributor', 'DE')),
+        on('2022-10-01', registration('b', 'operator', 'FR')),
+        on('2022-10-03', registration('c', 'operator', 'FR')),
+      ],
+      '2',
+    );
+    expect(figures.overTime).toEqual([
+      { day: '2022-10-01', total: 1, byRole: [0, 1, 0, 0], byCountry: [1, 0] },
+      { day: '2022-10-03', total: 3, byRole: [1, 2, 0, 0], byCountry: [2, 1] },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { utcDay } from '../model/instant.ts';
 import { type AttendeeRole, attendeeRoles, type Registration } from '../model/registration.ts';
 
 export interface RegistrationFigures {
@@ -8,6 +9,15 @@ export interface RegistrationFigures {
   readonly byRole: readonly { readonly role: AttendeeRole; readonly count: number }[];
   /** countries given, most registrations first (then by code); `null` counts those who gave none */
   readonly byCountry: readonly { readonly country: string | null; readonly count: number }[];
+  /** per UTC day someone registered, in day order: how many registered so far, by role and by country */
+  readonly overTime: readonly {
+    readonly day: string;
+    readonly total: number;
+    /** in `attendeeRoles` order */
+    readonly byRole: readonly number[];
+    /** in `byCountry` order */
+    readonly byCountry: readonly number[];
+  }[];
 }
 
 /** The organisers' figures: how many registered, by role and by country. */
@@ -18,6 +28,17 @@ export function registrationFigures(
   const countries = new Map<string | null, number>();
   for (const registration of registrations)
     countries.set(registration.country, (countries.get(registration.country) ?? 0) + 1);
+  const byCountry = [...countries.entries()]
+    .map(([country, count]) => ({ country, count }))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.country === null ? 1 : 0) - (b.country === null ? 1 : 0) ||
+        (a.country ?? '').localeCompare(b.country ?? ''),
+    );
+  const days = [...new Set(registrations.map((registration) => utcDay(registration.registeredAt)))].sort();
+  const upTo = (day: string) =>
+    registrations.filter((registration) => utcDay(registration.registeredAt) <= day);
   return {
     total: registrations.length,
     currentCoc: registrations.filter((registration) => registration.cocVersion === cocVersion).length,
@@ -25,13 +46,19 @@ export function registrationFigures(
       role,
       count: registrations.filter((registration) => registration.role === role).length,
     })),
-    byCountry: [...countries.entries()]
-      .map(([country, count]) => ({ country, count }))
-      .sort(
-        (a, b) =>
-          b.count - a.count ||
-          (a.country === null ? 1 : 0) - (b.country === null ? 1 : 0) ||
-          (a.country ?? '').localeCompare(b.country ?? ''),
-      ),
+    byCountry,
+    overTime: days.map((day) => {
+      const registered = upTo(day);
+      return {
+        day,
+        total: registered.length,
+        byRole: attendeeRoles.map(
+          (role) => registered.filter((registration) => registration.role === role).length,
+        ),
+        byCountry: byCountry.map(
+          ({ country }) => registered.filter((registration) => registration.country === country).length,
+        ),
+      };
+    }),
   };
 }

@@ -128,3 +128,20 @@ export function checkInsDuring(
       (checkIn.outAt === null || checkIn.outAt > session.session.start),
   ).length;
 }
+
+/**
+ * Check-ins per hour (UTC) they were made, in time order, hours without any left out. Convene keeps
+ * each person's latest check-in only, so earlier ones of the same person are not in it.
+ */
+export function checkInsByHour(
+  checkIns: readonly { readonly at: string }[],
+): { readonly hour: string; readonly checkIns: number }[] {
+  const hours = new Map<string, number>();
+  for (const checkIn of checkIns) {
+    const hour = `${checkIn.at.slice(0, 13)}:00:00Z`;
+    hours.set(hour, (hours.get(hour) ?? 0) + 1);
+  }
+  return [...hours.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([hour, count]) => ({ hour, checkIns: count }));
+}

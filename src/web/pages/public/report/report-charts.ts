@@ -1,6 +1,7 @@
+import { attendeeRoles } from '../../../../core/model/registration.ts';
 import type { RegistrationFigures } from '../../../../core/people/registration-figures.ts';
-import type { EventReport } from '../../../../core/sessions/event-report.ts';
-import { describeUtcDay } from '../../../../core/text/describe-time.ts';
+import type { checkInsByHour, EventReport } from '../../../../core/sessions/event-report.ts';
+import { describeUtcDay, describeUtcTime } from '../../../../core/text/describe-time.ts';
 import type { BarChart } from './bar-chart.ts';
 
 type Cell = string | number | null;
@@ -14,9 +15,15 @@ export interface ReportChart extends BarChart {
 }
 
 const round = (hours: number) => Math.round(hours * 10) / 10;
+/** countries named in the table of registrations over time; the rest are added up */
+const countriesOverTime = 10;
 
 /** The report's charts, in page order; organisers also get the registration figures. */
-export function reportCharts(report: EventReport, registrations: RegistrationFigures | null): ReportChart[] {
+export function reportCharts(
+  report: EventReport,
+  checkIns: ReturnType<typeof checkInsByHour>,
+  registrations: RegistrationFigures | null,
+): ReportChart[] {
   const charts: ReportChart[] = [
     {
       id: 'team-hours',
@@ -40,6 +47,20 @@ export function reportCharts(report: EventReport, registrations: RegistrationFig
       })),
       header: ['Day (UTC)', 'People counted', 'Sessions counted'],
       rows: report.headcountsByDay.map((row) => [row.day, row.people, row.sessions]),
+      restricted: false,
+    },
+    {
+      id: 'check-ins-per-hour',
+      title: 'Check-ins per hour',
+      description:
+        'How many people checked in (with a team or a place) in each hour (UTC); each person’s latest check-in only.',
+      unit: 'Check-ins',
+      bars: checkIns.map((row) => ({
+        label: `${describeUtcDay(row.hour)} ${describeUtcTime(row.hour)}`,
+        value: row.checkIns,
+      })),
+      header: ['Hour (UTC)', 'Check-ins'],
+      rows: checkIns.map((row) => [row.hour, row.checkIns]),
       restricted: false,
     },
     {
@@ -84,6 +105,32 @@ export function reportCharts(report: EventReport, registrations: RegistrationFig
         .map((row) => ({ label: row.country ?? 'none', value: row.count })),
       header: ['Country', 'Registrations'],
       rows: registrations.byCountry.map((row) => [row.country ?? '', row.count]),
+      restricted: true,
+    });
+    const named = registrations.byCountry.slice(0, countriesOverTime);
+    const others = registrations.byCountry.length > countriesOverTime;
+    charts.push({
+      id: 'registrations-over-time',
+      title: 'Registrations over time',
+      description:
+        'People registered so far at the end of each day (UTC) someone registered; the table adds them up by role and by country.',
+      unit: 'Registered so far',
+      bars: registrations.overTime.map((row) => ({
+        label: describeUtcDay(`${row.day}T00:00:00Z`),
+        value: row.total,
+      })),
+      header: [
+        'Day (UTC)',
+        'Registered so far',
+        ...attendeeRoles,
+        ...named.map((row) => row.country ?? 'no country'),
+        ...(others ? ['other countries'] : []),
+      ],
+      rows: registrations.overTime.map((row) => {
+        const shown = row.byCountry.slice(0, countriesOverTime);
+        const rest = row.total - shown.reduce((sum, count) => sum + count, 0);
+        return [row.day, row.total, ...row.byRole, ...shown, ...(others ? [rest] : [])];
+      }),
       restricted: true,
     });
   }

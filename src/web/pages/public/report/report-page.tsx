@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { registrationFiguresOf } from '../../../../app/registrations.ts';
-import { checkInsDuring, eventReport } from '../../../../core/sessions/event-report.ts';
+import { checkInsByHour, checkInsDuring, eventReport } from '../../../../core/sessions/event-report.ts';
 import { csvTable } from '../../../../exporters/csv-table.ts';
 import type { WebDeps } from '../../../deps.ts';
 import { TeamBadge } from '../../components/team-badge.tsx';
@@ -28,7 +28,9 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
     const who = { actor: identity.ok ? identity.value : null, source: 'web' as const };
     const figures = who.actor?.isOrganizer ? await registrationFiguresOf(deps.runtime, who, state) : null;
     const report = eventReport(state, deps.runtime.clock.now());
-    return { state, report, charts: reportCharts(report, figures?.ok ? figures.value : null) };
+    const checkIns = await deps.runtime.store.personal.checkInRecords(state.event.id);
+    const charts = reportCharts(report, checkInsByHour(checkIns), figures?.ok ? figures.value : null);
+    return { state, report, checkIns, charts };
   }
 
   return async (app) => {
@@ -40,11 +42,10 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
         if (!visible) return reply;
         const found = await chartsFor(request, request.params.event);
         if (!found) return reply;
-        const { state, report, charts } = found;
+        const { state, report, checkIns, charts } = found;
         const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const slug = state.event.slug;
         const counted = report.sessions.filter((entry) => entry.headcount !== null);
-        const checkIns = await deps.runtime.store.personal.checkInRecords(state.event.id);
         return sendPage(
           reply,
           <Layout
