@@ -6,6 +6,8 @@ import { checkProfile, type Profile } from '../core/people/check-profile.ts';
 import { forgetUser } from '../core/people/forget-user.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { execute } from './execute.ts';
+import { pendingNickClaims } from './nick-claims.ts';
+import { moveNickHoldings } from './nick-commands.ts';
 import type { Runtime, Who } from './runtime.ts';
 
 /** The name the audit log gives changes made by someone who has since deleted their account. */
@@ -45,6 +47,20 @@ export interface AccountExport {
     following: string[];
     moderating: string[];
     signed_up: string[];
+    topic_subscription: string | null;
+  }[];
+  readonly alerts: {
+    topic_mail: boolean;
+    reminders: boolean;
+    reminder_mail: boolean;
+    waiting_mail: { message: string; url: string; created_at: string }[];
+  };
+  readonly nick_claims: {
+    nick: string;
+    proposed_by: string | null;
+    event: string | null;
+    team: string | null;
+    proposed_at: string;
   }[];
   readonly newsletter: { status: string; subscribed_at: string } | null;
 }
@@ -74,7 +90,8 @@ export async function updateAccount(
 
 /**
  * Stores a checked profile for the user, refusing with `invalid_input` when its IRC nick belongs to
- * someone else: the unique index on the case-folded nick (`users.irc_nick_key`) says so.
+ * someone else: the unique index on the case-folded nick (`users.irc_nick_key`) says so. What the
+ * nick held without an account moves onto the account (`moveNickHoldings`).
  */
 export async function saveProfile(
   runtime: Runtime,
@@ -90,6 +107,7 @@ export async function saveProfile(
       `The IRC nick ${profile.ircNick ?? ''} already belongs to someone else on Convene.`,
     );
   }
+  if (profile.ircNick) await moveNickHoldings(runtime, userId, profile.ircNick);
   return passed(null);
 }
 
@@ -104,7 +122,8 @@ export async function setFindPeople(runtime: Runtime, who: Who, listed: boolean)
 /**
  * Everything Convene keeps about the signed-in person, as one JSON-ready value: their account, how
  * they sign in, their tokens (never the secrets), registrations, followed teams, the teams they
- * moderate and the sign-ups they led, and their newsletter subscription.
+ * moderate and the sign-ups they led, topic subscriptions and alert choices (with alerts waiting
+ * for the next e-mail), nicks others named for them, and their newsletter subscription.
  */
 export async function exportAccount(runtime: Runtime, who: Who): Promise<Checked<AccountExport>> {
   const found = await signedInUser(runtime, who);
@@ -134,11 +153,17 @@ export async function exportAccount(runtime: Runtime, who: Who): Promise<Checked
       following: teams((team) => followed.has(team.id)),
       moderating: teams((team) => team.moderators.includes(user.id)),
       signed_up: teams((team) => state.signups[team.id]?.leadId === user.id),
+      topic_subscription: await runtime.store.personal.subscriptionOf(info.id, user.id),
     };
-    if (entry.registration || entry.following.length + entry.moderating.length + entry.signed_up.length > 0)
+    if (
+      entry.registration ||
+      entry.topic_subscription ||
+      entry.following.length + entry.moderating.length + entry.signed_up.length > 0
+    )
       events.push(entry);
   }
   const subscriber = await people.subscriberByEmail(user.email);
+  const alerts = await runtime.store.alerts.settingsOf(user.id);
   return passed({
     account: {
       email: user.email,
@@ -167,6 +192,23 @@ export async function exportAccount(runtime: Runtime, who: Who): Promise<Checked
       })),
     },
     events,
+    alerts: {
+      topic_mail: alerts.topicMail,
+      reminders: alerts.reminders,
+      reminder_mail: alerts.reminderMail,
+      waiting_mail: (await runtime.store.alerts.mailItems(user.id)).map((item) => ({
+        message: item.message,
+        url: item.url,
+        created_at: item.createdAt,
+      })),
+    },
+    nick_claims: (await pendingNickClaims(runtime, user.id)).map((claim) => ({
+      nick: claim.nick,
+      proposed_by: claim.proposedBy,
+      event: claim.event?.slug ?? null,
+      team: claim.team,
+      proposed_at: claim.createdAt,
+    })),
     newsletter: subscriber && { status: subscriber.status, subscribed_at: subscriber.createdAt },
   });
 }

@@ -1,6 +1,7 @@
 import type { CommandView, PersonalEffect } from '../core/chat-language/run.ts';
 import type { Actor, Ctx } from '../core/model/actor.ts';
 import type { EventState } from '../core/model/event-state.ts';
+import { mergeCheckIn, mergeSubscription } from '../core/people/nick-merge.ts';
 import type { SeenPerson } from '../core/people/presence.ts';
 import { nickUserId } from '../store/nick-store.ts';
 import type { Runtime } from './runtime.ts';
@@ -63,4 +64,24 @@ export async function storeNickEffect(
     case 'unsubscribe':
       return nicks.removeSubscription(state.event.id, nick);
   }
+}
+
+/**
+ * A nick is linked to an account (on `/me`, by accepting a claim, on registering, or by an
+ * organiser on the command line): what it held without an account — check-ins and topic
+ * subscriptions, in every event — becomes the account's, merged so that nothing is there twice
+ * (`mergeCheckIn`, `mergeSubscription`), and the nick's own records go.
+ */
+export async function moveNickHoldings(runtime: Runtime, userId: string, nick: string): Promise<void> {
+  const { nicks, personal } = runtime.store;
+  const held = await nicks.holdingsOf(nick);
+  for (const { eventId, checkIn } of held.checkIns) {
+    const merged = mergeCheckIn(await personal.checkInOf(eventId, userId), checkIn, userId);
+    if (merged) await personal.saveCheckIn(eventId, merged);
+  }
+  for (const { eventId, pattern, at } of held.subscriptions) {
+    const merged = mergeSubscription(await personal.subscriptionOf(eventId, userId), pattern);
+    if (merged) await personal.saveSubscription(eventId, userId, merged, at);
+  }
+  if (held.checkIns.length + held.subscriptions.length > 0) await nicks.forget(nick);
 }

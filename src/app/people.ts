@@ -8,6 +8,7 @@ import { setModerator } from '../core/teams/team-admin.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { idMakerOf } from './context-of.ts';
 import { execute, type Outcome } from './execute.ts';
+import { moveNickHoldings } from './nick-commands.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { hashSecret, maxSecretLength, randomToken } from './secret-token.ts';
 
@@ -15,7 +16,10 @@ export function actorOf(user: User): Actor {
   return { userId: user.id, name: user.name, isOrganizer: user.isOrganizer };
 }
 
-/** Adds a user; refuses with `invalid_input` when the e-mail or IRC nick is already someone's. */
+/**
+ * Adds a user; with an IRC nick, what the nick held without an account becomes theirs
+ * (`moveNickHoldings`). Refuses with `invalid_input` when the e-mail or IRC nick is already someone's.
+ */
 export async function addUser(
   runtime: Runtime,
   input: UserInput & { isOrganizer?: boolean },
@@ -34,6 +38,7 @@ export async function addUser(
       idMakerOf(runtime)(),
       runtime.clock.now(),
     );
+    if (ircNick) await moveNickHoldings(runtime, user.id, ircNick);
     return passed(user);
   } catch (error) {
     if (isUniqueViolation(error))

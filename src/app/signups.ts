@@ -23,6 +23,7 @@ import { contextOf } from './context-of.ts';
 import { bookingOpensSentence, remindWhenBookingOpens, tellOfNewSignup } from './event-notices.ts';
 import { execute } from './execute.ts';
 import { type Mailing, sendAll } from './mailing.ts';
+import { proposeNicks } from './nick-claims.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { findOrCreateUser } from './sign-in.ts';
 import { invitationToAnswer } from './team-invitations.ts';
@@ -157,6 +158,7 @@ export async function addTeamLate(
   const team = findChange(outcome.revision?.changes, 'team.saved')?.team;
   if (!team) return failed('unknown_team');
   const state = outcome.state;
+  await proposeNicks(runtime, who, state, team, specs.value);
   const manage = manageUrl(mailing, state, team);
   const mails = (await runtime.store.listUsers(team.moderators)).map((user) =>
     messages.moderatorGranted(user.email, team.name, state.event.title, manage),
@@ -167,8 +169,9 @@ export async function addTeamLate(
 /**
  * The moderators named on a form as user ids: an e-mail address finds its account or invites the
  * person (making the account); a nick alone must be someone's. A nick written beside an address
- * is never attached to that account: the bot trusts nicks, so only their owner (on `/me`) or an
- * organiser (`convene user add --irc`) attaches one. Refuses with `unknown_user` or `invalid_input`.
+ * is never attached to that account: the bot trusts nicks, so it waits as a claim its owner
+ * accepts or declines on `/me` (`proposeNicks`); an organiser attaches one with
+ * `convene user add --irc`. Refuses with `unknown_user` or `invalid_input`.
  */
 export async function resolveModerators(
   runtime: Runtime,
@@ -240,6 +243,7 @@ async function writeSignup(
   if (!outcome.ok) return outcome;
   const team = findChange(outcome.revision?.changes, 'team.saved')?.team;
   if (!team) return failed('unknown_team');
+  await proposeNicks(runtime, who, outcome.state, team, form.value.moderators);
   if (editing !== null) return passed({ team, reply: outcome.reply, mailed: true });
   const lead = await runtime.store.findUser(who.actor.userId);
   if (lead) await tellOfNewSignup(runtime, mailing, outcome.state, team, lead, ids.value);

@@ -2,8 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ChatEvent, openChatEvent } from '../../test/support/chat-event.ts';
 import { describeWithIrcServer, TestIrcClient, TestIrcServer } from '../../test/support/irc-server.ts';
+import { helmForm } from '../../test/support/signups.ts';
 import { openSse } from '../../test/support/sse-client.ts';
 import { findPeople } from '../app/find-people.ts';
+import { acceptNickClaim } from '../app/nick-claims.ts';
+import { signUpTeam } from '../app/signups.ts';
+import { systemActor } from '../core/model/actor.ts';
+import { logMailer } from '../mail/log-mailer.ts';
 import { buildApp } from '../web/app.ts';
 import { IrcBot } from './irc-bot.ts';
 import type { IrcTrust } from './irc-settings.ts';
@@ -427,5 +432,64 @@ describeWithIrcServer('the IRC bot with IRC_TRUST=account', () => {
       /^NiaNova: I only act for nicks logged in to a services account/,
     );
     expect((await chat.runtime.models.get('test-ptg'))!.revision).toBe(before);
+  });
+});
+
+describeWithIrcServer('the IRC bot with IRC_TRUST=nick and a nick named on a sign-up', () => {
+  let chat: ChatEvent;
+  let server: TestIrcServer;
+  let bot: IrcBot;
+  let named: TestIrcClient;
+
+  beforeAll(async () => {
+    chat = await openChatEvent();
+    server = await TestIrcServer.start();
+    ({ bot } = startBot(chat, server, 'nick'));
+    const ready = joined(bot);
+    bot.start();
+    await ready;
+    named = await TestIrcClient.connect(server, 'attacknick', channel);
+  });
+
+  afterAll(async () => {
+    await named?.quit();
+    await bot?.stop();
+    await server?.dispose();
+    await chat?.close();
+  });
+
+  const ask = async (text: string) => {
+    const since = named.mark();
+    named.say(channel, text);
+    return named.waitFor((line) => line.startsWith('attacknick: '), { from: botNick, to: channel, since });
+  };
+
+  it('gives the nick no organiser or moderator rights until the address’s owner accepts it', async () => {
+    const { runtime } = chat;
+    const system = { actor: systemActor, source: 'cli' as const };
+    await runtime.ops.updateEvent('test-ptg', system, { signupClosesAt: '2022-12-01T00:00:00Z' });
+    const lead = { actor: chat.actors.attendee, source: 'web' as const };
+    const mailing = { mailer: logMailer(() => {}), baseUrl: 'http://convene.test' };
+    const form = { ...helmForm, preferredWindows: [], moderators: 'future-org@example.org attacknick' };
+    const signed = await signUpTeam(runtime, mailing, lead, 'test-ptg', form);
+    if (!signed.ok) throw new Error(signed.refusal.message);
+    const owner = await runtime.store.findUserByEmail('future-org@example.org');
+    if (!owner) throw new Error('the moderator’s account was not made');
+    await runtime.store.setOrganizer(owner.id, true);
+    const before = (await runtime.models.get('test-ptg'))!.revision;
+
+    expect(await ask('~add Intruders')).toMatch(/^attacknick: The nick attacknick is not linked/);
+    expect(await ask('#openstack-helm now Taken over')).toMatch(
+      /^attacknick: The nick attacknick is not linked/,
+    );
+    expect((await runtime.models.get('test-ptg'))!.revision).toBe(before);
+
+    const [claim] = await runtime.store.nicks.claimsOf(owner.id);
+    const who = { actor: { userId: owner.id, name: owner.name, isOrganizer: true }, source: 'web' as const };
+    expect((await acceptNickClaim(runtime, who, claim?.id ?? '')).ok).toBe(true);
+    expect(await ask('#openstack-helm now Accepted by its owner')).toBe(
+      'attacknick: openstack-helm is not on the official team list.',
+    );
+    expect(await ask('~list')).toMatch(/^attacknick: Official list \(3\): cinder nova tc\./);
   });
 });

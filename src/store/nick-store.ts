@@ -20,6 +20,30 @@ export interface NickCheckIn {
   readonly checkIn: CheckIn;
 }
 
+/** A nick someone else named for a person, waiting for them to accept or decline it. */
+export interface NickClaim {
+  readonly id: string;
+  /** whose account the nick was named for */
+  readonly userId: string;
+  readonly nick: string;
+  readonly proposedBy: string | null;
+  /** the proposer's name as it is now; null once their account is gone */
+  readonly proposerName: string | null;
+  readonly eventId: string | null;
+  readonly teamId: string | null;
+  readonly createdAt: string;
+}
+
+/** What a nick without an account holds across events, to move onto the account it is linked to. */
+export interface NickHoldings {
+  readonly checkIns: readonly { readonly eventId: string; readonly checkIn: CheckIn }[];
+  readonly subscriptions: readonly {
+    readonly eventId: string;
+    readonly pattern: string;
+    readonly at: string;
+  }[];
+}
+
 /**
  * `+in`, `+out`, `+seen`, `subscribe` and `unsubscribe` of IRC nicks that belong to no account, as
  * ptgbot kept them: by nick (case-insensitively), per event, outside the event's history.
@@ -32,6 +56,16 @@ export interface NickStore {
   removeSubscription(eventId: string, nick: string): Promise<void>;
   subscriptionOf(eventId: string, nick: string): Promise<string | null>;
   subscriptions(eventId: string): Promise<{ nick: string; pattern: string }[]>;
+  /** every check-in and subscription of the nick, in every event */
+  holdingsOf(nick: string): Promise<NickHoldings>;
+  /** removes every check-in and subscription of the nick */
+  forget(nick: string): Promise<void>;
+  /** stores a claim; a second claim of one nick for one person replaces the first */
+  saveClaim(claim: Omit<NickClaim, 'proposerName'>): Promise<void>;
+  /** the person's pending claims, oldest first */
+  claimsOf(userId: string): Promise<NickClaim[]>;
+  /** removes the person's claim; false when they have none by that id */
+  removeClaim(userId: string, claimId: string): Promise<boolean>;
 }
 
 /** `NickStore` over Kysely, for SQLite and PostgreSQL alike. */
@@ -106,6 +140,81 @@ export class KyselyNickStore implements NickStore {
       .where('event_id', '=', eventId)
       .orderBy('nick')
       .execute();
+  }
+
+  async holdingsOf(nick: string): Promise<NickHoldings> {
+    const key = ircNickKey(nick);
+    const [checkIns, subscriptions] = await Promise.all([
+      this.db.selectFrom('nick_check_ins').selectAll().where('nick', '=', key).orderBy('event_id').execute(),
+      this.db
+        .selectFrom('nick_subscriptions')
+        .selectAll()
+        .where('nick', '=', key)
+        .orderBy('event_id')
+        .execute(),
+    ]);
+    return {
+      checkIns: checkIns.map((row) => ({ eventId: row.event_id, checkIn: nickCheckInFromRow(row).checkIn })),
+      subscriptions: subscriptions.map((row) => ({
+        eventId: row.event_id,
+        pattern: row.pattern,
+        at: row.created_at,
+      })),
+    };
+  }
+
+  async forget(nick: string): Promise<void> {
+    const key = ircNickKey(nick);
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('nick_check_ins').where('nick', '=', key).execute();
+      await tx.deleteFrom('nick_subscriptions').where('nick', '=', key).execute();
+    });
+  }
+
+  async saveClaim(claim: Omit<NickClaim, 'proposerName'>): Promise<void> {
+    const values = {
+      nick: claim.nick,
+      proposed_by: claim.proposedBy,
+      event_id: claim.eventId,
+      team_id: claim.teamId,
+      created_at: claim.createdAt,
+    };
+    await this.db
+      .insertInto('nick_claims')
+      .values({ id: claim.id, user_id: claim.userId, nick_key: ircNickKey(claim.nick), ...values })
+      .onConflict((oc) => oc.columns(['user_id', 'nick_key']).doUpdateSet(values))
+      .execute();
+  }
+
+  async claimsOf(userId: string): Promise<NickClaim[]> {
+    const rows = await this.db
+      .selectFrom('nick_claims')
+      .leftJoin('users', 'users.id', 'nick_claims.proposed_by')
+      .selectAll('nick_claims')
+      .select('users.name as proposer_name')
+      .where('nick_claims.user_id', '=', userId)
+      .orderBy('nick_claims.created_at')
+      .orderBy('nick_claims.id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      userId: row.user_id,
+      nick: row.nick,
+      proposedBy: row.proposed_by,
+      proposerName: row.proposer_name,
+      eventId: row.event_id,
+      teamId: row.team_id,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async removeClaim(userId: string, claimId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('nick_claims')
+      .where('id', '=', claimId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 }
 

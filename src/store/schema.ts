@@ -32,6 +32,7 @@ export interface Database {
   alert_mail_items: AlertMailItemsTable;
   nick_subscriptions: NickSubscriptionsTable;
   nick_check_ins: NickCheckInsTable;
+  nick_claims: NickClaimsTable;
   mailings: MailingsTable;
   session_records: SessionRecordsTable;
   team_summaries: TeamSummariesTable;
@@ -382,6 +383,19 @@ export interface NickCheckInsTable {
   checked_in_at: string;
   checked_out_at: string | null;
   listed: number;
+}
+/** A nick someone else named for a person, waiting for them to accept or decline it. */
+export interface NickClaimsTable {
+  id: string;
+  user_id: string;
+  nick: string;
+  /** the case-folded nick: one claim per person and nick */
+  nick_key: string;
+  /** who named it, null once their account is gone */
+  proposed_by: string | null;
+  event_id: string | null;
+  team_id: string | null;
+  created_at: string;
 }
 
 /** What people added to a session, under the id of one of its bookings (see `SessionRecord`). */

@@ -17,7 +17,8 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
  * Fills every table of a fresh installation with at least one row, through the application where
  * it can: the demo event (grid, teams, sign-ups, bookings, board, banners, history), people with
  * tokens, sessions, sign-in links, identities, registrations, follows, check-ins, subscriptions,
- * the newsletter, a setting, queued mail, a draft schedule and a feedback form with an answer. The backup test fails for a table
+ * the newsletter, a setting, queued mail, a draft schedule, a feedback form with an answer and a
+ * nick claim (the sign-up names a moderator with a nick). The backup test fails for a table
  * left empty, so whoever adds a table adds its rows here.
  */
 export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Promise<void> {

@@ -8,6 +8,7 @@ import * as sessions from './0008-sessions.ts';
 import * as overrideReasons from './0010-override-reasons.ts';
 import * as alerts from './0011-alerts.ts';
 import * as mailingsAndCoc from './0013-mailings-and-coc.ts';
+import * as nickClaims from './0014-nick-claims.ts';
 import * as feedback from './0015-feedback.ts';
 import * as teamInvitations from './0016-team-invitations.ts';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008-sessions': sessions,
   '0010-override-reasons': overrideReasons,
   '0013-mailings-and-coc': mailingsAndCoc,
+  '0014-nick-claims': nickClaims,
   '0015-feedback': feedback,
   '0016-team-invitations': teamInvitations,
 };

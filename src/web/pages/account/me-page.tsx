@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteAccount, exportAccount, setFindPeople, updateAccount } from '../../../app/account.ts';
+import { acceptNickClaim, declineNickClaim, pendingNickClaims } from '../../../app/nick-claims.ts';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../../app/own-tokens.ts';
 import { personalCalendarUrl, rotateCalendarSecret } from '../../../app/personal-calendar.ts';
 import type { Refusal } from '../../../core/errors.ts';
@@ -27,10 +28,13 @@ import { sendPage } from '../render.ts';
 import { viewerZone } from '../time-zone.ts';
 import { ModeratedTeams } from './moderated-teams.tsx';
 import { AlertsSection, myAlerts } from './my-alerts.tsx';
+import { NickClaims } from './nick-claims.tsx';
 
 /** Notices by `?done=`; a Map, so a key such as `__proto__` or `toString` finds nothing. */
 const done = new Map<string, string>([
   ['profile', 'Your details are saved.'],
+  ['nick', 'The nick is yours now: the chat bot knows it is you.'],
+  ['nick-declined', 'The nick is declined: it stays off your account.'],
   ['listed', 'Your choice about “find people” is saved.'],
   ['subscription', 'Your topic subscription is saved.'],
   ['alerts', 'Your choices about alerts are saved.'],
@@ -44,6 +48,7 @@ interface AccountView {
   readonly refusal?: Refusal;
   readonly done?: string | undefined;
   readonly tokenRefusal?: Refusal;
+  readonly claimRefusal?: Refusal;
   readonly newToken?: { readonly label: string; readonly token: string };
 }
 
@@ -76,6 +81,23 @@ export function mePage(deps: WebDeps): FastifyPluginAsync {
       if (!saved.ok) return accountPage(deps, request, reply, actor, { form, refusal: saved.refusal });
       return reply.redirect('/me?done=profile', 303);
     });
+
+    for (const [action, decide, notice] of [
+      ['accept', acceptNickClaim, 'nick'],
+      ['decline', declineNickClaim, 'nick-declined'],
+    ] as const)
+      app.post(
+        `/me/nick-claims/${action}`,
+        { schema: { hide: true }, config: formLimit(deps) },
+        async (request, reply) => {
+          const actor = await signedInOrRedirect(request, reply);
+          if (!actor) return reply;
+          const claim = new FormBody(request.body).text('claim');
+          const decided = await decide(deps.runtime, await pageWho(request), claim);
+          if (!decided.ok) return accountPage(deps, request, reply, actor, { claimRefusal: decided.refusal });
+          return reply.redirect(`/me?done=${notice}`, 303);
+        },
+      );
 
     app.post(
       '/me/find-people',
@@ -193,6 +215,7 @@ async function accountPage(
   const zone = viewerZone(request, reply, account.time_zone ?? 'UTC');
   const csrf = reply.csrfToken();
   const alerts = await myAlerts(deps.runtime, actor.userId as string);
+  const claims = await pendingNickClaims(deps.runtime, actor.userId as string);
   return sendPage(
     reply,
     <Layout title="Your account" user={await pageUser(request)} {...formAssets()}>
@@ -204,6 +227,7 @@ async function accountPage(
           {account.organizer ? ', an organiser' : ''}.
         </p>
       </div>
+      <NickClaims claims={claims} csrf={csrf} refusal={view.claimRefusal} />
       <ModeratedTeams events={data.events} />
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Your details</h2>
@@ -367,6 +391,9 @@ async function accountPage(
         </form>
       </section>
     </Layout>,
-    { ...formStatus(view.refusal ?? view.tokenRefusal), secret: view.newToken !== undefined },
+    {
+      ...formStatus(view.refusal ?? view.tokenRefusal ?? view.claimRefusal),
+      secret: view.newToken !== undefined,
+    },
   );
 }

@@ -202,6 +202,26 @@ describe('copying an event with its teams invited to sign up again', () => {
     expect((await hal.post(`${E}/invitations/${invitation.id}/decline`, {})).status).toBe(409);
   });
 
+  it('closes the invitations with the event: an archive refuses e-mailing, signing up and declining (event_archived)', async () => {
+    await organiser.get(`${E}/organise`);
+    await organiser.post(`${E}/organise/status`, { status: 'archived' });
+    await organiser.get(I);
+    const preview = await organiser.post(`${I}/preview`, { subject, body: 'Come again.' });
+    expect(preview.status).toBe(409);
+    expect(textOf(preview.html)).toContain('is archived: team sign-up is closed');
+    const { client: nia } = await signedInClient(site(), 'nia@example.org');
+    const glance = (await invitationOf('glance')).id;
+    expect((await nia.get(`${E}/signup?invitation=${glance}`)).status).toBe(409);
+    await nia.get('/me');
+    expect((await nia.post(`${E}/invitations/${glance}/decline`, {})).status).toBe(409);
+    expect((await nia.post(`${E}/signup`, { ...answers, invitation: glance, name: 'Glance' })).status).toBe(
+      409,
+    );
+    expect((await invitationOf('glance')).status).toBe('invited');
+    await organiser.get(`${E}/organise`);
+    await organiser.post(`${E}/organise/status`, { status: 'published' });
+  });
+
   it('keeps the invitations to organisers: others may not list or e-mail them', async () => {
     const { client: nia } = await signedInClient(site(), 'nia@example.org');
     expect((await nia.get(`${E}/organise/signups`)).status).toBe(403);
