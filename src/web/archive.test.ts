@@ -10,19 +10,21 @@ const api = `/api/v1${E}`;
 let lead: FormClient;
 let novaBooking = '';
 let free = { room: '', slot: '' };
+/** A sign-up sent before the event is archived. */
+const earlyTeam = {
+  name: 'Early Team',
+  kind: 'project',
+  moderators: '',
+  expected_attendance: '5',
+  hours_wanted: '2',
+  video: 'rooms',
+};
 
 beforeAll(async () => {
   // A page with a form opened before the event is archived, and sent after.
   ({ client: lead } = await signedInClient(site(), 'late@example.org', { name: 'Lee Late' }));
   await lead.get(`${E}/signup`);
-  const early = await lead.post(`${E}/signup`, {
-    name: 'Early Team',
-    kind: 'project',
-    moderators: '',
-    expected_attendance: '5',
-    hours_wanted: '2',
-    video: 'rooms',
-  });
+  const early = await lead.post(`${E}/signup`, earlyTeam);
   expect(early.status).toBe(303);
   await lead.get(`${E}/register`);
   const schedule = (await call(site().app, 'GET', `${api}/schedule`)).json();
@@ -81,14 +83,7 @@ describe('an archived event', () => {
   });
 
   it('refuses changing a sign-up made before the event was archived', async () => {
-    const sent = await lead.post(`${E}/signup/early-team`, {
-      name: 'Early Team',
-      kind: 'project',
-      moderators: '',
-      expected_attendance: '5',
-      hours_wanted: '2',
-      video: 'rooms',
-    });
+    const sent = await lead.post(`${E}/signup/early-team`, earlyTeam);
     expect(sent.status).toBe(409);
     expect(textOf(sent.html)).toContain('team sign-up is closed');
   });

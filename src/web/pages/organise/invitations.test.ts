@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type FormClient, hiddenFields, textOf } from '../../../../test/support/form-client.ts';
 import { linkTo, useSiteWithMail } from '../../../../test/support/mail-catcher.ts';
 import { signedInClient } from '../../../../test/support/people.ts';
+import { demoNow } from '../../../../test/support/web.ts';
 import { addModerator } from '../../../app/team-moderators.ts';
 import { systemActor } from '../../../core/model/actor.ts';
 
@@ -148,6 +149,27 @@ describe('copying an event with its teams invited to sign up again', () => {
     const page = textOf((await organiser.get(`${E}/organise/signups`)).html);
     expect(page).toContain('Waiting for review (1)');
     expect(page).toMatch(/Cinder Project team nia@example\.org Signed up as Cinder \(waiting for review\)/);
+  });
+
+  it('approving the invited team says when booking opens, and its moderator is reminded at that moment', async () => {
+    await organiser.get(`${E}/organise/signups`);
+    expect((await organiser.post(`${E}/organise/signups/approve`, { team: 'cinder' })).status).toBe(303);
+    const approval = await mail().waitFor('nia@example.org', (message) =>
+      message.subject.startsWith('Cinder is on the official team list'),
+    );
+    expect(approval.text).toContain(
+      'Booking opens for Cinder on 2023-03-20 at 00:00 UTC; you will get a reminder then.',
+    );
+    const reminder = 'Booking is open for Cinder at Project Teams Gathering, April 2023';
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(mail().messages.filter((message) => message.subject === reminder)).toEqual([]);
+    site().clock.set('2023-03-20T00:05:00Z');
+    try {
+      const reminded = await mail().waitFor('nia@example.org', (message) => message.subject === reminder);
+      expect(reminded.text).toContain(`${E}/teams/cinder/manage`);
+    } finally {
+      site().clock.set(demoNow);
+    }
   });
 
   it('refuses an invitation already used (invitation_answered) or unknown (unknown_invitation), and stores nothing', async () => {
