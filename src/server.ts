@@ -55,7 +55,8 @@ export async function startServer(config: Config, env: NodeJS.ProcessEnv): Promi
     app.log.warn(
       `This process may open ${descriptors} files, so at most ${fitted.limits.streamsTotal} event streams are let in (STREAMS_TOTAL is ${config.limits.streamsTotal}, STREAMS_RESERVE ${config.descriptorReserve}); raise the limit with ulimit -n or LimitNOFILE= (see docs/limits.md).`,
     );
-  if (config.demo && (await seedDemo(runtime, runtime.clock.now()))) {
+  // At the instant the clock started from, not the seconds start-up took: the same demo every time.
+  if (config.demo && (await seedDemo(runtime, config.clockStart ?? runtime.clock.now()))) {
     app.log.info('loaded the demo event oct2022-ptg');
   }
   if (config.irc) {

@@ -2,6 +2,7 @@ import { addMinutes } from '../core/model/instant.ts';
 import type { AlertChannel } from '../core/people/topic-subscription.ts';
 import { messages } from '../mail/messages.ts';
 import { queueMail } from './mail-outbox.ts';
+import { repeatEvery } from './repeat-every.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { watchTopicAlerts } from './topic-alerts.ts';
 
@@ -95,16 +96,7 @@ export function batchAlertMail(
   failed: (error: unknown) => void,
   everyMs = 30_000,
 ): () => void {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    running ??= sendAlertMail(runtime, baseUrl)
-      .catch(failed)
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(everyMs, () => sendAlertMail(runtime, baseUrl), failed);
 }
 
 /**

@@ -13,7 +13,7 @@ import { buildDemo } from '../demo/build-demo.ts';
 import { demoEvent } from '../demo/oct2022-ptg.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { checkEventDocument } from './check-event-document.ts';
-import { contextOf, idMakerOf } from './context-of.ts';
+import { contextOf } from './context-of.ts';
 import type { Runtime, Who } from './runtime.ts';
 import { inviteTeamsAgain } from './team-invitations.ts';
 
@@ -78,14 +78,15 @@ async function startEvent(
 }
 
 /**
- * Loads the demo event into an empty database, with the board set as it would be at `now`.
+ * Loads the demo event into an empty database, with the board set as it would be at `now` and
+ * written as of `now`: the same `now` gives the same event, byte for byte, in every database.
  * Does nothing when the event is already there, so restarting keeps what people changed.
  */
 export async function seedDemo(runtime: Runtime, now: string): Promise<boolean> {
   if (await runtime.store.findEventId(demoEvent.slug)) return false;
-  const { event, changes } = buildDemo(now, idMakerOf(runtime));
+  const { event, changes } = buildDemo(now);
   await publishNew(runtime, event, changes, {
-    at: runtime.clock.now(),
+    at: now,
     actorId: null,
     actorName: 'Convene demo set-up',
     source: 'demo',

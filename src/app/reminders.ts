@@ -11,6 +11,7 @@ import { messages } from '../mail/messages.ts';
 import type { PageAlert } from './alerts.ts';
 import { queueMail } from './mail-outbox.ts';
 import { actorOf } from './people.ts';
+import { repeatEvery } from './repeat-every.ts';
 import { roomLinksFor } from './room-links.ts';
 import type { Runtime } from './runtime.ts';
 import { manageUrl } from './signups.ts';
@@ -125,17 +126,13 @@ export function watchReminders(
 ): () => void {
   const shown = new Set<string>();
   const summariesAsked = new Set<string>();
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    running ??= Promise.all([
-      remindFollowers(runtime, baseUrl, show, shown),
-      remindOfSummaries(runtime, baseUrl, summariesAsked),
-    ])
-      .catch(failed)
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(
+    everyMs,
+    () =>
+      Promise.all([
+        remindFollowers(runtime, baseUrl, show, shown),
+        remindOfSummaries(runtime, baseUrl, summariesAsked),
+      ]),
+    failed,
+  );
 }

@@ -1,4 +1,5 @@
-import { type Checked, failed, passed } from '../core/checked.ts';
+import { type Checked, failed, failedWith, passed } from '../core/checked.ts';
+import { checkNotArchived } from '../core/event/archive.ts';
 import { findTeam } from '../core/model/lookup.ts';
 import { parseTopicFilter, subscribe, unsubscribe } from '../core/people/topic-subscription.ts';
 import { alertChannelsOf } from './alerts.ts';
@@ -7,8 +8,9 @@ import type { Runtime, Who } from './runtime.ts';
 /**
  * A person's topic subscription for an event, from the web or the API: the same rule
  * (`subscribe`/`unsubscribe`) and the same stored subscription as the chat's `subscribe`, so a
- * person has one. An empty pattern ends it. Refuses with `unauthenticated`, `unknown_event` or
- * `invalid_input` (too long, too many terms, or a regular expression RE2 cannot run), storing nothing.
+ * person has one. An empty pattern ends it, even on an archive. Refuses with `unauthenticated`,
+ * `unknown_event`, `event_archived` (subscribing to an archive) or `invalid_input` (too long, too
+ * many terms, or a regular expression RE2 cannot run), storing nothing.
  */
 export async function setSubscription(
   runtime: Runtime,
@@ -27,6 +29,8 @@ export async function setSubscription(
     if (ended.effect && userId) await runtime.store.personal.removeSubscription(state.event.id, userId);
     return passed({ pattern: null, reply: ended.reply });
   }
+  const archived = checkNotArchived(state.event, 'subscription');
+  if (archived) return failedWith(archived);
   const decided = subscribe(current, { pattern, channels });
   if (!decided.ok) return decided;
   if (decided.effect && userId)

@@ -76,7 +76,7 @@ describe('convene event', () => {
     ]);
   });
 
-  it('invites the approved teams of the copied event with --invite-teams', async () => {
+  it('copies the demo to new dates with its rooms and windows moved, and invites its approved teams with --invite-teams', async () => {
     const file = join(dir, 'demo.json');
     writeFileSync(file, JSON.stringify(await demoExport()));
     expect(await run('import', file)).toMatchObject({ code: 0, err: '' });
@@ -90,6 +90,16 @@ describe('convene event', () => {
     expect(copied).toMatchObject({ code: 0, err: '' });
     expect(copied.out).toMatch(/^Invited 46 teams of oct2022-ptg to sign up again/);
     expect(lastLine(copied.out)).toBe('oct2023-ptg');
+    const [demo, copy] = [await exported('oct2022-ptg'), await exported('oct2023-ptg')];
+    expect(copy.event.windows).toEqual(demo.event.windows);
+    expect(copy.rooms.map((room: { name: string }) => room.name)).toEqual(
+      demo.rooms.map((room: { name: string }) => room.name),
+    );
+    const moved = (at: string) =>
+      new Date(Date.parse(at) + 371 * 86_400_000).toISOString().replace('.000', '');
+    expect(copy.slots.map((slot: { start: string }) => slot.start)).toEqual(
+      demo.slots.map((slot: { start: string }) => moved(slot.start)),
+    );
     const store = KyselyStore.open(env.DATABASE_URL as string);
     try {
       const eventId = (await store.findEventId('oct2023-ptg')) ?? '';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { sequentialIds } from '../../test/support/builders.ts';
 import { boardView } from '../core/board/board-view.ts';
 import { bookedMinutes } from '../core/booking/booked-minutes.ts';
 import { blankEventState, type EventState } from '../core/model/event-state.ts';
@@ -8,7 +7,7 @@ import { duplicatesOf } from '../core/teams/likely-duplicates.ts';
 import { buildDemo } from './build-demo.ts';
 
 function demoState(now: string): EventState {
-  const { event, changes } = buildDemo(now, sequentialIds());
+  const { event, changes } = buildDemo(now);
   return changes.reduce(applyChange, blankEventState(event));
 }
 
@@ -89,8 +88,8 @@ describe('the demo event', () => {
     }
   });
 
-  it('is the same on every run, and has topics on the board at the demo’s "now"', () => {
-    expect(demoState(now)).toEqual(state);
+  it('is the same on every run, ids and order included, and has topics on the board at the demo’s "now"', () => {
+    expect(JSON.stringify(buildDemo(now))).toBe(JSON.stringify(buildDemo(now)));
     const board = boardView(state, now);
     expect(board.currentSlot?.code).toBe('tue14');
     expect(board.now.length).toBeGreaterThan(5);

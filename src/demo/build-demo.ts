@@ -23,7 +23,7 @@ import { setSummary } from '../core/sessions/set-summary.ts';
 import { createTeam } from '../core/teams/team-admin.ts';
 import { etherpadOf } from '../core/teams/team-links.ts';
 import { demoEvent, demoRooms, demoRoomUrl, demoTeams, demoTopics, novaPlan } from './oct2022-ptg.ts';
-import { pick, seededRandom } from './seeded-random.ts';
+import { pick, seededIds, seededRandom } from './seeded-random.ts';
 
 /** When each step of the story happened, so every rule (phases, "not in the past") holds. */
 const timeline = {
@@ -36,10 +36,12 @@ const timeline = {
 /**
  * The demo event as one list of changes, made by running the core's own rules in order (create,
  * rooms, sign-ups, Nova's plan, generated bookings, then the board at `now`), so the result obeys
- * every booking rule. Deterministic for a given `now` and id source.
+ * every booking rule. The same for a given `now`, ids included: nothing in it is left to chance, to
+ * the order of random ids or to the machine.
  */
-export function buildDemo(now: Instant, newId: () => string): { event: EventInfo; changes: Change[] } {
+export function buildDemo(now: Instant): { event: EventInfo; changes: Change[] } {
   const random = seededRandom(20221017);
+  const newId = seededIds(20221018);
   let state: EventState | null = null;
   const changes: Change[] = [];
   const apply = (decide: (state: EventState, ctx: Ctx) => Decision, at: Instant): boolean => {

@@ -13,3 +13,15 @@ export function seededRandom(seed: number): () => number {
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
+
+/**
+ * Ids in the layout of a random (version 4) UUID, drawn from a seeded generator: the demo's records
+ * have the same ids on every start, so everything ordered by id comes out the same too.
+ */
+export function seededIds(seed: number): () => string {
+  const random = seededRandom(seed);
+  const hex = (digits: number) =>
+    Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join('');
+  return () =>
+    `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
+}

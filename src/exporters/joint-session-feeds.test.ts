@@ -13,6 +13,7 @@ import { describeWithShared } from '../../test/support/shared-files.ts';
 import { setNow } from '../core/board/set-topics.ts';
 import { bookSlot } from '../core/booking/book-slot.ts';
 import { answerInvitation } from '../core/sessions/answer-invitation.ts';
+import { editSession } from '../core/sessions/edit-session.ts';
 import { inviteTeam } from '../core/sessions/invite-team.ts';
 import { c3vocScheduleJson } from './c3voc-json.ts';
 import { frabScheduleXml } from './frab-xml.ts';
@@ -42,18 +43,60 @@ function jointLog(): EventLog {
   return log;
 }
 
+/** The joint session above with a title (and characters XML and JSON must escape) and its own pad. */
+function titledLog(): EventLog {
+  const log = jointLog();
+  log.run(
+    (state, ctx) =>
+      editSession(
+        state,
+        {
+          session: 'bexar-mon13',
+          title: 'Live migration & <quotas>',
+          etherpadUrl: 'https://etherpad.example.org/p/live-migration',
+        },
+        ctx,
+      ),
+    '2022-10-04T10:00:00Z',
+  );
+  return log;
+}
+
+/** The event's calendar of the log's meetings, as `…/calendar.ics` serves it. */
+function eventCalendar(log: EventLog): string {
+  return icalCalendar(
+    {
+      name: 'Test PTG',
+      pageUrl: `${baseUrl}/events/test-ptg/schedule`,
+      feedUrl: `${baseUrl}/events/test-ptg/calendar.ics`,
+      entries: log.ledger.meetings.map((meeting) => ({ event: log.state.event, meeting })),
+    },
+    baseUrl,
+  );
+}
+
 describe('feeds of a joint session', () => {
+  it('puts the session’s title after the teams, and its own etherpad, in every feed’s entry', () => {
+    const log = titledLog();
+    const title = 'Nova/Placement + Technical Committee: Live migration & <quotas>';
+    const text = eventCalendar(log);
+    const [vevent] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+    expect(vevent?.getFirstPropertyValue('summary')).toBe(title);
+    expect(vevent?.getFirstPropertyValue('sequence')).toBe(3);
+    expect(String(vevent?.getFirstPropertyValue('description'))).toContain(
+      'Etherpad: https://etherpad.example.org/p/live-migration',
+    );
+    const [entry] = JSON.parse(c3vocScheduleJson(log.ledger, baseUrl)).schedule.conference.days[0].rooms
+      .bexar;
+    expect(entry.title).toBe(title);
+    expect(frabScheduleXml(log.ledger, baseUrl)).toContain(
+      '<title>Nova/Placement + Technical Committee: Live migration &amp; &lt;quotas&gt;</title>',
+    );
+  });
+
   it('publishes it once in the event calendar, naming both teams, and raises its SEQUENCE when the guest joins', () => {
     const log = jointLog();
-    const text = icalCalendar(
-      {
-        name: 'Test PTG',
-        pageUrl: `${baseUrl}/events/test-ptg/schedule`,
-        feedUrl: `${baseUrl}/events/test-ptg/calendar.ics`,
-        entries: log.ledger.meetings.map((meeting) => ({ event: log.state.event, meeting })),
-      },
-      baseUrl,
-    );
+    const text = eventCalendar(log);
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => ({
       summary: vevent.getFirstPropertyValue('summary'),
       sequence: vevent.getFirstPropertyValue('sequence'),
@@ -94,12 +137,14 @@ describeWithShared(
   'feeds of a joint session against the c3voc schemas',
   () => {
     it('writes JSON valid against schedule.schema.json', () => {
-      expect(jsonSchemaErrors(JSON.parse(c3vocScheduleJson(jointLog().ledger, baseUrl)))).toEqual([]);
+      for (const log of [jointLog(), titledLog()])
+        expect(jsonSchemaErrors(JSON.parse(c3vocScheduleJson(log.ledger, baseUrl)))).toEqual([]);
     });
 
     describeWithService('xmllint', xmllintAvailable, 'with xmllint', () => {
       it('writes XML valid against schedule.xml.xsd', async () => {
-        expect(await xmlSchemaErrors(frabScheduleXml(jointLog().ledger, baseUrl))).toBe('');
+        for (const log of [jointLog(), titledLog()])
+          expect(await xmlSchemaErrors(frabScheduleXml(log.ledger, baseUrl))).toBe('');
       });
     });
   },

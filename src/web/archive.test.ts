@@ -10,11 +10,22 @@ const api = `/api/v1${E}`;
 let lead: FormClient;
 let novaBooking = '';
 let free = { room: '', slot: '' };
+/** A sign-up sent before the event is archived. */
+const earlyTeam = {
+  name: 'Early Team',
+  kind: 'project',
+  moderators: '',
+  expected_attendance: '5',
+  hours_wanted: '2',
+  video: 'rooms',
+};
 
 beforeAll(async () => {
   // A page with a form opened before the event is archived, and sent after.
   ({ client: lead } = await signedInClient(site(), 'late@example.org', { name: 'Lee Late' }));
   await lead.get(`${E}/signup`);
+  const early = await lead.post(`${E}/signup`, earlyTeam);
+  expect(early.status).toBe(303);
   await lead.get(`${E}/register`);
   const schedule = (await call(site().app, 'GET', `${api}/schedule`)).json();
   free = freeCell(schedule, 'nova');
@@ -58,6 +69,23 @@ describe('an archived event', () => {
   ] as const)('refuses %s with event_archived, even from an organiser', async (_what, method, path, body) => {
     const url = typeof path === 'function' ? path() : path;
     expect(await refusalOf(method, url, body?.())).toEqual([409, 'event_archived']);
+  });
+
+  it('refuses subscribing to topics on the web and in the API, and still lets one unsubscribe', async () => {
+    const subscription = `${api}/subscription`;
+    const put = (pattern: string) =>
+      call(site().app, 'PUT', subscription, { token: site().token, body: { pattern } });
+    expect((await put('placement')).json().error.code).toBe('event_archived');
+    expect((await put('')).statusCode).toBe(200);
+    const alert = await lead.post(`${E}/teams/nova/alert`, {});
+    expect(alert.status).toBe(409);
+    expect(textOf(alert.html)).toContain('is archived: subscribing is closed.');
+  });
+
+  it('refuses changing a sign-up made before the event was archived', async () => {
+    const sent = await lead.post(`${E}/signup/early-team`, earlyTeam);
+    expect(sent.status).toBe(409);
+    expect(textOf(sent.html)).toContain('team sign-up is closed');
   });
 
   it('refuses team sign-up with event_archived on the form', async () => {

@@ -81,11 +81,15 @@ export function useTestSite(now: Instant = demoNow, options: TestSiteOptions = {
 interface ScheduleJson {
   rooms: { slug: string }[];
   slots: { id: string; code: string; start: string }[];
-  bookings: { team: string | null; room: string | null; slot: string }[];
+  /** `teams`: the host, then the guests of a joint session */
+  bookings: { team: string | null; teams?: string[]; room: string | null; slot: string }[];
   unavailable: { room: string | null; slot: string }[];
 }
 
-/** A cell of the schedule JSON, after `after`, that is free and where `team` does not already meet. */
+/**
+ * A cell of the schedule JSON, after `after`, that is free and where `team` does not already meet,
+ * as a host or as a guest of a joint session.
+ */
 export function freeCell(
   schedule: ScheduleJson,
   team: string,
@@ -94,7 +98,7 @@ export function freeCell(
   for (const slot of schedule.slots) {
     if (slot.start <= after) continue;
     const inSlot = schedule.bookings.filter((booking) => booking.slot === slot.id);
-    if (inSlot.some((booking) => booking.team === team)) continue;
+    if (inSlot.some((booking) => booking.team === team || booking.teams?.includes(team))) continue;
     const room = schedule.rooms.find(
       (candidate) =>
         !inSlot.some((booking) => booking.room === candidate.slug) &&

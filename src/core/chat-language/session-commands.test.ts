@@ -89,4 +89,39 @@ describe('session commands', () => {
       refusal: { code: 'invalid_url' },
     });
   });
+
+  it('refuses bad input with a clear reason: a team busy in the cell, counts out of range, links not http(s), titles over 200 characters, 10 kB lines', () => {
+    const base = applied(
+      novaSession(),
+      bookSlot(novaSession(), { team: 'cinder', room: 'austin', slot: 'mon13' }, ctxOf(cinderModerator)),
+    );
+    const cases: [string, Actor, string, string][] = [
+      ['#nova invite bexar-mon13 #cinder', novaModerator, '2022-10-01T12:00:00Z', 'team_busy'],
+      ['#nova count -1', novaModerator, during, 'invalid_input'],
+      ['#nova count 100001', novaModerator, during, 'invalid_input'],
+      [
+        '#nova session bexar-mon13 etherpad ftp://files.example.org/pad',
+        novaModerator,
+        during,
+        'invalid_url',
+      ],
+      ['#nova session bexar-mon13 recording javascript:alert(1)', novaModerator, during, 'invalid_url'],
+      [`#nova session bexar-mon13 title ${'x'.repeat(1_000)}`, novaModerator, during, 'invalid_input'],
+    ];
+    for (const [text, actor, now, code] of cases) {
+      const answer = say(base, text, actor, now);
+      expect([text.slice(0, 40), answer.ok, answer.ok ? null : answer.refusal.code]).toEqual([
+        text.slice(0, 40),
+        false,
+        code,
+      ]);
+    }
+    expect(
+      parseCommand(`#nova session bexar-mon13 title ${'x'.repeat(10_000)}`, { bare: 'personal' }),
+    ).toEqual({
+      kind: 'hint',
+      hint: 'That is too long for a command: at most 2000 characters.',
+      team: null,
+    });
+  });
 });

@@ -14,7 +14,8 @@ import type {
   FeedbackStatus,
 } from '../model/feedback.ts';
 import type { Instant } from '../model/instant.ts';
-import { checkLine, checkText } from '../text/plain-text.ts';
+import { checkName } from '../text/check-name.ts';
+import { checkText } from '../text/plain-text.ts';
 
 /** The most questions one form holds: feedback forms are short. */
 export const maxQuestions = 10;
@@ -42,11 +43,12 @@ export interface FeedbackFormInput {
 
 /**
  * Checks what organisers wrote: a title, an introduction, one to `maxQuestions` questions, each a
- * `scale` with both end labels or `text`. Questions get the ids `q1`, `q2`… in order. Refuses with
+ * `scale` with both end labels or `text`; the title, questions and labels are lines without HTML
+ * tags (`checkName`). Questions get the ids `q1`, `q2`… in order. Refuses with
  * `invalid_input`, naming the question.
  */
 export function checkFeedbackForm(input: FeedbackFormInput): Checked<FeedbackFormContent> {
-  const title = checkLine(input.title, 'title', maxTitleLength);
+  const title = checkName(input.title, 'title', maxTitleLength);
   if (!title.ok) return title;
   const intro = checkText(input.intro.trim(), 'introduction', maxIntroLength);
   if (!intro.ok) return intro;
@@ -64,15 +66,15 @@ export function checkFeedbackForm(input: FeedbackFormInput): Checked<FeedbackFor
 
 function checkQuestion(input: FeedbackQuestionInput, number: number): Checked<FeedbackQuestion> {
   const what = `question ${number}`;
-  const text = checkLine(input.text, what, maxQuestionLength);
+  const text = checkName(input.text, `text of ${what}`, maxQuestionLength);
   if (!text.ok) return text;
   const base = { id: `q${number}`, text: text.value, required: input.required };
   if (input.kind === 'text') return passed({ ...base, kind: 'text' });
   if (input.kind !== 'scale')
     return failed('invalid_input', `The kind of ${what} must be "scale" or "text".`);
-  const low = checkLine(input.low ?? '', `label for 1 of ${what}`, maxLabelLength);
+  const low = checkName(input.low ?? '', `label for 1 of ${what}`, maxLabelLength);
   if (!low.ok) return low;
-  const high = checkLine(input.high ?? '', `label for 5 of ${what}`, maxLabelLength);
+  const high = checkName(input.high ?? '', `label for 5 of ${what}`, maxLabelLength);
   if (!high.ok) return high;
   return passed({ ...base, kind: 'scale', low: low.value, high: high.value });
 }

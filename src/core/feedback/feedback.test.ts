@@ -77,6 +77,7 @@ describe('checkFeedbackForm', () => {
       { ...written, questions: [{ ...question, text: '\u200b\u200b' }] },
       { ...written, title: 'x'.repeat(121) },
       { ...written, title: 'A \u202e trick' },
+      { ...written, title: 'Hi <script>alert(1)</script>' },
     ])
       expect(refusalOf(checkFeedbackForm(input))).toBe('invalid_input');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendee, buildEventState, ctxOf, novaModerator } from '../../../test/support/builders.ts';
+import { buildEventState, novaModerator } from '../../../test/support/builders.ts';
 import type { Change } from '../changes.ts';
 import {
   parseTopicFilter,

@@ -29,8 +29,11 @@ export interface Meeting {
   readonly room: Room;
   readonly start: Instant;
   readonly end: Instant;
+  /** the session's title, null while it has none */
+  readonly title: string | null;
   /** the team's own video link, else the room's */
   readonly videoUrl: string | null;
+  /** the session's own etherpad, else the team's */
   readonly etherpadUrl: string | null;
 }
 
@@ -206,6 +209,7 @@ function contentOf(
       (bookingOrder.get(b.id) ?? Number.MAX_SAFE_INTEGER),
   );
   if (!team || !room || !first) return null;
+  const record = block.bookings.flatMap((booking) => state.sessions[booking.id] ?? [])[0];
   return {
     key: first.id,
     team,
@@ -213,8 +217,9 @@ function contentOf(
     room,
     start: block.start,
     end: block.end,
+    title: record?.title || null,
     videoUrl: videoOf(state.event, team, room),
-    etherpadUrl: etherpadOf(state.event, team),
+    etherpadUrl: record?.etherpadUrl ?? etherpadOf(state.event, team),
   };
 }
 
@@ -229,6 +234,7 @@ function fingerprintOf(state: EventState, meeting: MeetingContent): string {
     meeting.room.name,
     meeting.start,
     meeting.end,
+    meeting.title,
     meeting.videoUrl,
     meeting.etherpadUrl,
   ]);
@@ -246,7 +252,11 @@ function sortMeetings(state: EventState, byTeam: ReadonlyMap<string, readonly Me
     );
 }
 
-/** How feeds name a meeting: the host's name, then its joint session's guests ("Nova + Neutron"). */
-export function meetingTitle(meeting: Pick<Meeting, 'team' | 'guests'>): string {
-  return [meeting.team, ...meeting.guests].map((team) => team.name).join(' + ');
+/**
+ * How feeds name a meeting: the host's name, then its joint session's guests, then the session's
+ * title when it has one ("Nova + Neutron: Live migration").
+ */
+export function meetingTitle(meeting: Pick<Meeting, 'team' | 'guests' | 'title'>): string {
+  const teams = [meeting.team, ...meeting.guests].map((team) => team.name).join(' + ');
+  return meeting.title ? `${teams}: ${meeting.title}` : teams;
 }

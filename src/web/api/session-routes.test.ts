@@ -98,6 +98,14 @@ describeWithService(sqlite.name, sqlite.available, 'sessions API', () => {
       ['PATCH', 'sessions/bexar-mon13', { title: 'x'.repeat(10_000) }, 400, 'invalid_input'],
       ['PATCH', 'sessions/bexar-mon13', { etherpad_url: 'javascript:alert(1)' }, 400, 'invalid_url'],
       ['PUT', 'sessions/bexar-mon13/headcount', { count: 100_001 }, 400, 'invalid_input'],
+      ['PUT', 'sessions/bexar-mon13/headcount', { count: -1 }, 400, 'invalid_input'],
+      [
+        'PATCH',
+        'sessions/bexar-mon13',
+        { recording_url: 'ftp://files.example.org/r.mp4' },
+        400,
+        'invalid_url',
+      ],
       ['PUT', 'sessions/bexar-mon13/headcount', { count: 'many' }, 400, 'invalid_input'],
       ['PUT', 'sessions/bexar-tue16/headcount', { count: 3 }, 404, 'unknown_session'],
       ['PUT', 'teams/nova/summary', { summary_url: 'mailto:nova@example.org' }, 400, 'invalid_url'],
@@ -129,5 +137,23 @@ describeWithService(sqlite.name, sqlite.available, 'sessions API', () => {
       headcount_at: '2022-10-17T14:30:00Z',
       summary_url: 'https://lists.example.org/nova-ptg',
     });
+  });
+
+  it('refuses to invite a team busy in one of the session’s cells with team_busy, and stores nothing', async () => {
+    t.clock.set('2022-10-01T10:00:00Z');
+    const booked = await call(app, 'POST', `${base}/bookings`, {
+      token: t.tokens.organizer,
+      body: { team: 'cinder', room: 'austin', slot: 'mon14' },
+    });
+    expect(booked.statusCode).toBe(201);
+    const nova = async () => (await sessions()).find((session: { host: string }) => session.host === 'nova');
+    const before = await nova();
+    const invited = await call(app, 'POST', `${base}/sessions/bexar-mon13/guests`, {
+      token: t.tokens.nova,
+      body: { team: 'cinder' },
+    });
+    expect([invited.statusCode, invited.json().error.code]).toEqual([409, 'team_busy']);
+    expect(invited.json().error.message).toContain('cinder');
+    expect(await nova()).toEqual(before);
   });
 });

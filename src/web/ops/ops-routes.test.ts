@@ -1,14 +1,19 @@
 import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import parsePrometheusTextFormat, { type MetricFamily } from 'parse-prometheus-text-format';
 import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { MailCatcher } from '../../../test/support/mail-catcher.ts';
 import {
   createTestDatabase,
   describeWithPostgres,
   postgresAdminUrl,
 } from '../../../test/support/postgres.ts';
-import { freeCell, openTestSite, useTestSite } from '../../../test/support/web.ts';
+import { openSse } from '../../../test/support/sse-client.ts';
+import { demoNow, freeCell, openTestSite, useTestSite } from '../../../test/support/web.ts';
+import { seedDemo } from '../../app/events.ts';
+import { queueMail } from '../../app/mail-outbox.ts';
 import { openRuntime } from '../../runtime.ts';
 import { buildApp } from '../app.ts';
 
@@ -138,7 +143,7 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(Object.keys(buckets)).toContain('0.005');
   });
 
-  it('counts bookings and refusals by code, and the updates sent to open streams', async () => {
+  it('counts bookings and refusals by code, and no open stream while none is open', async () => {
     const { app, token } = site();
     const schedule = (await app.inject({ url: `${event}/schedule` })).json();
     const cell = freeCell(schedule, 'nova');
@@ -162,6 +167,91 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(sampleOf(families, 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
     expect(sampleOf(families, 'nodejs_eventloop_lag_seconds', {})).toBeGreaterThanOrEqual(0);
   });
+});
+
+/** Scrapes an app's metrics with the token, parsed by the same library's parser. */
+async function scrapeOf(app: FastifyInstance): Promise<MetricFamily[]> {
+  const response = await app.inject({
+    url: '/metrics',
+    headers: { authorization: `Bearer ${metricsToken}` },
+  });
+  return parsePrometheusTextFormat(response.body);
+}
+
+describe('GET /metrics for live updates and mail', () => {
+  it('counts open streams, the updates written to them with their delay, and e-mails sent and failed', async () => {
+    const catcher = await MailCatcher.start((address) => address === 'nobody@example.org');
+    const mailer = catcher.mailer();
+    const site = await openTestSite(undefined, { deps: { mailer }, app: { metricsToken } });
+    try {
+      const url = await site.app.listen({ port: 0, host: '127.0.0.1' });
+      const viewer = await openSse(`${url}${event}/stream?views=board`);
+      await viewer.next();
+      expect(sampleOf(await scrapeOf(site.app), 'convene_event_streams_open', {})).toBe(1);
+      const topic = await site.app.inject({
+        method: 'POST',
+        url: `${event}/teams/nova/now`,
+        headers: { authorization: `Bearer ${site.token}` },
+        body: { text: 'Placement API cleanup' },
+      });
+      expect(topic.statusCode).toBe(200);
+      expect((await viewer.next()).event).toBe('board');
+      const live = await scrapeOf(site.app);
+      expect(sampleOf(live, 'convene_stream_updates_sent_total', { view: 'board' })).toBe(1);
+      // The parser folds a labelled histogram's series into one: its buckets hold the update's delay.
+      const delays = family(live, 'convene_stream_update_delay_seconds').metrics[0]?.buckets ?? {};
+      expect(Number(delays['+Inf'])).toBeGreaterThanOrEqual(1);
+      viewer.close();
+
+      await queueMail(site.runtime, [
+        { key: 'metrics:ana', to: 'ana@example.org', subject: 'Hello', text: 'Hello Ana.' },
+        { key: 'metrics:nobody', to: 'nobody@example.org', subject: 'Hello', text: 'Hello?' },
+      ]);
+      await expect
+        .poll(
+          async () => {
+            const families = await scrapeOf(site.app);
+            return [
+              sampleOf(families, 'convene_mail_total', { result: 'sent' }),
+              sampleOf(families, 'convene_mail_total', { result: 'failed' }),
+            ];
+          },
+          { timeout: 20_000, interval: 200 },
+        )
+        .toEqual([1, 1]);
+    } finally {
+      await site.close();
+      mailer.close();
+      await catcher.close();
+    }
+  });
+});
+
+describeWithPostgres('GET /metrics with two instances on one PostgreSQL', () => {
+  it('measures the bus lag of revisions another instance published', async () => {
+    const database = await createTestDatabase();
+    const publisher = await openRuntime({ databaseUrl: database.url, clockStart: null });
+    const listener = await openRuntime({ databaseUrl: database.url, clockStart: null });
+    const app = await buildApp(
+      { runtime: listener, ops: listener.ops, baseUrl: 'http://localhost' },
+      { metricsToken },
+    );
+    try {
+      await app.ready();
+      await seedDemo(publisher, demoNow);
+      await expect
+        .poll(async () => sampleOf(await scrapeOf(app), 'convene_bus_lag_seconds', {}), {
+          timeout: 10_000,
+          interval: 100,
+        })
+        .toBe(1);
+    } finally {
+      await app.close();
+      await listener.close();
+      await publisher.close();
+      await database.drop();
+    }
+  }, 60_000);
 });
 
 describe('the access log', () => {

@@ -9,6 +9,7 @@ const pages = [
   `${E}/join`,
   `${E}/organise/signups`,
   `${E}/organise/motd`,
+  `${E}/organise/feedback`,
   `${E}/organise/rooms`,
   `${E}/teams/nova/manage`,
   '/organise/organisers',

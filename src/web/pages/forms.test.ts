@@ -53,6 +53,7 @@ async function stored() {
     newsletter: await all('newsletter_subscribers'),
     follows: await all('team_follows'),
     links: await all('sign_in_links'),
+    feedback: await db.selectFrom('feedback_forms').selectAll().execute(),
     mails: mail().messages.length,
   };
 }
@@ -295,6 +296,17 @@ const forms: Record<string, Form> = {
       ['empty', { body: '' }, 'The message is empty.'],
       ['huge', { body: 'a'.repeat(20_001) }, 'The message is too long: at most 20000 characters.'],
       ['script tags', { subject: script }, 'The subject cannot contain HTML tags such as <script>.'],
+    ],
+  },
+  'feedback form': {
+    who: 'organizer',
+    page: `${E}/organise/feedback`,
+    action: `${E}/organise/feedback/save`,
+    fields: { title: 'How was it?', intro: '', answers: 'anonymous', q1_text: 'Useful?', q1_kind: 'text' },
+    bad: [
+      ['empty', { title: '' }, 'The title is empty.'],
+      ['huge', { q1_text: huge }, 'The text of question 1 is too long: at most 300 characters.'],
+      ['script tags', { title: script }, 'The title cannot contain HTML tags such as <script>.'],
     ],
   },
   'newsletter issue': {

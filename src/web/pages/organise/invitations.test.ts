@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type FormClient, hiddenFields, textOf } from '../../../../test/support/form-client.ts';
 import { linkTo, useSiteWithMail } from '../../../../test/support/mail-catcher.ts';
 import { signedInClient } from '../../../../test/support/people.ts';
+import { demoNow } from '../../../../test/support/web.ts';
 import { addModerator } from '../../../app/team-moderators.ts';
 import { systemActor } from '../../../core/model/actor.ts';
 
@@ -150,6 +151,27 @@ describe('copying an event with its teams invited to sign up again', () => {
     expect(page).toMatch(/Cinder Project team nia@example\.org Signed up as Cinder \(waiting for review\)/);
   });
 
+  it('approving the invited team says when booking opens, and its moderator is reminded at that moment', async () => {
+    await organiser.get(`${E}/organise/signups`);
+    expect((await organiser.post(`${E}/organise/signups/approve`, { team: 'cinder' })).status).toBe(303);
+    const approval = await mail().waitFor('nia@example.org', (message) =>
+      message.subject.startsWith('Cinder is on the official team list'),
+    );
+    expect(approval.text).toContain(
+      'Booking opens for Cinder on 2023-03-20 at 00:00 UTC; you will get a reminder then.',
+    );
+    const reminder = 'Booking is open for Cinder at Project Teams Gathering, April 2023';
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(mail().messages.filter((message) => message.subject === reminder)).toEqual([]);
+    site().clock.set('2023-03-20T00:05:00Z');
+    try {
+      const reminded = await mail().waitFor('nia@example.org', (message) => message.subject === reminder);
+      expect(reminded.text).toContain(`${E}/teams/cinder/manage`);
+    } finally {
+      site().clock.set(demoNow);
+    }
+  });
+
   it('refuses an invitation already used (invitation_answered) or unknown (unknown_invitation), and stores nothing', async () => {
     const { client: nia } = await signedInClient(site(), 'nia@example.org');
     const used = (await invitationOf('cinder')).id;
@@ -200,6 +222,26 @@ describe('copying an event with its teams invited to sign up again', () => {
       /Heat Project team hal@example\.org Declined/,
     );
     expect((await hal.post(`${E}/invitations/${invitation.id}/decline`, {})).status).toBe(409);
+  });
+
+  it('closes the invitations with the event: an archive refuses e-mailing, signing up and declining (event_archived)', async () => {
+    await organiser.get(`${E}/organise`);
+    await organiser.post(`${E}/organise/status`, { status: 'archived' });
+    await organiser.get(I);
+    const preview = await organiser.post(`${I}/preview`, { subject, body: 'Come again.' });
+    expect(preview.status).toBe(409);
+    expect(textOf(preview.html)).toContain('is archived: team sign-up is closed');
+    const { client: nia } = await signedInClient(site(), 'nia@example.org');
+    const glance = (await invitationOf('glance')).id;
+    expect((await nia.get(`${E}/signup?invitation=${glance}`)).status).toBe(409);
+    await nia.get('/me');
+    expect((await nia.post(`${E}/invitations/${glance}/decline`, {})).status).toBe(409);
+    expect((await nia.post(`${E}/signup`, { ...answers, invitation: glance, name: 'Glance' })).status).toBe(
+      409,
+    );
+    expect((await invitationOf('glance')).status).toBe('invited');
+    await organiser.get(`${E}/organise`);
+    await organiser.post(`${E}/organise/status`, { status: 'published' });
   });
 
   it('keeps the invitations to organisers: others may not list or e-mail them', async () => {

@@ -43,7 +43,7 @@ describeWithBrowser('an organiser’s first event on an empty installation', () 
     const result = {
       status: response?.status(),
       title: await seen.title(),
-      text: await seen.innerText('main'),
+      text: await seen.textContent('main'),
     };
     await context.close();
     return result;
@@ -82,7 +82,7 @@ describeWithBrowser('an organiser’s first event on an empty installation', () 
     await form.getByLabel('Hours per team and UTC day').fill('4');
     await form.getByRole('button', { name: 'Create the draft' }).click();
     await page.waitForURL(`${server.url}/events/${slug}/organise?done=created`);
-    expect(await page.innerText('main')).toContain('The draft is ready.');
+    expect(await page.textContent('main')).toContain('The draft is ready.');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -104,7 +104,7 @@ describeWithBrowser('an organiser’s first event on an empty installation', () 
     const schedule = await (await fetch(`${server.url}/api/v1/events/${slug}/schedule`)).status;
     expect(schedule).toBe(404);
     await page.goto(`${server.url}/events/${slug}/schedule?day=2027-04-06`);
-    const grid = await page.innerText('main');
+    const grid = await page.textContent('main');
     expect(grid).toContain('Draft — only organisers see this.');
     expect(grid).toContain('Bexar');
     await page.screenshot({ path: artefactPath('first-event-draft-schedule.png'), fullPage: true });
@@ -112,13 +112,13 @@ describeWithBrowser('an organiser’s first event on an empty installation', () 
 
   it('previews the draft, which everyone else is told does not exist, then publishes it', async () => {
     await page.goto(`${server.url}/events/${slug}`);
-    expect(await page.innerText('main')).toContain('Draft — only organisers see this.');
+    expect(await page.textContent('main')).toContain('Draft — only organisers see this.');
     expect((await visitor(`/events/${slug}`)).status).toBe(404);
     expect((await visitor(`/events/${slug}`)).title).toBe((await visitor('/events/nothing-here')).title);
 
     await page.goto(`${server.url}/events/${slug}/organise`);
     await page.getByRole('button', { name: 'Publish: everyone sees it' }).click();
-    expect(await page.innerText('main')).toContain('Published: everyone sees the event now.');
+    expect(await page.textContent('main')).toContain('Published: everyone sees the event now.');
   });
 
   it('shows the published event on the public pages, in the API and in every feed', async () => {

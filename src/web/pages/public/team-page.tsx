@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { sameTeamEarlier } from '../../../app/editions.ts';
 import { boardView } from '../../../core/board/board-view.ts';
 import type { EventState } from '../../../core/model/event-state.ts';
 import type { Instant } from '../../../core/model/instant.ts';
@@ -55,6 +56,7 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
         const notice = request.query.done === 'alert' ? `You will hear about topics of ${team.name}.` : null;
         return pages.send(request, reply, { state, now, zone, user }, async () => {
           const moderators = await deps.runtime.store.listUsers(team.moderators);
+          const earlier = await sameTeamEarlier(deps.runtime, state, team);
           const nicks = moderators
             .flatMap((moderator) => (moderator.ircNick ? [moderator.ircNick] : []))
             .sort();
@@ -144,6 +146,19 @@ export function teamPage(deps: WebDeps): FastifyPluginAsync {
                       <a href={`${base}/teams/${team.slug}/calendar.ics`}>Subscribe to the team’s calendar</a>{' '}
                       (iCal)
                     </li>
+                    {earlier.length > 0 ? (
+                      <li id="earlier-editions">
+                        At earlier events:{' '}
+                        {earlier.map((edition, index) => (
+                          <span key={edition.event.id}>
+                            {index > 0 ? ', ' : ''}
+                            <a href={`/events/${edition.event.slug}/teams/${edition.team.slug}`}>
+                              {edition.team.name} at {edition.event.title}
+                            </a>
+                          </span>
+                        ))}
+                      </li>
+                    ) : null}
                   </ul>
                 </section>
                 <TeamWeek state={state} team={team} now={now} zone={zone} />

@@ -17,7 +17,7 @@ async function tcMeetingQuietly(): Promise<{ room: string; roomName: string }> {
     team: 'tc',
     room: cell.room,
     slot: cell.slot,
-    // The demo's week varies: tc's caps may be spent that day, which is not what this is about.
+    // tc's caps may be spent on the day of the free cell, which is not what this is about.
     override: true,
     reason: 'test',
   });

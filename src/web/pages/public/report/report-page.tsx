@@ -1,6 +1,16 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { previousEdition } from '../../../../app/editions.ts';
 import { registrationFiguresOf } from '../../../../app/registrations.ts';
-import { checkInsByHour, checkInsDuring, eventReport } from '../../../../core/sessions/event-report.ts';
+import type { Who } from '../../../../app/runtime.ts';
+import type { EventState } from '../../../../core/model/event-state.ts';
+import type { RegistrationFigures } from '../../../../core/people/registration-figures.ts';
+import { compareEditions, editionFigures } from '../../../../core/sessions/compare-editions.ts';
+import {
+  checkInsByHour,
+  checkInsDuring,
+  type EventReport,
+  eventReport,
+} from '../../../../core/sessions/event-report.ts';
 import { csvTable } from '../../../../exporters/csv-table.ts';
 import type { WebDeps } from '../../../deps.ts';
 import { TeamBadge } from '../../components/team-badge.tsx';
@@ -30,7 +40,7 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
     const report = eventReport(state, deps.runtime.clock.now());
     const checkIns = await deps.runtime.store.personal.checkInRecords(state.event.id);
     const charts = reportCharts(report, checkInsByHour(checkIns), figures?.ok ? figures.value : null);
-    return { state, report, checkIns, charts };
+    return { state, report, checkIns, charts, who, figures: figures?.ok ? figures.value : null };
   }
 
   return async (app) => {
@@ -43,6 +53,7 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
         const found = await chartsFor(request, request.params.event);
         if (!found) return reply;
         const { state, report, checkIns, charts } = found;
+        const comparison = await compareWithPrevious(deps, found);
         const zone = viewerZone(request, reply, state.event.timeZone, await personZone(deps, request));
         const slug = state.event.slug;
         const counted = report.sessions.filter((entry) => entry.headcount !== null);
@@ -81,6 +92,19 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
                 <dd>{report.summaries.length}</dd>
               </div>
             </dl>
+            {comparison ? (
+              <section aria-labelledby="previous-heading">
+                <h2 id="previous-heading">Compared with the edition before</h2>
+                <ul id="compared">
+                  {comparison.sentences.map((sentence) => (
+                    <li key={sentence}>{sentence}</li>
+                  ))}
+                </ul>
+                <p>
+                  <a href={`/events/${comparison.slug}/report`}>The report of {comparison.title}</a>
+                </p>
+              </section>
+            ) : null}
             {charts.map((chart) => (
               <ChartSection key={chart.id} slug={slug} chart={chart} />
             ))}
@@ -176,6 +200,28 @@ export function reportPage(deps: WebDeps): FastifyPluginAsync {
         );
       },
     );
+  };
+}
+
+/** Sentences comparing the event with the edition before it, or null when there is none. */
+async function compareWithPrevious(
+  deps: WebDeps,
+  found: { state: EventState; report: EventReport; who: Who; figures: RegistrationFigures | null },
+) {
+  const previous = await previousEdition(deps.runtime, found.state.event);
+  if (!previous) return null;
+  const earlierFigures = found.figures
+    ? await registrationFiguresOf(deps.runtime, found.who, previous)
+    : null;
+  const before = editionFigures(
+    eventReport(previous, deps.runtime.clock.now()),
+    earlierFigures?.ok ? earlierFigures.value.total : null,
+  );
+  const now = editionFigures(found.report, found.figures?.total ?? null);
+  return {
+    slug: previous.event.slug,
+    title: previous.event.title,
+    sentences: compareEditions(now, before, previous.event.title),
   };
 }
 
