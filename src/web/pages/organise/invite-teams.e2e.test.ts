@@ -93,8 +93,8 @@ describeWithBrowser('inviting last time’s teams to sign up again, in Chromium'
       .getByRole('link', { name: 'Sign-ups' })
       .click();
     const invited = organiser.locator('#invited-teams');
-    expect(await invited.innerText()).toContain('Publish the event first');
-    expect(await invited.locator('tr[data-invitation="cinder"]').innerText()).toContain(
+    expect(await invited.textContent()).toContain('Publish the event first');
+    expect(await invited.locator('tr[data-invitation="cinder"]').textContent()).toContain(
       'Invited, not e-mailed yet',
     );
 
@@ -115,7 +115,7 @@ describeWithBrowser('inviting last time’s teams to sign up again, in Chromium'
     await organiser.getByRole('link', { name: 'E-mail the invitations' }).click();
     expect(await seriousViolations(organiser)).toEqual([]);
     await organiser.getByRole('button', { name: 'Preview' }).click();
-    expect(await organiser.locator('#mail-text').innerText()).toContain('Sign Cinder up for');
+    expect(await organiser.locator('#mail-text').textContent()).toContain('Sign Cinder up for');
     expect(await seriousViolations(organiser)).toEqual([]);
     await organiser.getByRole('button', { name: 'Send to 1 invited moderator' }).click();
     await organiser.waitForURL(new RegExp(`${event}/organise/invitations/[0-9a-f-]+$`));
@@ -133,7 +133,7 @@ describeWithBrowser('inviting last time’s teams to sign up again, in Chromium'
     expect(moderator.url()).toBe(invitationLink);
     expect(await moderator.getByLabel('Team name').inputValue()).toBe('Cinder');
     expect(await moderator.getByLabel('Moderators').inputValue()).toBe('nia@example.org');
-    expect(await moderator.locator('#invitation-note').innerText()).toContain(
+    expect(await moderator.locator('#invitation-note').textContent()).toContain(
       'Cinder is invited to sign up again',
     );
     expect(await seriousViolations(moderator)).toEqual([]);
@@ -145,7 +145,7 @@ describeWithBrowser('inviting last time’s teams to sign up again, in Chromium'
 
   it('shows the organiser the team signed up and waiting for review', async () => {
     await organiser.goto(`${base}${event}/organise/signups`);
-    expect(await organiser.locator('tr[data-invitation="cinder"]').innerText()).toContain(
+    expect(await organiser.locator('tr[data-invitation="cinder"]').textContent()).toContain(
       'Signed up as Cinder (waiting for review)',
     );
     expect(await organiser.locator('article[data-team="cinder"]').count()).toBe(1);
