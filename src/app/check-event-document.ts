@@ -68,7 +68,7 @@ function checkDocument(input: unknown, options: { withOrganisers: boolean }): Ev
   const known = knownRecords(document, event, users);
   each(document.unavailable, 'unavailable', (cell, where) => checkCell(cell, where, known));
   const state = { ...known.state, unavailable: document.unavailable as Unavailability[] };
-  checkBookings(document.bookings, state, known);
+  checkBookings(document.bookings, state);
   each(document.motd, 'motd', checkMotd);
   for (const [teamId, status] of Object.entries(record(document.board, 'board')))
     checkBoard(status, `board.${teamId}`);
@@ -199,7 +199,7 @@ function checkCell(value: unknown, where: string, known: Known): void {
  * booking rules allow whatever the time (`checkCellFree`: the room is open then, the cell is not
  * held twice, the team is not in two rooms at once).
  */
-function checkBookings(value: unknown, grid: EventState, known: Known): void {
+function checkBookings(value: unknown, grid: EventState): void {
   const held: Booking[] = [];
   each(value, 'bookings', (item, where) => {
     const booking = record(item, where);

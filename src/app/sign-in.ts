@@ -136,20 +136,16 @@ export async function findOrCreateUser(
   runtime: Runtime,
   email: string,
   name?: string,
-  ircNick: string | null = null,
 ): Promise<Checked<User>> {
   const known = await runtime.store.findUserByEmail(email);
   if (known) return passed(known);
-  const checked = checkUserInput({ email, name, ircNick });
+  // A nick is attached only by its owner or an organiser, never on an account made for someone else.
+  const checked = checkUserInput({ email, name, ircNick: null });
   if (!checked.ok) return checked;
-  const nick =
-    checked.value.ircNick && !(await runtime.store.findUserByIrcNick(checked.value.ircNick))
-      ? checked.value.ircNick
-      : null;
   try {
     return passed(
       await runtime.store.createUser(
-        { ...checked.value, ircNick: nick, isOrganizer: false },
+        { ...checked.value, isOrganizer: false },
         idMakerOf(runtime)(),
         runtime.clock.now(),
       ),
