@@ -57,7 +57,9 @@ for (const kind of storeKinds) {
 
       const ok = async (outcome: Promise<Outcome>) => expect((await outcome).ok).toBe(true);
 
-      it('publishes byte-identical feeds (ids, guids, sequences) from an event exported and imported into a fresh database', async () => {
+      it('publishes byte-identical feeds (ids, guids, sequences) from an event exported and imported into a fresh database', {
+        timeout: 120_000,
+      }, async () => {
         const event = 'test-ptg';
         for (const slot of ['mon13', 'mon14', 'mon15'])
           await ok(source.ops.bookSlot(event, who, { team: 'nova', room: 'bexar', slot }));
@@ -74,7 +76,9 @@ for (const kind of storeKinds) {
       });
 
       describeWithShared([fixture], 'with an event imported from ptgbot', () => {
-        it('keeps its uneven slots, slot codes as written and closed cells, and publishes the same feeds', async () => {
+        it('keeps its uneven slots, slot codes as written and closed cells, and publishes the same feeds', {
+          timeout: 120_000,
+        }, async () => {
           const plan = planPtgbotImport(
             JSON.parse(readShared(fixture)),
             { slug: 'den-ptg', startsOn: '2020-06-01', timeZone: 'UTC', existingSlugs: [] },

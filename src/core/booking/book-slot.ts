@@ -1,9 +1,13 @@
 import { accept, type Decision, refuse, refused } from '../decision.ts';
+import { type Refusal, refusal } from '../errors.ts';
 import { checkNotArchived } from '../event/archive.ts';
 import type { Ctx } from '../model/actor.ts';
 import type { Booking } from '../model/booking.ts';
 import type { EventState } from '../model/event-state.ts';
 import { findRoom, findSlot, isUnavailable } from '../model/lookup.ts';
+import type { Room } from '../model/room.ts';
+import type { Slot } from '../model/slot.ts';
+import type { Team } from '../model/team.ts';
 import { isOrganizer, moderatesTeam } from '../permissions.ts';
 import { busyRefusal, checkGuestsFollow } from '../sessions/joint-rules.ts';
 import { teamBusyAt } from '../sessions/team-presence.ts';
@@ -46,18 +50,9 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
   if (!room) return refuse('unknown_room', `There is no room "${input.room}" in this event.`);
   const slot = findSlot(state, input.slot);
   if (!slot) return refuse('unknown_slot', `There is no slot "${input.slot}" in this event.`);
-  if (isUnavailable(state, room.id, slot.id)) {
-    return refuse('unknown_slot', `${room.name} is not available in ${slot.code}.`);
-  }
+  const taken = checkCellFree(state, team, room, slot);
+  if (taken) return refused(taken);
   const when = describeInterval(slot.start, slot.end);
-  const holder = state.bookings.find((booking) => booking.roomId === room.id && booking.slotId === slot.id);
-  if (holder) {
-    const holderTeam = state.teams.find((candidate) => candidate.id === holder.teamId);
-    const by = holder.teamId === team.id ? `${team.slug} itself` : (holderTeam?.slug ?? 'another team');
-    return refuse('slot_taken', `${room.name} is already booked by ${by} on ${when}.`);
-  }
-  const elsewhere = teamBusyAt(state, team.id, slot.id);
-  if (elsewhere) return refused(busyRefusal(state, team, elsewhere, when));
   const setAside = [
     checkNotStarted(slot, ctx, room.name),
     checkBookingOpen(state, team, ctx),
@@ -84,6 +79,26 @@ export function bookSlot(state: EventState, input: BookSlotInput, ctx: Ctx): Dec
     [{ type: 'booking.created', booking }],
     `Booked ${room.name} for ${team.slug} on ${when}${note}.`,
   );
+}
+
+/**
+ * Whether a team may hold a cell whatever the time and the limits: the room is available then
+ * (`unknown_slot`), nobody holds the cell (`slot_taken`), and the team is not somewhere else then
+ * (`team_busy`). Null when it may. Booking checks it, and so does `convene import` for every booking
+ * in a file.
+ */
+export function checkCellFree(state: EventState, team: Team, room: Room, slot: Slot): Refusal | null {
+  if (isUnavailable(state, room.id, slot.id))
+    return refusal('unknown_slot', `${room.name} is not available in ${slot.code}.`);
+  const when = describeInterval(slot.start, slot.end);
+  const holder = state.bookings.find((booking) => booking.roomId === room.id && booking.slotId === slot.id);
+  if (holder) {
+    const holderTeam = state.teams.find((candidate) => candidate.id === holder.teamId);
+    const by = holder.teamId === team.id ? `${team.slug} itself` : (holderTeam?.slug ?? 'another team');
+    return refusal('slot_taken', `${room.name} is already booked by ${by} on ${when}.`);
+  }
+  const elsewhere = teamBusyAt(state, team.id, slot.id);
+  return elsewhere ? busyRefusal(state, team, elsewhere, when) : null;
 }
 
 /** The reason an override records: only when rules were set aside and someone said why. */

@@ -1,7 +1,8 @@
 import type { Instant } from './instant.ts';
 
 /** Where a write came from; recorded with every change in the audit log. */
-export type Source = 'web' | 'api' | 'irc' | 'cli' | 'import' | 'demo' | 'system';
+export const sources = ['web', 'api', 'irc', 'cli', 'import', 'demo', 'system'] as const;
+export type Source = (typeof sources)[number];
 
 /** Someone acting on Convene, as far as the rules care. */
 export interface Actor {

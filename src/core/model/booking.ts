@@ -2,7 +2,8 @@ import type { Source } from './actor.ts';
 import type { Instant } from './instant.ts';
 
 /** `assigned` by an organiser, or `self` booked by the team. */
-export type BookingKind = 'assigned' | 'self';
+export const bookingKinds = ['assigned', 'self'] as const;
+export type BookingKind = (typeof bookingKinds)[number];
 
 /** A team in a room during a slot. Cancelling keeps the row as history. */
 export interface Booking {

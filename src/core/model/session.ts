@@ -1,7 +1,8 @@
 import type { Instant } from './instant.ts';
 
 /** How an invited team stands in a session: asked, in it, or not coming. */
-export type GuestStatus = 'invited' | 'accepted' | 'declined';
+export const guestStatuses = ['invited', 'accepted', 'declined'] as const;
+export type GuestStatus = (typeof guestStatuses)[number];
 
 /** Another team asked into a session by its host. */
 export interface SessionGuest {

@@ -84,7 +84,7 @@ describeWithBrowser('the draft schedule in Chromium', () => {
     const moderator = await person('nia@example.org', `${event}/teams/nova/manage`);
     await moderator.getByLabel('Hours wanted').fill('14');
     await moderator.getByLabel('Americas / Europe (13:00–17:00 UTC)').check();
-    await moderator.getByLabel('Neutron').check();
+    await moderator.getByRole('checkbox', { name: 'Neutron' }).check();
     await moderator.getByRole('button', { name: 'Save what we ask' }).click();
     expect(await notice(moderator)).toContain('What the team asks of the draft schedule is saved');
 
