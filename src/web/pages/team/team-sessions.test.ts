@@ -144,7 +144,9 @@ describe('the sessions on a team’s manage page', () => {
     expect(accepted.location).toBe(`${E}/teams/${free.slug}/manage?done=accept`);
     const guestTeamPage = textOf((await guest.get(`${E}/teams/${free.slug}`)).html);
     expect(guestTeamPage).toContain('with Nova/Placement');
-    expect((await recordOf(coming.id))?.guests).toMatchObject([{ status: 'accepted' }]);
+    expect((await recordOf(coming.id))?.guests.find((one) => one.teamId === free.id)?.status).toBe(
+      'accepted',
+    );
   });
 
   it('links the team’s summary, refusing a link that is not http(s); the event page lists it', async () => {
