@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type Checked, failedWith, passed } from '../core/checked.ts';
+import { isLive } from '../core/event/archive.ts';
 import { answerFeedback, type FeedbackInput } from '../core/feedback/answer-feedback.ts';
 import {
   changeFeedbackStatus,
@@ -119,6 +120,12 @@ export async function answerEventFeedback(
       answeredAt: runtime.clock.now(),
     });
   });
+}
+
+/** Whether the event's form takes answers now, so that its pages point people to it. */
+export async function feedbackIsOpen(runtime: Runtime, state: EventState): Promise<boolean> {
+  if (!isLive(state.event)) return false;
+  return (await runtime.store.feedback.form(state.event.id))?.status === 'open';
 }
 
 /** The event's form as the signed-in person meets it, with their own answer when they gave one. */

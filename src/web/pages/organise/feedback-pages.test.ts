@@ -89,11 +89,15 @@ describe('the organisers’ feedback form', () => {
     expect(page).toContain('The form is saved.');
     expect(page).toContain('The form is a draft: only organisers see it. 0 answers so far.');
     expect((await ada.get(`${E}/feedback`)).status).toBe(404);
+    expect((await ada.get(E)).html).not.toContain(`href="${E}/feedback"`);
 
     const opened = await organiser.post(`${F}/status`, { status: 'open' });
     expect(opened.location).toBe(`${F}?done=status`);
     const open = await organiser.follow(opened);
     expect(textOf(open.html)).toContain('The form is open: registered attendees can answer.');
+    expect((await ada.get(E)).html).toContain(
+      `<a class="button" href="${E}/feedback">Tell the organisers how it went</a>`,
+    );
 
     const message = hiddenFields(open.html, '/organise/mailings/preview');
     expect(message.subject).toBe('How was the PTG? · Project Teams Gathering, October 2022');
@@ -222,6 +226,7 @@ describe('the answers, for organisers', () => {
     await organiser.post(`${F}/status`, { status: 'closed' });
     const page = await ada.get(`${E}/feedback`);
     expect(textOf(page.html)).toContain('is closed; thank you all the same.');
+    expect((await ada.get(E)).html).not.toContain(`href="${E}/feedback"`);
     const refused = await ada.post(`${E}/feedback`, { q1: '1' });
     expect(refused.status).toBe(409);
     expect((await storedAnswers()).find((answer) => answer.name === 'Ada Lovelace')?.values.q1).toBe(5);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { feedbackIsOpen } from '../../../app/feedback.ts';
 import { isLive } from '../../../core/event/archive.ts';
 import type { EventInfo } from '../../../core/model/event.ts';
 import type { WebDeps } from '../../deps.ts';
@@ -55,6 +56,11 @@ export function eventHomePage(deps: WebDeps): FastifyPluginAsync {
                       Sign up a team
                     </a>
                   </>
+                ) : null}
+                {(await feedbackIsOpen(deps.runtime, state)) ? (
+                  <a class="button" href={`${base}/feedback`}>
+                    Tell the organisers how it went
+                  </a>
                 ) : null}
                 <a href={`${base}/board`}>See what is happening now</a>
                 <a href={`${base}/calendar.ics`}>Add every meeting to your calendar</a>
