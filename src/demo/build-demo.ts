@@ -18,7 +18,7 @@ import { answerInvitation } from '../core/sessions/answer-invitation.ts';
 import { editSession } from '../core/sessions/edit-session.ts';
 import { inviteTeam } from '../core/sessions/invite-team.ts';
 import { recordHeadcount } from '../core/sessions/record-headcount.ts';
-import { sessionsOf } from '../core/sessions/sessions.ts';
+import { type Session, sessionsOf } from '../core/sessions/sessions.ts';
 import { setSummary } from '../core/sessions/set-summary.ts';
 import { createTeam } from '../core/teams/team-admin.ts';
 import { etherpadOf } from '../core/teams/team-links.ts';
@@ -75,9 +75,7 @@ export function buildDemo(now: Instant): { event: EventInfo; changes: Change[] }
 
   for (const item of novaPlan) {
     for (let hour = item.from; hour < item.to; hour++) {
-      const slot = current().slots.find(
-        (candidate) => candidate.start === `${item.day}T${String(hour).padStart(2, '0')}:00:00Z`,
-      );
+      const slot = current().slots.find((candidate) => candidate.start === planHour(item.day, hour));
       if (slot)
         apply(
           (s, ctx) => bookSlot(s, { team: item.team, room: 'bexar', slot: slot.id }, ctx),
@@ -120,6 +118,17 @@ const jointPairs = [
   ['manila', 'cinder'],
 ] as const;
 
+/** The start of an hour of Nova's plan, which gives days and UTC hours. */
+function planHour(day: string, hour: number): Instant {
+  return `${day}T${String(hour).padStart(2, '0')}:00:00Z`;
+}
+
+/** The topic Nova's published plan gives the hour a session of Nova starts in. */
+function plannedTopic(session: Session): string | undefined {
+  return novaPlan.find((plan) => plan.team === 'nova' && session.start === planHour(plan.day, plan.from))
+    ?.topic;
+}
+
 /**
  * What people add to sessions: Nova's sessions are titled from its plan; a few hosts invite a
  * team into their first session it is free for, which accepts; sessions that have started by `now`
@@ -134,8 +143,14 @@ function addSessionStories(
   const invitedAt = addMinutes(timeline.teamBooking, 24 * 60);
   for (const [host, guest] of jointPairs) {
     const hostTeam = current().teams.find((team) => team.slug === host);
-    if (!hostTeam) continue;
-    for (const session of sessionsOf(current()).filter((candidate) => candidate.hostId === hostTeam.id)) {
+    const guestName = current().teams.find((team) => team.slug === guest)?.name;
+    if (!hostTeam || !guestName) continue;
+    // The session whose planned topic names the guest first, so that title and guests agree.
+    const named = (session: Session) => Number(plannedTopic(session)?.includes(guestName) ?? false);
+    const candidates = sessionsOf(current())
+      .filter((candidate) => candidate.hostId === hostTeam.id)
+      .sort((a, b) => named(b) - named(a));
+    for (const session of candidates) {
       if (!apply((s, ctx) => inviteTeam(s, { session: session.id, guest }, ctx), invitedAt)) continue;
       apply(
         (s, ctx) => answerInvitation(s, { session: session.id, team: guest, accept: true }, ctx),
@@ -146,11 +161,8 @@ function addSessionStories(
   }
   const nova = current().teams.find((team) => team.slug === 'nova');
   for (const session of sessionsOf(current()).filter((candidate) => candidate.hostId === nova?.id)) {
-    const item = novaPlan.find(
-      (plan) => session.start === `${plan.day}T${String(plan.from).padStart(2, '0')}:00:00Z`,
-    );
-    if (item?.topic)
-      apply((s, ctx) => editSession(s, { session: session.id, title: item.topic }, ctx), invitedAt);
+    const title = plannedTopic(session);
+    if (title) apply((s, ctx) => editSession(s, { session: session.id, title }, ctx), invitedAt);
   }
   const lastEnd = new Map<string, Instant>();
   for (const session of sessionsOf(current())) {
@@ -189,6 +201,7 @@ function bookGeneratedWeek(team: Team, current: () => EventState, apply: Apply, 
   const days = [...new Set(current().slots.map((slot) => slot.start.slice(0, 10)))].sort(
     () => random() - 0.5,
   );
+  const promised = hoursPromisedToNova(team);
   let booked = 0;
   for (const day of days) {
     if (booked >= wantedHours) break;
@@ -197,11 +210,21 @@ function bookGeneratedWeek(team: Team, current: () => EventState, apply: Apply, 
     const first = Math.floor(random() * (daySlots.length - length + 1));
     const block = daySlots.slice(first, first + length);
     const room = roomFreeFor(current(), block, random);
-    if (!room) continue;
+    if (!room || block.some((slot) => promised.has(slot.start))) continue;
     for (const slot of block) {
       if (apply((s, ctx) => bookSlot(s, { team: team.id, room, slot: slot.id }, ctx), at)) booked++;
     }
   }
+}
+
+/** The hours Nova's plan holds a joint session with this team in, which its own week leaves free. */
+function hoursPromisedToNova(team: Team): Set<Instant> {
+  const hours = novaPlan
+    .filter((item) => item.team === 'nova' && item.topic === `Joint session with ${team.name}`)
+    .flatMap((item) =>
+      Array.from({ length: item.to - item.from }, (_, hour) => planHour(item.day, item.from + hour)),
+    );
+  return new Set(hours);
 }
 
 function roomFreeFor(state: EventState, block: readonly Slot[], random: () => number): string | null {

@@ -14,7 +14,8 @@ import { sessionCookie } from '../../plugins/session.ts';
  * The booking grid in real Chromium: a moderator of nova books four hours with the mouse and four
  * with the keyboard alone, a range with an hour taken meanwhile books nothing and says why, the grid
  * passes axe and fits a phone. The demo stands on Tuesday; bexar is cleared on Wednesday and
- * Thursday so nova (4 h a day, 16 h in all) has room for both ranges.
+ * Thursday so nova (4 h a day, 16 h in all) has room for both ranges, and diablo on Thursday for the
+ * range that another booking breaks.
  */
 const event = '/events/oct2022-ptg';
 const manage = `${event}/teams/nova/manage`;
@@ -35,10 +36,12 @@ beforeAll(async () => {
   if (!boss.ok) throw new Error(boss.refusal.message);
   organiserSession = (await openSession(site.runtime, boss.value.id, 'email')).secret;
   const state = (await site.runtime.models.get('oct2022-ptg'))!;
-  const bexar = state.rooms.find((room) => room.slug === 'bexar')!;
+  const roomId = (slug: string) => state.rooms.find((room) => room.slug === slug)?.id;
   const cleared = state.bookings.filter((booking) => {
     const start = state.slots.find((slot) => slot.id === booking.slotId)?.start ?? '';
-    return booking.roomId === bexar.id && (start.startsWith('2022-10-19') || start.startsWith('2022-10-20'));
+    const thursday = start.startsWith('2022-10-20');
+    if (booking.roomId === roomId('diablo')) return thursday;
+    return booking.roomId === roomId('bexar') && (start.startsWith('2022-10-19') || thursday);
   });
   for (const booking of cleared) await site.ops.unbookSlot('oct2022-ptg', system, { bookingId: booking.id });
   await site.app.listen({ port, host: '127.0.0.1' });
