@@ -106,15 +106,17 @@ export async function fillEveryTable(runtime: Omit<TestRuntime, 'tokens'>): Prom
   await runtime.ops.setNow('oct2022-ptg', system, { team: 'nova', text: 'Placement' });
   const moderator = { event: 'oct2022-ptg', team: 'nova', email: 'ada@example.org', moderator: true };
   must(await setModeratorByEmail(runtime, system, moderator));
-  const free = state.slots.find(
-    (slot) => slot.start > now && !state.bookings.some((booking) => booking.slotId === slot.id),
-  );
-  const room = state.rooms[0];
-  if (!free || !room) throw new Error('the demo event has no free cell');
+  const free = state.slots
+    .filter((slot) => slot.start > now)
+    .flatMap((slot) => state.rooms.map((room) => ({ slot, room })))
+    .find(({ slot, room }) =>
+      state.bookings.every((booking) => booking.slotId !== slot.id || booking.roomId !== room.id),
+    );
+  if (!free) throw new Error('the demo event has no free cell');
   must(
     await runtime.ops.setAvailability('oct2022-ptg', system, {
-      room: room.slug,
-      slot: free.code,
+      room: free.room.slug,
+      slot: free.slot.code,
       available: false,
     }),
   );

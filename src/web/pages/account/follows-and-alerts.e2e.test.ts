@@ -118,7 +118,8 @@ describeWithBrowser('follows and alerts in Chromium', () => {
     expect(await offer.textContent()).toContain('nova');
     await noSeriousViolations(page);
     await page.getByRole('button', { name: 'Add them to my account' }).click();
-    await page.waitForLoadState('load');
+    // The offer goes once the page that answers the click is in: only then may the test navigate.
+    await page.locator('#follow-offer').waitFor({ state: 'hidden' });
     await expect.poll(() => followedSlugs(user.id)).toEqual(['nova']);
     await page.goto(`${base}${event}/board`);
     expect(await page.locator('#follow-offer').isHidden()).toBe(true);
